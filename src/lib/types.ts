@@ -85,10 +85,14 @@ export interface Backlink {
 }
 
 export interface Vault {
+  /** Valid notes; files whose frontmatter failed validation are reported in `diagnostics` and left out. */
   notes: Note[];
+  fileCount: number;
   bySlug: Map<string, Note>;
   backlinks: Map<string, Backlink[]>;
   /** Notes citing each source, by source slug. */
   citedBy: Map<string, string[]>;
   diagnostics: Diagnostic[];
+  /** Each note's Markdown body and the file line it starts on, for the one render pass. */
+  bodies: Map<string, { body: string; bodyLine: number }>;
 }

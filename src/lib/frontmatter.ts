@@ -1,0 +1,147 @@
+/**
+ * Splits a note into its YAML frontmatter and Markdown body, parses the YAML, and maps a field path back to the line
+ * it was written on, so that every frontmatter problem can be reported as `file:line:col`.
+ */
+import { LineCounter, parseDocument, type Document } from "yaml";
+
+export interface FrontmatterProblem {
+  line: number;
+  column: number;
+  rule: "yaml-syntax" | "frontmatter-missing";
+  message: string;
+  hint: string;
+}
+
+export interface SplitNote {
+  /** Parsed frontmatter, or undefined when missing or unparsable. */
+  data: unknown;
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+  problems: FrontmatterProblem[];
+  /** 1-based file position of a frontmatter field path (falls back to the nearest existing parent). */
+  locate(path: readonly PropertyKey[]): { line: number; column: number };
+}
+
+const FENCE = /^---[ \t]*$/;
+
+export function splitNote(text: string): SplitNote {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const firstBreak = src.indexOf("\n");
+  const firstLine = (firstBreak < 0 ? src : src.slice(0, firstBreak)).replace(/\r$/, "");
+  const noLocation = () => ({ line: 1, column: 1 });
+  if (!FENCE.test(firstLine)) {
+    return {
+      data: undefined,
+      body: src,
+      bodyLine: 1,
+      locate: noLocation,
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          rule: "frontmatter-missing",
+          message: "the note has no frontmatter",
+          hint: "start the file with a `---` line, then `title:`, `type:` and `summary:`, then a closing `---` line",
+        },
+      ],
+    };
+  }
+  // Find the closing fence.
+  let pos = firstBreak + 1;
+  let line = 2;
+  let closeStart = -1;
+  let closeEnd = -1;
+  while (pos > 0 && pos <= src.length) {
+    const nl = src.indexOf("\n", pos);
+    const end = nl < 0 ? src.length : nl;
+    if (FENCE.test(src.slice(pos, end).replace(/\r$/, ""))) {
+      closeStart = pos;
+      closeEnd = nl < 0 ? src.length : nl + 1;
+      break;
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+    line++;
+  }
+  if (closeStart < 0) {
+    return {
+      data: undefined,
+      body: "",
+      bodyLine: 1,
+      locate: noLocation,
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          rule: "frontmatter-missing",
+          message: "the frontmatter opened on line 1 is never closed",
+          hint: "add a line containing only `---` after the last frontmatter field",
+        },
+      ],
+    };
+  }
+  const yamlText = src.slice(firstBreak + 1, closeStart);
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const yamlLineOffset = 1; // YAML starts on file line 2
+  const problems: FrontmatterProblem[] = doc.errors.map((e) => {
+    const p = counter.linePos(e.pos[0]);
+    return {
+      line: p.line + yamlLineOffset,
+      column: p.col,
+      rule: "yaml-syntax",
+      message: `invalid YAML: ${firstSentence(e.message)}`,
+      hint: yamlHint(e.code),
+    };
+  });
+  const data = problems.length ? undefined : doc.toJS();
+  if (!problems.length && (data === null || typeof data !== "object" || Array.isArray(data))) {
+    problems.push({
+      line: 2,
+      column: 1,
+      rule: "yaml-syntax",
+      message: "the frontmatter is not a set of `key: value` fields",
+      hint: "write one `field: value` per line between the `---` lines",
+    });
+  }
+  return {
+    data: problems.length ? undefined : data,
+    body: src.slice(closeEnd),
+    bodyLine: line + 1,
+    problems,
+    locate: (path) => locateInDoc(doc, counter, path, yamlLineOffset),
+  };
+}
+
+function locateInDoc(doc: Document, counter: LineCounter, path: readonly PropertyKey[], lineOffset: number) {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    // A missing key is reported at its nearest existing parent.
+    if (range) {
+      const p = counter.linePos(range[0]);
+      return { line: p.line + lineOffset, column: p.col };
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+function firstSentence(message: string): string {
+  return message.split("\n")[0].replace(/\s+at line \d+, column \d+:?$/, "");
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "a field appears twice: keep one of them";
+    case "BAD_INDENT":
+    case "MISSING_CHAR":
+      return "check the indentation and that every `key:` is followed by a space";
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return "a value containing `: ` or starting with a special character must be quoted";
+    default:
+      return "quote values that contain `:`, `#`, `[` or start with `*`, `&`, `!`, `@`";
+  }
+}
