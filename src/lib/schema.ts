@@ -20,6 +20,9 @@ export const TYPE_FOLDERS: Record<NoteType, string> = {
   event: "events",
 };
 
+/** Top-level paths the site uses for its own pages: a note cannot take these slugs. */
+export const RESERVED_SLUGS = new Set([...Object.values(TYPE_FOLDERS), "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro"]);
+
 /** `2026`, `2026-03` or `2026-03-17`: sources often give only a year or a month. */
 export const isoDate = z
   .string()

@@ -88,6 +88,8 @@ export interface Vault {
   /** Valid notes; files whose frontmatter failed validation are reported in `diagnostics` and left out. */
   notes: Note[];
   fileCount: number;
+  /** The resolver the checker used: a slug, title or alias (any case) to a slug. */
+  resolve(target: string): string | null;
   bySlug: Map<string, Note>;
   backlinks: Map<string, Backlink[]>;
   /** Notes citing each source, by source slug. */

@@ -9,7 +9,7 @@ import { basename, join, relative } from "node:path";
 import { splitNote } from "./frontmatter.ts";
 import { explainIssue, compareDiagnostics, nearest, type SchemaIssue } from "./diagnostics.ts";
 import { LinkIndex } from "./resolve.ts";
-import { NOTE_TYPES, noteSchemas, RELATIONS, TYPE_FOLDERS, type NoteData, type NoteType } from "./schema.ts";
+import { NOTE_TYPES, noteSchemas, RELATIONS, RESERVED_SLUGS, TYPE_FOLDERS, type NoteData, type NoteType } from "./schema.ts";
 import type { Backlink, Diagnostic, Heading, Note, ResolvedLink, ResolvedRelation, Severity, Vault } from "./types.ts";
 import { scanBody, type ScannedLink } from "./wikilink.ts";
 
@@ -127,7 +127,7 @@ export async function loadVault(dir: string, options: LoadOptions = {}): Promise
     }
   }
   diagnostics.sort(compareDiagnostics);
-  return { notes, fileCount: paths.length, bySlug, backlinks, citedBy, diagnostics, bodies };
+  return { notes, fileCount: paths.length, resolve: (t) => index.resolve(t), bySlug, backlinks, citedBy, diagnostics, bodies };
 }
 
 async function readAll(paths: string[], onProgress?: Progress): Promise<string[]> {
@@ -164,6 +164,9 @@ function loadFile(path: string, text: string, file: string, root: string, report
   };
   if (!SLUG_RE.test(slug)) {
     report(file, { line: 1, column: 1 }, "error", "slug-format", `file name \`${slug}.md\` is not a valid slug`, `slugs are lowercase words joined by hyphens: rename it to \`${slugify(slug)}.md\``);
+  }
+  if (RESERVED_SLUGS.has(slug)) {
+    report(file, { line: 1, column: 1 }, "error", "reserved-slug", `\`${slug}\` is the address of one of the site's own pages`, `rename the file, e.g. to \`${slug}-note.md\``);
   }
   for (const p of split.problems) report(file, p, "error", p.rule, p.message, p.hint);
   for (const h of scan.unsafeHtml) {
