@@ -69,7 +69,12 @@ export function explainIssue(
       return {
         path: issue.path,
         message: `\`${field}\` should be ${article(issue.expected ?? "something else")}, got ${describe(got)}`,
-        hint: issue.expected === "array" ? `write a list: \`${field}: [a, b]\`` : undefined,
+        hint:
+          issue.expected === "array"
+            ? `write a list: \`${field}: [a, b]\``
+            : issue.expected === "string" && (typeof got === "number" || typeof got === "boolean")
+              ? `YAML read it as a ${typeof got}: quote it, \`${String(issue.path[issue.path.length - 1])}: "${String(got)}"\``
+              : undefined,
       };
     }
     case "invalid_value": {

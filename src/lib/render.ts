@@ -35,14 +35,20 @@ export function noteHref(base: string, slug: string, headingId?: string): string
   return `${base}${slug}/${headingId ? `#${headingId}` : ""}`;
 }
 
-/** Sanitizer schema: GitHub's defaults plus the classes and ids our own wikilink and heading markup uses. */
+/**
+ * Sanitizer schema: GitHub's defaults plus the classes and ids our own wikilink and heading markup uses. GitHub's
+ * per-tag class lists (e.g. only `data-footnote-backref` on `a`) are dropped so that any class is kept.
+ */
+const attributes = Object.fromEntries(
+  Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [tag, list.filter((a) => !(Array.isArray(a) && a[0] === "className"))]),
+);
 const schema: Schema = {
   ...defaultSchema,
   clobberPrefix: "",
   attributes: {
-    ...defaultSchema.attributes,
-    "*": [...(defaultSchema.attributes?.["*"] ?? []), "className", "id", "title"],
-    a: [...(defaultSchema.attributes?.a ?? []), "dataSlug", "dataBroken"],
+    ...attributes,
+    "*": [...(attributes["*"] ?? []), "className", "id", "title"],
+    a: [...(attributes.a ?? []), "dataSlug"],
   },
   tagNames: [...(defaultSchema.tagNames ?? []), "aside", "figure", "figcaption", "mark", "abbr"],
 };

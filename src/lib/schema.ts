@@ -25,8 +25,10 @@ export const RESERVED_SLUGS = new Set([...Object.values(TYPE_FOLDERS), "tags", "
 
 /** `2026`, `2026-03` or `2026-03-17`: sources often give only a year or a month. */
 export const isoDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+  .preprocess(
+    (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : v), // YAML reads `from: 2020` as a number
+    z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+  )
   .describe("date");
 
 /** One or several slugs of source notes backing a single value. */

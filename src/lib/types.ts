@@ -44,7 +44,7 @@ export interface ResolvedLink extends WikilinkSyntax {
   headingId?: string;
   /** Heading named but missing on an existing target. */
   headingMissing?: boolean;
-  /** The plain-text sentence around the link, for backlinks. */
+  /** The sentence around the link (inline Markdown), for backlinks. */
   context: string;
 }
 
@@ -79,7 +79,7 @@ export interface Note {
 
 export interface Backlink {
   from: string;
-  /** Body mention sentence, or the relation label for a frontmatter relation. */
+  /** Body mention sentence as plain text, or the relation label for a frontmatter relation. */
   context: string;
   kind: string;
 }

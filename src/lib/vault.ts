@@ -11,7 +11,7 @@ import { explainIssue, compareDiagnostics, nearest, type SchemaIssue } from "./d
 import { LinkIndex } from "./resolve.ts";
 import { NOTE_TYPES, noteSchemas, RELATIONS, RESERVED_SLUGS, TYPE_FOLDERS, type NoteData, type NoteType } from "./schema.ts";
 import type { Backlink, Diagnostic, Heading, Note, ResolvedLink, ResolvedRelation, Severity, Vault } from "./types.ts";
-import { scanBody, type ScannedLink } from "./wikilink.ts";
+import { inlinePlainText, scanBody, type ScannedLink } from "./wikilink.ts";
 
 export type Progress = (stage: string, done: number, total: number) => void;
 
@@ -114,7 +114,7 @@ export async function loadVault(dir: string, options: LoadOptions = {}): Promise
   onProgress?.("resolving", notes.length, notes.length);
 
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
-  const { backlinks, citedBy } = collectInbound(notes, bySlug);
+  const { backlinks, citedBy } = collectInbound(notes, bySlug, (t) => index.resolve(t));
 
   // Stage 4: vault-wide rules.
   for (const note of notes) {
@@ -350,16 +350,22 @@ export function noteDate(data: NoteData): string | undefined {
   }
 }
 
-function collectInbound(notes: Note[], bySlug: Map<string, Note>) {
+function collectInbound(notes: Note[], bySlug: Map<string, Note>, resolve: (target: string) => string | null) {
   const backlinks = new Map<string, Backlink[]>();
   const citedBy = new Map<string, string[]>();
+  const titleOf = (target: string) => {
+    const slug = resolve(target);
+    return slug ? bySlug.get(slug)?.title : undefined;
+  };
   const add = (to: string, b: Backlink) => {
     const list = backlinks.get(to) ?? [];
     if (!list.some((x) => x.from === b.from && x.context === b.context)) list.push(b);
     backlinks.set(to, list);
   };
   for (const n of notes) {
-    for (const l of n.links) if (l.to && l.to !== n.slug && bySlug.has(l.to)) add(l.to, { from: n.slug, context: l.context, kind: "links_to" });
+    for (const l of n.links) {
+      if (l.to && l.to !== n.slug && bySlug.has(l.to)) add(l.to, { from: n.slug, context: inlinePlainText(l.context, titleOf), kind: "links_to" });
+    }
     for (const r of n.relations) {
       if (!r.to || r.to === n.slug) continue;
       const spec = RELATIONS[n.type].find((s) => s.field === r.field)!;

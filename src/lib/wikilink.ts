@@ -31,10 +31,16 @@ export function wikilinkText(link: { target: string; heading?: string; label?: s
   return base;
 }
 
-/** Plain text of a bit of inline Markdown: wikilinks become their label, emphasis and code marks are dropped. */
-export function inlinePlainText(md: string): string {
+/**
+ * Plain text of a bit of inline Markdown: wikilinks become their label (or the target's title when `titleOf` knows
+ * it), emphasis and code marks are dropped.
+ */
+export function inlinePlainText(md: string, titleOf?: (target: string) => string | undefined): string {
   return md
-    .replace(WIKILINK_RE, (_m, _bang, inner: string) => wikilinkText(parseWikilinkInner(inner)))
+    .replace(WIKILINK_RE, (_m, _bang, inner: string) => {
+      const link = parseWikilinkInner(inner);
+      return wikilinkText(link, titleOf?.(link.target));
+    })
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<[^>]+>/g, "")
     .replace(/(\*\*|__|\*|_|~~|`)/g, "")
@@ -125,13 +131,14 @@ export function scanBody(body: string, firstLine: number): BodyScan {
         line: headingLine,
       });
       // Links inside a heading still count; their context is the heading itself.
+      const headingMd = headingText.trim();
       if (setext) {
-        for (const { link } of paraLinks) links.push({ ...link, context: plain });
+        for (const { link } of paraLinks) links.push({ ...link, context: headingMd });
         para = [];
         paraLinks = [];
       } else {
         flush();
-        collectLinks(text, lineNo, (link) => links.push({ ...link, context: plain }));
+        collectLinks(text, lineNo, (link) => links.push({ ...link, context: headingMd }));
       }
       continue;
     }
@@ -157,7 +164,7 @@ function blankInlineCode(line: string): string {
   return line.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (m) => " ".repeat(m.length));
 }
 
-/** The sentence of `text` containing offset `at`, as plain text, capped to a readable length. */
+/** The sentence of `text` containing offset `at`, still as Markdown (see inlinePlainText), capped in length. */
 export function sentenceAround(text: string, at: number): string {
   const before = text.slice(0, at);
   const after = text.slice(at);
@@ -165,7 +172,7 @@ export function sentenceAround(text: string, at: number): string {
   const start = startMatch ? startMatch.index + startMatch[0].length : 0;
   const endMatch = /[.!?]["')\]]*(\s|$)/.exec(after.replace(WIKILINK_RE, (m) => "x".repeat(m.length)));
   const end = endMatch ? at + endMatch.index + endMatch[0].trimEnd().length : text.length;
-  let sentence = inlinePlainText(text.slice(start, end).replace(/^\s*([-*+]|\d+[.)])\s+/, ""));
-  if (sentence.length > 300) sentence = `${sentence.slice(0, 297).trimEnd()}…`;
+  let sentence = text.slice(start, end).replace(/^\s*([-*+>]|\d+[.)])\s+/, "").trim();
+  if (sentence.length > 400) sentence = `${sentence.slice(0, 397).replace(/\[\[[^\]]*$/, "").trimEnd()}…`;
   return sentence;
 }

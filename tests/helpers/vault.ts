@@ -1,0 +1,26 @@
+/** Writes a throwaway vault from `{ "people/ada.md": "..." }` and loads it, for checker tests. */
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { loadVault } from "../../src/lib/vault.ts";
+
+export function writeVault(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "atlas-vault-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+export async function checkVault(files: Record<string, string>) {
+  const dir = writeVault(files);
+  const vault = await loadVault(dir, { cwd: dir });
+  return { dir, vault, diagnostics: vault.diagnostics };
+}
+
+/** A minimal valid note's text. */
+export function note(fields: Record<string, string>, body = ""): string {
+  const lines = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
+  return `---\n${lines.join("\n")}\n---\n${body}`;
+}
