@@ -8,5 +8,5 @@ import { loadVault } from "./lib/vault.ts";
 export const contentDir = resolve(process.env.CONTENT_DIR || "content");
 
 export function site(): Promise<Site> {
-  return getSite(contentDir, import.meta.env.BASE_URL, (dir) => loadVault(dir));
+  return getSite(contentDir, import.meta.env.BASE_URL, (dir) => loadVault(dir), import.meta.env.DEV);
 }

@@ -311,7 +311,7 @@ function resolveNote(f: LoadedFile, index: LinkIndex, bySlug: Map<string, Loaded
     }
   }
 
-  // Citations: the `sources` list plus every per-value `source`.
+  // Citations: the `sources` list, every per-value `source`, and what a source note itself `cites`.
   const cited: { slug: string; path: PropertyKey[] }[] = data.sources.map((s, i) => ({ slug: s, path: ["sources", i] }));
   perValueSources(raw, [], cited);
   const cites = new Set<string>();
@@ -322,6 +322,7 @@ function resolveNote(f: LoadedFile, index: LinkIndex, bySlug: Map<string, Loaded
     else if (bySlug.get(to)!.type !== "source") report(f.file, pos, "error", "not-a-source", `cites \`${to}\`, which is a ${bySlug.get(to)!.type} note, not a source`, "only source notes can be cited: cite the source that makes the claim");
     else if (to !== f.slug) cites.add(to);
   }
+  for (const r of relations) if (r.kind === "cites" && r.to && r.to !== f.slug && bySlug.get(r.to)!.type === "source") cites.add(r.to);
   return { slug: f.slug, type, title: f.title, file: f.file, data, headings: f.headings, links, relations, cites: [...cites], date: noteDate(data) };
 }
 
