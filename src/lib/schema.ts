@@ -91,7 +91,7 @@ const common = {
   aliases: z.array(z.string().min(1)).default([]),
   summary: z.string().min(1).describe("one sentence"),
   tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lowercase-hyphenated")).default([]),
-  sources: z.array(z.string().min(1)).default([]),
+  sources: z.array(z.string().min(1)).default([]).describe("source slugs"),
   updated: isoDate.optional(),
 };
 
@@ -101,7 +101,7 @@ const person = z.strictObject({
   affiliations: z
     .array(
       z.strictObject({
-        lab: z.string().min(1),
+        lab: z.string().min(1).describe("lab note"),
         role: z.string().optional(),
         from: isoDate.optional(),
         to: isoDate.optional(),
