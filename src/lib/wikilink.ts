@@ -62,6 +62,8 @@ export interface BodyScan {
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const TABLE_ROW = /^ {0,3}\|/;
+const LIST_ITEM = /^ {0,3}([-*+]|\d+[.)]) /;
 const UNSAFE_HTML = /<script\b|<\/script>|\son[a-z]+\s*=|javascript:/gi;
 
 /**
@@ -142,6 +144,14 @@ export function scanBody(body: string, firstLine: number): BodyScan {
       }
       continue;
     }
+    if (TABLE_ROW.test(raw)) {
+      // A table row is its own context: its cells, without the pipes.
+      flush();
+      const cells = text.replace(/\\\|/g, "\u0000").split("|").map((c) => c.trim()).filter(Boolean).join(" · ").replace(/\u0000/g, "\\|");
+      if (!/^[-:· ]*$/.test(cells)) collectLinks(text, lineNo, (link) => links.push({ ...link, context: cells }));
+      continue;
+    }
+    if (LIST_ITEM.test(raw)) flush(); // each list item starts its own context
     para.push({ text, start: lineNo });
     const lineIdx = para.length - 1;
     collectLinks(text, lineNo, (link, col) => paraLinks.push({ link, lineIdx, col }));

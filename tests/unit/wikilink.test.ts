@@ -52,3 +52,10 @@ describe("scanBody", () => {
     expect(scan.unsafeHtml.map((u) => u.line)).toEqual([2, 3]);
   });
 });
+
+describe("scanBody contexts of tables and lists", () => {
+  it("uses a table row's cells, and each list item on its own", () => {
+    const scan = scanBody("| Model | Open |\n| --- | --- |\n| [[w\\|Widget]] | yes |\n\n- first [[a]] item\n- second [[b]] item\n", 1);
+    expect(scan.links.map((l) => inlinePlainText(l.context))).toEqual(["Widget · yes", "first a item", "second b item"]);
+  });
+});
