@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     maxWorkers: 2,
+    reporters: ["default", "./tests/helpers/summary-reporter.ts"],
   },
 });
