@@ -1,6 +1,7 @@
 // @ts-check
 import { resolve } from "node:path";
 import { defineConfig } from "astro/config";
+import { invalidateSite } from "./src/lib/site.ts";
 
 const contentDir = resolve(process.env.CONTENT_DIR || "content");
 
@@ -13,8 +14,7 @@ function watchContent() {
       server.watcher.add(contentDir);
       const reload = (/** @type {string} */ file) => {
         if (!file.startsWith(contentDir) || !file.endsWith(".md")) return;
-        delete globalThis[Symbol.for("atlas.site")];
-        delete globalThis[Symbol.for("atlas.vault")];
+        invalidateSite(); // the site lives on globalThis, shared with the pages' module instance
         server.ws.send({ type: "full-reload" });
       };
       server.watcher.on("change", reload);

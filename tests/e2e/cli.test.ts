@@ -132,6 +132,15 @@ describe("dev server", () => {
       const html = await (await fetch(`${dev.url}/open-weights/`)).text();
       expect(html).toMatch(/<span class="wikilink broken" title="Missing note: missing-thing">missing-thing<\/span>/);
       expect(html).toMatch(/class="problems"[\s\S]*open-weights\.md:\d+:5/);
+      // Fixing the note is picked up without restarting the server.
+      writeFileSync(join(dir, "concepts/open-weights.md"), readFileSync(join(GOOD, "concepts/open-weights.md"), "utf8") + "\nSee [[widget-7b]].\n");
+      let fixed = "";
+      for (let i = 0; i < 40 && !fixed.includes('href="/widget-7b/"'); i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        fixed = await (await fetch(`${dev.url}/open-weights/`)).text();
+      }
+      expect(fixed).not.toContain("wikilink broken");
+      expect(fixed).not.toContain('class="problems"');
     } finally {
       dev.stop();
     }
