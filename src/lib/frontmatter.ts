@@ -29,23 +29,8 @@ export function splitNote(text: string): SplitNote {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstBreak = src.indexOf("\n");
   const firstLine = (firstBreak < 0 ? src : src.slice(0, firstBreak)).replace(/\r$/, "");
-  const noLocation = () => ({ line: 1, column: 1 });
   if (!FENCE.test(firstLine)) {
-    return {
-      data: undefined,
-      body: src,
-      bodyLine: 1,
-      locate: noLocation,
-      problems: [
-        {
-          line: 1,
-          column: 1,
-          rule: "frontmatter-missing",
-          message: "the note has no frontmatter",
-          hint: "start the file with a `---` line, then `title:`, `type:` and `summary:`, then a closing `---` line",
-        },
-      ],
-    };
+    return unsplit(src, "the note has no frontmatter", "start the file with a `---` line, then `title:`, `type:` and `summary:`, then a closing `---` line");
   }
   // Find the closing fence.
   let pos = firstBreak + 1;
@@ -65,21 +50,7 @@ export function splitNote(text: string): SplitNote {
     line++;
   }
   if (closeStart < 0) {
-    return {
-      data: undefined,
-      body: "",
-      bodyLine: 1,
-      locate: noLocation,
-      problems: [
-        {
-          line: 1,
-          column: 1,
-          rule: "frontmatter-missing",
-          message: "the frontmatter opened on line 1 is never closed",
-          hint: "add a line containing only `---` after the last frontmatter field",
-        },
-      ],
-    };
+    return unsplit("", "the frontmatter opened on line 1 is never closed", "add a line containing only `---` after the last frontmatter field");
   }
   const yamlText = src.slice(firstBreak + 1, closeStart);
   const counter = new LineCounter();
@@ -111,6 +82,17 @@ export function splitNote(text: string): SplitNote {
     bodyLine: line + 1,
     problems,
     locate: (path) => locateInDoc(doc, counter, path, yamlLineOffset),
+  };
+}
+
+/** A note whose frontmatter could not be found: the whole text is body, and one problem says why. */
+function unsplit(body: string, message: string, hint: string): SplitNote {
+  return {
+    data: undefined,
+    body,
+    bodyLine: 1,
+    locate: () => ({ line: 1, column: 1 }),
+    problems: [{ line: 1, column: 1, rule: "frontmatter-missing", message, hint }],
   };
 }
 
