@@ -3,12 +3,12 @@
  * real check and build commands on them, and writes bench/RESULTS.md (median wall time, peak RSS, pages, output
  * size, with the machine, Node and commit). A benchmark, not a test: it asserts nothing about time.
  *
- * BENCH_SIZES=1000,10000 and BENCH_RUNS=3 change what is measured.
+ * BENCH_SIZES=1000,10000 and BENCH_RUNS=3 change what is measured; CONTENT_DIR adds that vault as a row.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, totalmem, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { ROOT } from "./lib/cli.ts";
 
 const GEN = join(ROOT, "../shared/bench/gen-vault.mjs");
@@ -57,22 +57,25 @@ function walk(dir: string): { files: number; html: number; bytes: number } {
 }
 
 const rows: string[] = [];
+let largest: { vault: string; out: string } | undefined;
 const work = mkdtempSync(join(tmpdir(), "atlas-bench-"));
-for (const n of SIZES) {
-  const vault = join(work, `vault-${n}`);
-  execFileSync(join(ROOT, "node_modules/.bin/node"), [GEN, "--notes", String(n), "--out", vault], { stdio: "ignore" });
+// The generated vaults, then the vault CONTENT_DIR names, if any (measured as it is).
+const vaults: { label: string; dir: string; generate?: number }[] = SIZES.map((n) => ({ label: n.toLocaleString("en"), dir: join(work, `vault-${n}`), generate: n }));
+if (process.env.CONTENT_DIR) vaults.push({ label: `\`${process.env.CONTENT_DIR}\``, dir: resolve(process.env.CONTENT_DIR) });
+for (const { label, dir: vault, generate } of vaults) {
+  if (generate) execFileSync(join(ROOT, "node_modules/.bin/node"), [GEN, "--notes", String(generate), "--out", vault], { stdio: "ignore" });
   const checks: Run[] = [];
   const builds: Run[] = [];
   let out = "";
   for (let i = 0; i < RUNS; i++) {
-    process.stderr.write(`bench: ${n} notes, run ${i + 1}/${RUNS}: check`);
+    process.stderr.write(`bench: ${label}, run ${i + 1}/${RUNS}: check`);
     const c = run("check.ts", { CONTENT_DIR: vault });
-    if (c.code !== 0) throw new Error(`check failed on the ${n}-note vault:\n${c.out.slice(-3000)}`);
+    if (c.code !== 0) throw new Error(`check failed on ${label}:\n${c.out.slice(-3000)}`);
     checks.push(c);
     process.stderr.write(` ${c.seconds.toFixed(1)} s, build`);
-    out = join(work, `dist-${n}`);
+    out = join(work, `dist-${generate ?? "content"}`);
     const b = run("build.ts", { CONTENT_DIR: vault, OUT_DIR: out });
-    if (b.code !== 0) throw new Error(`build failed on the ${n}-note vault:\n${b.out.slice(-3000)}`);
+    if (b.code !== 0) throw new Error(`build failed on ${label}:\n${b.out.slice(-3000)}`);
     builds.push(b);
     process.stderr.write(` ${b.seconds.toFixed(1)} s\n`);
   }
@@ -80,16 +83,15 @@ for (const n of SIZES) {
   const errors = /✔ 0 errors/.test(checks[0].out) ? 0 : "?";
   const fmt = (rs: Run[]) =>
     `${median(rs.map((r) => r.seconds)).toFixed(2)} s | ${rs.every((r) => r.peakMiB) ? `${median(rs.map((r) => r.peakMiB!)).toFixed(0)} MiB` : "n/a"}`;
-  rows.push(`| ${n.toLocaleString("en")} | check | ${fmt(checks)} | ${errors} errors | |`);
-  rows.push(`| ${n.toLocaleString("en")} | build | ${fmt(builds)} | ${size.html.toLocaleString("en")} pages | ${(size.bytes / 1024 / 1024).toFixed(1)} MiB in ${size.files.toLocaleString("en")} files |`);
-  if (n === SIZES[SIZES.length - 1]) (globalThis as { lastBuild?: { vault: string; out: string } }).lastBuild = { vault, out };
+  rows.push(`| ${label} | check | ${fmt(checks)} | ${errors} errors | |`);
+  rows.push(`| ${label} | build | ${fmt(builds)} | ${size.html.toLocaleString("en")} pages | ${(size.bytes / 1024 / 1024).toFixed(1)} MiB in ${size.files.toLocaleString("en")} files |`);
+  if (generate === Math.max(...SIZES)) largest = { vault, out };
 }
 
 // The graph measurements (layout time, payload sizes, first frame in Chromium), when the graph module provides them.
 let graphSection = "";
-const last = (globalThis as { lastBuild?: { vault: string; out: string } }).lastBuild;
-if (last && existsSync(join(ROOT, "scripts/bench-graph.ts"))) {
-  const g = spawnSync(join(ROOT, "node_modules/.bin/node"), [join(ROOT, "scripts/bench-graph.ts"), last.vault, last.out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
+if (largest && existsSync(join(ROOT, "scripts/bench-graph.ts"))) {
+  const g = spawnSync(join(ROOT, "node_modules/.bin/node"), [join(ROOT, "scripts/bench-graph.ts"), largest.vault, largest.out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
   graphSection = g.status === 0 ? g.stdout : `Graph bench failed:\n\n\`\`\`\n${(g.stdout + g.stderr).slice(-2000)}\n\`\`\`\n`;
 }
 
