@@ -1,0 +1,123 @@
+/**
+ * Positions for the landscape graph, computed at build time so the browser only draws: Louvain communities seed the
+ * initial positions (each community a disc, hubs at its centre), ForceAtlas2 with inferred settings refines them for
+ * a fixed number of iterations, and noverlap pushes apart the nodes that still touch.
+ *
+ * Deterministic: communities use a seeded generator and FA2 starts from positions derived from the graph alone, so
+ * the same graph gives the same positions on every run (the cache in cache.ts relies on it).
+ */
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import noverlap from "graphology-layout-noverlap";
+import louvain from "graphology-communities-louvain";
+import Graph from "graphology";
+import type { LandscapeGraph } from "./build.ts";
+import { hashString, seededRandom } from "./random.ts";
+
+export interface LayoutOptions {
+  /** ForceAtlas2 iterations; by default fewer for bigger graphs (see `defaultIterations`). */
+  iterations?: number;
+  seed?: number;
+}
+
+export interface Layout {
+  /** Node keys, in the graph's node order. */
+  keys: string[];
+  x: Float64Array;
+  y: Float64Array;
+  /** Louvain community per node, numbered by decreasing size (0 is the largest). */
+  community: Uint32Array;
+}
+
+/** The settings every input to the layout depends on; part of the cache key. */
+export const LAYOUT_VERSION = 1;
+
+/** Iterations sized so that 10,000 nodes take a few seconds: seeded positions need far fewer than random ones. */
+export function defaultIterations(order: number): number {
+  if (order <= 500) return 400;
+  if (order <= 2000) return 200;
+  if (order <= 5000) return 100;
+  return 50;
+}
+
+/** A node's drawn size from its degree; the client uses the same curve, noverlap uses it for spacing. */
+export function nodeSize(degree: number): number {
+  return 2 + 1.6 * Math.sqrt(degree);
+}
+
+/** Louvain communities with a seeded generator, renumbered by decreasing size then first node, so the numbers are stable. */
+export function detectCommunities(graph: LandscapeGraph, seed = 1): Uint32Array {
+  const keys = graph.nodes();
+  const community = new Uint32Array(keys.length);
+  if (graph.size === 0) {
+    keys.forEach((_k, i) => (community[i] = i));
+    return community;
+  }
+  const raw = louvain(graph, { rng: seededRandom(seed), getEdgeWeight: "weight" });
+  const members = new Map<number, number[]>();
+  keys.forEach((k, i) => {
+    const c = raw[k];
+    const list = members.get(c);
+    if (list) list.push(i);
+    else members.set(c, [i]);
+  });
+  const ordered = [...members.values()].sort((a, b) => b.length - a.length || a[0] - b[0]);
+  ordered.forEach((list, c) => list.forEach((i) => (community[i] = c)));
+  return community;
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * Initial positions: communities on a sunflower spiral (the largest in the middle), each a sunflower disc whose
+ * area matches its size, its members ordered by degree so hubs start at the centre. A small jitter from the slug's
+ * hash breaks ties without depending on anything but the graph.
+ */
+export function seedPositions(graph: LandscapeGraph, community: Uint32Array): { x: Float64Array; y: Float64Array } {
+  const keys = graph.nodes();
+  const x = new Float64Array(keys.length);
+  const y = new Float64Array(keys.length);
+  const groups: number[][] = [];
+  keys.forEach((_k, i) => (groups[community[i]] ??= []).push(i));
+  let placed = 0;
+  groups.forEach((members) => {
+    const r = Math.sqrt(placed + members.length / 2);
+    const a = placed === 0 ? 0 : placed * GOLDEN_ANGLE;
+    const cx = placed === 0 ? 0 : Math.cos(a) * r * 2;
+    const cy = placed === 0 ? 0 : Math.sin(a) * r * 2;
+    members.sort((p, q) => graph.getNodeAttribute(keys[q], "degree") - graph.getNodeAttribute(keys[p], "degree") || p - q);
+    members.forEach((i, j) => {
+      const h = hashString(keys[i]);
+      const jitter = ((h & 0xffff) / 0xffff - 0.5) * 0.5;
+      const rr = Math.sqrt(j + 0.5) + jitter;
+      const aa = j * GOLDEN_ANGLE + ((h >>> 16) / 0xffff) * 0.1;
+      x[i] = cx + Math.cos(aa) * rr;
+      y[i] = cy + Math.sin(aa) * rr;
+    });
+    placed += members.length;
+  });
+  return { x, y };
+}
+
+/** Runs the whole layout; pure (the caller caches it). */
+export function computeLayout(graph: LandscapeGraph, options: LayoutOptions = {}): Layout {
+  const keys = graph.nodes();
+  const community = detectCommunities(graph, options.seed ?? 1);
+  const seeded = seedPositions(graph, community);
+  // A bare copy: the layout libraries read and write x, y and size, and the landscape graph stays untouched.
+  const work = new Graph({ type: "directed" });
+  keys.forEach((k, i) => work.addNode(k, { x: seeded.x[i], y: seeded.y[i], size: nodeSize(graph.getNodeAttribute(k, "degree")) }));
+  graph.forEachEdge((_e, a, s, t) => work.addDirectedEdge(s, t, { weight: a.weight }));
+
+  if (graph.order > 1 && graph.size > 0) {
+    const settings = forceAtlas2.inferSettings(work);
+    forceAtlas2.assign(work, { iterations: options.iterations ?? defaultIterations(graph.order), settings, getEdgeWeight: "weight" });
+    noverlap.assign(work, { maxIterations: graph.order > 5000 ? 8 : 20, settings: { ratio: 1, margin: 1 } });
+  }
+  const x = new Float64Array(keys.length);
+  const y = new Float64Array(keys.length);
+  keys.forEach((k, i) => {
+    x[i] = work.getNodeAttribute(k, "x");
+    y[i] = work.getNodeAttribute(k, "y");
+  });
+  return { keys, x, y, community };
+}

@@ -1,0 +1,126 @@
+/**
+ * Questions the browser asks of a decoded payload: find a note by title or alias, the shortest path between two
+ * notes, a note's neighbours. Pure and DOM-free, shared by the global view and its tests.
+ */
+import { buildAdjacency, decodeEdges, neighborsOf, type Adjacency, type GlobalPayload } from "./payload.ts";
+
+/** A decoded global payload with its lookups ready. */
+export interface LandscapeData {
+  payload: GlobalPayload;
+  count: number;
+  /** Edge endpoints, `[a0, b0, a1, b1, ...]`. */
+  pairs: Uint32Array;
+  adjacency: Adjacency;
+  degree: Uint32Array;
+  bySlug: Map<string, number>;
+  /** Aliases per node, for search. */
+  aliases: Map<number, string[]>;
+  /** An edge's date for the time slider: the later of its two notes' dates (0 when both are undated). */
+  edgeDate: Uint32Array;
+}
+
+export function decodeGlobal(payload: GlobalPayload): LandscapeData {
+  const count = payload.slug.length;
+  const pairs = decodeEdges(payload.edges);
+  const adjacency = buildAdjacency(count, pairs);
+  const degree = new Uint32Array(count);
+  for (let i = 0; i < count; i++) degree[i] = adjacency.offsets[i + 1] - adjacency.offsets[i];
+  const aliases = new Map<number, string[]>();
+  for (const [i, ...names] of payload.aliases) aliases.set(i as number, names as string[]);
+  const edgeDate = new Uint32Array(pairs.length / 2);
+  for (let e = 0; e < edgeDate.length; e++) edgeDate[e] = Math.max(payload.date[pairs[2 * e]], payload.date[pairs[2 * e + 1]]);
+  return { payload, count, pairs, adjacency, degree, bySlug: new Map(payload.slug.map((s, i) => [s, i])), aliases, edgeDate };
+}
+
+/** Lower case, accents and punctuation folded to spaces, so "Llama-3" finds "llama 3". */
+export function normalizeName(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+export interface SearchHit {
+  node: number;
+  /** The title or alias that matched. */
+  matched: string;
+}
+
+/**
+ * Notes whose title, alias or slug matches the query: exact names first, then names starting with it, then names
+ * with a word starting with it, then any substring; ties go to the better-connected note.
+ */
+export function searchNotes(data: LandscapeData, query: string, limit = 8): SearchHit[] {
+  const q = normalizeName(query);
+  if (!q) return [];
+  const best = new Map<number, { rank: number; matched: string }>();
+  const consider = (node: number, name: string) => {
+    const n = normalizeName(name);
+    const rank = n === q ? 0 : n.startsWith(q) ? 1 : n.includes(` ${q}`) ? 2 : n.includes(q) ? 3 : -1;
+    if (rank < 0) return;
+    const prev = best.get(node);
+    if (!prev || rank < prev.rank) best.set(node, { rank, matched: name });
+  };
+  const { title, slug } = data.payload;
+  for (let i = 0; i < data.count; i++) {
+    consider(i, title[i]);
+    if (slug[i] !== title[i]) consider(i, slug[i]);
+  }
+  for (const [i, names] of data.aliases) for (const a of names) consider(i, a);
+  return [...best.entries()]
+    .sort(([a, p], [b, q2]) => p.rank - q2.rank || data.degree[b] - data.degree[a] || title[a].localeCompare(title[b]))
+    .slice(0, limit)
+    .map(([node, { matched }]) => ({ node, matched }));
+}
+
+/**
+ * The shortest path between two notes, ignoring edge direction, as node indices from `from` to `to`; null when
+ * they are not connected. `edgeAllowed` restricts the edges walked (the relation filter). Breadth-first from both
+ * ends, expanding the smaller frontier; neighbours are visited in index order so the answer is deterministic.
+ */
+export function shortestPath(data: Pick<LandscapeData, "adjacency">, from: number, to: number, edgeAllowed?: (edge: number) => boolean): number[] | null {
+  if (from === to) return [from];
+  const { offsets, neighbors, edgeIds } = data.adjacency;
+  const parentA = new Map<number, number>([[from, -1]]);
+  const parentB = new Map<number, number>([[to, -1]]);
+  let frontA = [from], frontB = [to];
+  while (frontA.length && frontB.length) {
+    const forward = frontA.length <= frontB.length;
+    const [front, mine, theirs] = forward ? [frontA, parentA, parentB] : [frontB, parentB, parentA];
+    const next: number[] = [];
+    let meet = -1;
+    for (const u of front) {
+      for (let j = offsets[u]; j < offsets[u + 1]; j++) {
+        const v = neighbors[j];
+        if (mine.has(v) || (edgeAllowed && !edgeAllowed(edgeIds[j]))) continue;
+        mine.set(v, u);
+        if (theirs.has(v)) {
+          meet = v;
+          break;
+        }
+        next.push(v);
+      }
+      if (meet >= 0) break;
+    }
+    if (meet >= 0) {
+      const path: number[] = [];
+      for (let v = meet; v !== -1; v = parentA.get(v)!) path.unshift(v);
+      for (let v = parentB.get(meet)!; v !== -1; v = parentB.get(v)!) path.push(v);
+      return path;
+    }
+    if (forward) frontA = next;
+    else frontB = next;
+  }
+  return null;
+}
+
+/** The edge joining two nodes, or -1. */
+export function edgeBetween(data: Pick<LandscapeData, "adjacency">, a: number, b: number): number {
+  const { offsets, neighbors, edgeIds } = data.adjacency;
+  for (let j = offsets[a]; j < offsets[a + 1]; j++) if (neighbors[j] === b) return edgeIds[j];
+  return -1;
+}
+
+export { neighborsOf };
