@@ -6,7 +6,8 @@ import type { SerializedGraph } from "graphology-types";
 import { NOTE_TYPES, type NoteType } from "../schema.ts";
 import type { Note } from "../types.ts";
 import type { LandscapeGraph } from "./build.ts";
-import { nodeSize, type Layout } from "./layout.ts";
+import type { Layout } from "./layout.ts";
+import { nodeSize } from "./payload.ts";
 
 /** Node colours by type, the light theme's badge colours (src/styles/site.css). */
 export const TYPE_COLORS: Record<NoteType, string> = {

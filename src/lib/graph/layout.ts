@@ -11,6 +11,7 @@ import noverlap from "graphology-layout-noverlap";
 import louvain from "graphology-communities-louvain";
 import Graph from "graphology";
 import type { LandscapeGraph } from "./build.ts";
+import { nodeSize } from "./payload.ts";
 import { hashString, seededRandom } from "./random.ts";
 
 export interface LayoutOptions {
@@ -39,10 +40,6 @@ export function defaultIterations(order: number): number {
   return 50;
 }
 
-/** A node's drawn size from its degree; the client uses the same curve, noverlap uses it for spacing. */
-export function nodeSize(degree: number): number {
-  return 2 + 1.6 * Math.sqrt(degree);
-}
 
 /** Louvain communities with a seeded generator, renumbered by decreasing size then first node, so the numbers are stable. */
 export function detectCommunities(graph: LandscapeGraph, seed = 1): Uint32Array {

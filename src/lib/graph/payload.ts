@@ -48,6 +48,11 @@ export interface LocalPayload {
   more: number;
 }
 
+/** A node's size in layout units from its degree (noverlap spacing and the exports). */
+export function nodeSize(degree: number): number {
+  return 2 + 1.6 * Math.sqrt(degree);
+}
+
 /** `2024-05-17` → 20240517, `2024-05` → 20240500, `2024` → 20240000; 0 when absent or unreadable. */
 export function dateNumber(date: string | undefined): number {
   const m = date ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date) : null;

@@ -1,0 +1,17 @@
+/**
+ * The standalone graph search (GraphSearch.astro outside the graph page): picking a note opens it in the graph at
+ * `/graph/?focus=slug`. Without JavaScript the form still submits `/graph/?q=...`.
+ */
+import { loadLandscape } from "./landscape.ts";
+import { attachSearchBox } from "./search-box.ts";
+
+for (const form of document.querySelectorAll<HTMLFormElement>("form[data-graph-search][data-standalone]")) {
+  const input = form.querySelector("input")!;
+  const list = form.querySelector("ul")!;
+  attachSearchBox(input, list, {
+    data: () => loadLandscape(form.dataset.payload!),
+    onPick: (node, data) => {
+      location.href = `${form.action}?focus=${encodeURIComponent(data.payload.slug[node])}`;
+    },
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * The global view's renderer: a graphology graph built from the decoded payload (positions precomputed at build
+ * time, so nothing is laid out here) drawn by sigma, with the state's reducers. Returns a small handle the page's
+ * controls drive.
+ */
+import Graph from "graphology";
+import Sigma from "sigma";
+import type { LandscapeData } from "../lib/graph/query.ts";
+import { COMMUNITY_COLORS, cssColor, mix } from "./colors.ts";
+import { makeReducers, type EdgeAttributes, type GraphState, type NodeAttributes, type Palette } from "./graph-state.ts";
+import { claimSigmaSlot } from "./sigma-slot.ts";
+
+export interface GraphView {
+  sigma: Sigma<NodeAttributes, EdgeAttributes>;
+  /** Re-applies the state (after any change to it). */
+  refresh(): void;
+  /** Animates the camera to a node. */
+  flyTo(node: number, ratio?: number): Promise<void>;
+  /** A node's position in the container, in CSS pixels. */
+  viewportPosition(node: number): { x: number; y: number };
+}
+
+export function palette(): Palette {
+  const bg = cssColor("bg");
+  const types = ["person", "lab", "model", "source", "concept", "event"].map((t) => cssColor(t));
+  return {
+    types,
+    communities: COMMUNITY_COLORS,
+    faded: mix(cssColor("muted"), bg, 0.75),
+    edge: mix(cssColor("muted"), bg, 0.7),
+    edgeFaded: mix(cssColor("muted"), bg, 0.92),
+    highlight: cssColor("accent"),
+  };
+}
+
+/** Node size in screen pixels: 2 for a leaf, up to 14 for the best-connected note. */
+export function screenSize(degree: number, maxDegree: number): number {
+  return 2 + 12 * Math.sqrt(degree / Math.max(maxDegree, 1));
+}
+
+export function createGraphView(data: LandscapeData, container: HTMLElement, state: GraphState): GraphView {
+  const colors = palette();
+  const { slug, title, x, y, type } = data.payload;
+  const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: "undirected", multi: false });
+  let maxDegree = 0;
+  for (let i = 0; i < data.count; i++) maxDegree = Math.max(maxDegree, data.degree[i]);
+  for (let i = 0; i < data.count; i++) {
+    graph.addNode(slug[i], { i, x: x[i], y: y[i], size: screenSize(data.degree[i], maxDegree), label: title[i], color: colors.types[type[i]] });
+  }
+  const edgeSize = data.count > 2000 ? 0.5 : 1;
+  for (let e = 0; e < data.pairs.length / 2; e++) {
+    graph.addEdgeWithKey(String(e), slug[data.pairs[2 * e]], slug[data.pairs[2 * e + 1]], { e, size: edgeSize, color: colors.edge });
+  }
+
+  const reducers = makeReducers(data, state, colors);
+  const bg = cssColor("bg"), fg = cssColor("fg");
+  const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
+    nodeReducer: reducers.nodeReducer as never,
+    edgeReducer: reducers.edgeReducer as never,
+    zIndex: true,
+    hideEdgesOnMove: data.pairs.length / 2 > 20000,
+    labelColor: { color: fg },
+    labelFont: "system-ui, sans-serif",
+    labelSize: 13,
+    labelRenderedSizeThreshold: 7,
+    labelDensity: 0.6,
+    minCameraRatio: 0.01,
+    maxCameraRatio: 4,
+    defaultDrawNodeHover: (ctx, d, settings) => {
+      // sigma's default paints a white box; use the page background so dark mode stays readable.
+      ctx.font = `600 ${settings.labelSize}px ${settings.labelFont}`;
+      const w = d.label ? ctx.measureText(d.label).width + 10 : 0;
+      ctx.fillStyle = bg;
+      ctx.shadowColor = "rgba(0,0,0,.35)";
+      ctx.shadowBlur = 6;
+      ctx.beginPath();
+      ctx.arc(d.x, d.y, d.size + 3, 0, Math.PI * 2);
+      if (w) ctx.rect(d.x + d.size + 2, d.y - settings.labelSize / 2 - 4, w, settings.labelSize + 8);
+      ctx.fill();
+      ctx.shadowBlur = 0;
+      if (d.label) {
+        ctx.fillStyle = fg;
+        ctx.fillText(d.label, d.x + d.size + 7, d.y + settings.labelSize / 3);
+      }
+    },
+  });
+  claimSigmaSlot(sigma);
+
+  return {
+    sigma,
+    refresh() {
+      reducers.update();
+      sigma.refresh({ skipIndexation: true });
+    },
+    async flyTo(node, ratio = 0.12) {
+      const d = sigma.getNodeDisplayData(slug[node]);
+      if (d) await sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(ratio, sigma.getCamera().ratio) }, { duration: 500 });
+    },
+    viewportPosition(node) {
+      const a = graph.getNodeAttributes(slug[node]);
+      return sigma.graphToViewport({ x: a.x, y: a.y });
+    },
+  };
+}
