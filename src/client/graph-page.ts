@@ -19,7 +19,7 @@ const announcer = document.getElementById("graph-announce")!;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const state = initialState();
-let view: GraphView | null = null;
+let view: (GraphView & { edgesReady: Promise<void> }) | null = null;
 let data: LandscapeData;
 
 function announce(text: string) {
@@ -266,6 +266,7 @@ function applyUrl() {
 async function main() {
   try {
     data = await loadLandscape(root.dataset.payload!);
+    performance.mark("atlas-graph-data");
   } catch (err) {
     status.textContent = `The graph data could not be loaded (${(err as Error).message}). The list below still works.`;
     return;
@@ -273,7 +274,9 @@ async function main() {
   $("graph-controls").hidden = false;
   if (webglAvailable()) {
     status.remove();
+    stage.classList.add("is-drawn");
     view = createGraphView(data, stage, state);
+    performance.mark("atlas-graph-view");
     const sigma = view.sigma;
     sigma.on("enterNode", ({ node }) => {
       state.hovered = data.bySlug.get(node)!;
@@ -294,16 +297,23 @@ async function main() {
       root.dataset.ready = "true";
       performance.mark("atlas-graph-first-frame");
     });
+    void view.edgesReady.then(() => {
+      root.dataset.edges = "true";
+      performance.mark("atlas-graph-edges");
+    });
   } else {
     status.textContent = "This browser cannot draw the graph (WebGL is unavailable). Search, filters and the path finder still work and answer in lists; the most connected notes are listed below.";
     root.dataset.ready = "fallback";
   }
   wireControls();
   applyUrl();
-  // A handle for tests and the benchmark: where a note is drawn, and the current state.
+  // A handle for tests and the benchmark: the state, where a note is drawn and how.
   (window as unknown as { atlasGraph: object }).atlasGraph = {
     state,
+    slugOf: (i: number) => data.payload.slug[i],
+    refresh: () => view?.refresh(),
     position: (slug: string) => (view ? view.viewportPosition(data.bySlug.get(slug)!) : null),
+    display: (slug: string) => view?.sigma.getNodeDisplayData(slug) ?? null,
   };
 }
 

@@ -7,8 +7,8 @@ import Graph from "graphology";
 import Sigma from "sigma";
 import type { LocalPayload } from "../lib/graph/payload.ts";
 import { cssColor, mix } from "./colors.ts";
-import { claimSigmaSlot } from "./sigma-slot.ts";
-import { webglAvailable } from "./sigma-slot.ts";
+import { hoverDrawer } from "./draw-hover.ts";
+import { claimSigmaSlot, webglAvailable } from "./sigma-slot.ts";
 
 interface NodeAttrs {
   x: number;
@@ -61,6 +61,7 @@ export async function mountLocalGraph(section: HTMLElement): Promise<void> {
     stagePadding: 40,
     defaultEdgeColor: edgeColor,
     zIndex: true,
+    defaultDrawNodeHover: hoverDrawer(cssColor("bg"), fg),
     nodeReducer: (node, data) => {
       const out: Partial<NodeAttrs & { highlighted: boolean; forceLabel: boolean; zIndex: number; label: string | null }> = { ...data };
       if (node === center) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 2 });
@@ -87,4 +88,8 @@ export async function mountLocalGraph(section: HTMLElement): Promise<void> {
     if (node !== center) location.href = `${base}${node}/`;
   });
   section.dataset.ready = "true";
+  // For tests: where a note is drawn, in CSS pixels within the stage.
+  (window as unknown as { atlasLocalGraph: object }).atlasLocalGraph = {
+    position: (slug: string) => (graph.hasNode(slug) ? sigma.graphToViewport(graph.getNodeAttributes(slug)) : null),
+  };
 }

@@ -1,0 +1,257 @@
+/**
+ * A reader exploring the graph in Chromium: the global view draws, search and keyboard move the focus, a click opens
+ * a note, the path finder and the type legend work, and without WebGL or JavaScript the page still lists notes.
+ * The note page's local graph and the home page search box are checked when the pages include them.
+ */
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../helpers/browser.ts";
+import { buildSite, ROOT, serve } from "../helpers/cli.ts";
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  site = await serve(buildSite(join(ROOT, "tests/fixtures/graph-vault")));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface AtlasGraph {
+  state: { focused: number | null; path: number[] | null; hiddenTypes: Set<number> };
+  slugOf(i: number): string;
+  position(slug: string): { x: number; y: number } | null;
+  display(slug: string): { hidden?: boolean; color: string; highlighted?: boolean } | null;
+}
+declare const atlasGraph: AtlasGraph;
+
+/** Opens /graph/ (with a query) and waits until nodes and edges are drawn; fails on any page error. */
+async function openGraph(query = "", page?: Page): Promise<{ page: Page; errors: string[] }> {
+  page ??= await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${site.url}/graph/${query}`);
+  await page.locator("[data-graph-page][data-edges]").waitFor({ timeout: 20_000 });
+  return { page, errors };
+}
+
+/** How many pixels of a screenshot differ from its top-left pixel (the background). */
+async function inkedPixels(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 30) n++;
+    return n;
+  }, png.toString("base64"));
+}
+
+const focusedSlug = (page: Page) => page.evaluate(() => (atlasGraph.state.focused === null ? null : atlasGraph.slugOf(atlasGraph.state.focused)));
+
+describe("global graph", () => {
+  it("draws a non-blank canvas without page errors", async () => {
+    const { page, errors } = await openGraph();
+    expect(await page.locator("#graph-stage canvas").count()).toBeGreaterThan(0);
+    const ink = await inkedPixels(page, await page.locator("#graph-stage").screenshot());
+    expect(ink).toBeGreaterThan(500);
+    expect(await page.locator("#graph-status").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("search by alias focuses the note, lists its neighbours and updates the address", async () => {
+    const { page, errors } = await openGraph();
+    await page.fill("#graph-find", "NWL");
+    await page.locator("#graph-find-list [role=option]").first().waitFor();
+    expect(await page.locator("#graph-find-list [role=option]").first().textContent()).toContain("Northwind Lab");
+    await page.press("#graph-find", "Enter");
+    await page.waitForURL(/\/graph\/\?focus=northwind-lab$/);
+    expect(await focusedSlug(page)).toBe("northwind-lab");
+    expect(await page.locator("#graph-focus-panel h2").textContent()).toBe("Northwind Lab");
+    expect(await page.locator("#graph-focus-panel li a").allTextContents()).toEqual(expect.arrayContaining(["Pat North", "Aurora 1", "Aurora 2"]));
+    expect(await page.locator("#graph-announce").textContent()).toMatch(/^Northwind Lab \(lab, 2019\), 4 connections/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("clicking a node opens its note", async () => {
+    const { page } = await openGraph();
+    const box = (await page.locator("#graph-stage").boundingBox())!;
+    const at = (await page.evaluate(() => atlasGraph.position("boreal-7b")))!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForURL(/\/boreal-7b\/$/);
+    expect(await page.locator("h1").textContent()).toBe("Boreal 7B");
+    await page.close();
+  });
+
+  it("a shared path address highlights the known shortest path and lists it as links", async () => {
+    const { page, errors } = await openGraph("?from=pat-north&to=sam-south");
+    const expected = ["Pat North", "Northwind Lab", "Aurora 2", "Boreal 7B", "Southwind Lab", "Sam South"];
+    expect(await page.locator("#graph-path-result li a").allTextContents()).toEqual(expected);
+    expect(await page.locator("#graph-path-result li a").first().getAttribute("href")).toBe("/pat-north/");
+    const shown = await page.evaluate(() => ["aurora-2", "aurora-1"].map((s) => atlasGraph.display(s)));
+    expect(shown[0]!.highlighted).toBe(true);
+    expect(shown[1]!.highlighted).toBeFalsy();
+    expect(shown[1]!.color).not.toBe(shown[0]!.color); // off-path notes fade
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the path finder form finds the same path from picked suggestions", async () => {
+    const { page } = await openGraph();
+    for (const [field, text] of [["#graph-path-from", "pat"], ["#graph-path-to", "sam s"]]) {
+      await page.fill(field, text);
+      await page.locator(`${field}-list [role=option]`).first().waitFor();
+      await page.press(field, "Enter");
+    }
+    await page.click("#graph-path-form button[type=submit]");
+    await page.waitForURL(/\?from=pat-north&to=sam-south$/);
+    expect(await page.locator("#graph-path-result li").count()).toBe(6);
+    await page.close();
+  });
+
+  it("the type legend hides and shows a type's nodes", async () => {
+    const { page } = await openGraph();
+    const models = page.locator("button[data-type-index]", { hasText: "Models" });
+    const hidden = () => page.evaluate(() => ["aurora-1", "boreal-7b", "northwind-lab"].map((s) => !!atlasGraph.display(s)!.hidden));
+    expect(await hidden()).toEqual([false, false, false]);
+    await models.click();
+    expect(await models.getAttribute("aria-pressed")).toBe("false");
+    expect(await hidden()).toEqual([true, true, false]);
+    await models.click();
+    expect(await hidden()).toEqual([false, false, false]);
+    await page.close();
+  });
+
+  it("keyboard: slash searches, arrows walk to neighbours with announcements, Enter opens", async () => {
+    const { page } = await openGraph("?focus=pat-north");
+    await page.locator("#graph-stage").focus();
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("graph-find");
+    await page.locator("#graph-stage").focus();
+    // Pat North's only neighbour is Northwind Lab: one of the four arrows reaches it.
+    for (const key of ["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp"]) {
+      await page.keyboard.press(key);
+      if ((await focusedSlug(page)) !== "pat-north") break;
+    }
+    expect(await focusedSlug(page)).toBe("northwind-lab");
+    expect(await page.locator("#graph-announce").textContent()).toContain("Northwind Lab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/northwind-lab\/$/);
+    await page.close();
+  });
+
+  it("the relation filter narrows the path finder to typed relations", async () => {
+    const { page } = await openGraph("?from=open-weights&to=aurora-2");
+    expect(await page.locator("#graph-path-result li").count()).toBe(3); // related, then base model
+    await page.selectOption("#graph-relation", "developer");
+    await page.click("#graph-path-form button[type=submit]");
+    expect(await page.locator("#graph-path-result").textContent()).toMatch(/No path between Open weights and Aurora 2/);
+    await page.close();
+  });
+});
+
+describe("fallbacks", () => {
+  it("without WebGL the page explains and lists notes; search still answers in a list", async () => {
+    const noGl = await launchBrowser({ webgl: false });
+    try {
+      const page = await noGl.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${site.url}/graph/`);
+      await page.locator("[data-graph-page][data-ready=fallback]").waitFor({ timeout: 20_000 });
+      expect(await page.locator("#graph-status").textContent()).toMatch(/WebGL is unavailable/);
+      expect(await page.locator(".graph-hubs li").count()).toBe(12);
+      expect(await page.locator(".graph-hubs li a").first().isVisible()).toBe(true);
+      await page.fill("#graph-find", "boreal 7");
+      await page.locator("#graph-find-list [role=option]").first().waitFor();
+      await page.press("#graph-find", "Enter");
+      expect(await page.locator("#graph-focus-panel li a").allTextContents()).toEqual(expect.arrayContaining(["Southwind Lab", "Aurora 2"]));
+      expect(errors).toEqual([]);
+    } finally {
+      await noGl.close();
+    }
+  });
+
+  it("without JavaScript the page reads as a list of the most connected notes", async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}/graph/`);
+    expect(await page.locator("#graph-status").textContent()).toMatch(/needs JavaScript and WebGL/);
+    expect(await page.locator("#graph-controls").isVisible()).toBe(false);
+    expect(await page.locator(".graph-hubs li a").allTextContents()).toEqual(expect.arrayContaining(["Northwind Lab", "Boreal 7B", "Quiet Idea"]));
+    await ctx.close();
+  });
+
+  it("serves the exports", async () => {
+    const gexf = await (await fetch(`${site.url}/exports/atlas-graph.gexf`)).text();
+    expect(gexf).toContain(`<node id="boreal-7b" label="Boreal 7B">`);
+    const json = await (await fetch(`${site.url}/exports/atlas-graph.json`)).json();
+    expect(json.nodes).toHaveLength(12);
+    const csv = await (await fetch(`${site.url}/exports/notes-model.csv`)).text();
+    expect(csv.trim().split("\r\n")).toHaveLength(4);
+  });
+});
+
+describe("local graph on a note page", () => {
+  it("loads no graph code until scrolled into view, then draws the note's neighbours", async (ctx) => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    // Fixture notes are short: push the section well below the fold, as a long note would.
+    await page.addInitScript(() => {
+      addEventListener("DOMContentLoaded", () => document.head.append(Object.assign(document.createElement("style"), { textContent: "[data-local-graph] { margin-top: 3000px }" })));
+    });
+    await page.goto(`${site.url}/aurora-2/`);
+    if ((await page.locator("[data-local-graph]").count()) === 0) {
+      await page.close();
+      return ctx.skip(); // the note page does not include <LocalGraph /> yet
+    }
+    await page.waitForTimeout(300);
+    expect(requests.filter((u) => u.includes("/graph/local/") || /\/_astro\/(local-graph|sigma)/.test(u))).toEqual([]);
+    const before = requests.length;
+    await page.locator("[data-local-graph]").scrollIntoViewIfNeeded();
+    await page.locator("[data-local-graph][data-ready]").waitFor({ timeout: 15_000 });
+    expect(requests.slice(before).some((u) => u.endsWith("/graph/local/aurora-2.json"))).toBe(true);
+    expect(await page.locator("[data-local-graph] canvas").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-local-graph] a[href='/graph/?focus=aurora-2']").count()).toBe(1);
+    // A click on a neighbour opens it.
+    const box = (await page.locator("[data-local-graph] .local-graph-stage").boundingBox())!;
+    const at = (await page.evaluate(() => (window as unknown as { atlasLocalGraph: AtlasGraph }).atlasLocalGraph.position("boreal-7b")))!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForURL(/\/boreal-7b\/$/);
+    await page.close();
+  });
+});
+
+describe("home page search", () => {
+  it("finds a note and opens it in the graph", async (ctx) => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/`);
+    const box = page.locator("form[data-graph-search][data-standalone] input");
+    if ((await box.count()) === 0) {
+      await page.close();
+      return ctx.skip(); // the home page does not include <GraphSearch /> yet
+    }
+    await box.fill("aurora 1");
+    await page.locator("form[data-graph-search] [role=option]").first().waitFor();
+    await box.press("Enter");
+    await page.waitForURL(/\/graph\/\?focus=aurora-1$/);
+    await page.locator("[data-graph-page][data-ready]").waitFor();
+    expect(await focusedSlug(page)).toBe("aurora-1");
+    await page.close();
+  });
+});
