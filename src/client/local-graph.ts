@@ -1,6 +1,6 @@
 /**
- * The note page's local graph renderer, imported only when its section scrolls into view: fetches the note's
- * neighbourhood, draws it with sigma (the note highlighted at the centre), hovering shows a neighbour's ties, a
+ * The note page's local graph renderer, imported only when its section scrolls into view: reads the note's
+ * neighbourhood from the payload inlined in the section, draws it with sigma (the note highlighted at the centre), hovering shows a neighbour's ties, a
  * click opens the neighbour. Keeps the server-rendered list when WebGL is unavailable.
  */
 import Graph from "graphology";
@@ -20,9 +20,7 @@ interface NodeAttrs {
 
 export async function mountLocalGraph(section: HTMLElement): Promise<void> {
   if (!webglAvailable()) return;
-  const res = await fetch(section.dataset.src!);
-  if (!res.ok) return;
-  const local = (await res.json()) as LocalPayload;
+  const local = JSON.parse(section.querySelector("script[data-local-graph-data]")!.textContent!) as LocalPayload;
   if (local.slug.length < 2) return;
   const base = section.dataset.base!;
   const stage = section.querySelector<HTMLElement>(".local-graph-stage")!;
