@@ -129,7 +129,7 @@ export function makeReducers(data: LandscapeData, state: GraphState, palette: Pa
     if (active !== null) {
       return a === active || b === active ? { ...attrs, color: palette.highlight, size: 1.5, zIndex: 1 } : { ...attrs, hidden: true };
     }
-    if (late(a) || late(b)) return { ...attrs, color: palette.edgeFaded };
+    if (state.dateLimit !== null && data.edgeDate[e] > state.dateLimit) return { ...attrs, color: palette.edgeFaded };
     return attrs;
   };
 
