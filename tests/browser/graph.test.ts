@@ -153,6 +153,21 @@ describe("global graph", () => {
     await page.close();
   });
 
+  it("the time slider fades notes dated after the chosen date", async () => {
+    const { page } = await openGraph();
+    const colors = () => page.evaluate(() => ["aurora-1", "aurora-2", "quiet-idea"].map((s) => atlasGraph.display(s)!.color));
+    const [a1, a2, idea] = await colors();
+    expect(a1).toBe(a2); // two models, one colour
+    // Dates in the vault, sorted: 2019, 2021, 2023-01-15, 2023-05, 2024-06, ...; position 3 is 2023-05.
+    await page.locator("#graph-time").fill("3");
+    expect(await page.locator("#graph-time-value").textContent()).toBe("2023-05");
+    const after = await colors();
+    expect(after[0]).toBe(a1);
+    expect(after[1]).not.toBe(a2);
+    expect(after[2]).toBe(idea); // undated notes stay
+    await page.close();
+  });
+
   it("the relation filter narrows the path finder to typed relations", async () => {
     const { page } = await openGraph("?from=open-weights&to=aurora-2");
     expect(await page.locator("#graph-path-result li").count()).toBe(3); // related, then base model
