@@ -56,23 +56,35 @@ export function searchNotes(data: LandscapeData, query: string, limit = 8): Sear
   const q = normalizeName(query);
   if (!q) return [];
   const best = new Map<number, { rank: number; matched: string }>();
-  const consider = (node: number, name: string) => {
-    const n = normalizeName(name);
+  for (const [node, name, n] of searchNames(data)) {
     const rank = n === q ? 0 : n.startsWith(q) ? 1 : n.includes(` ${q}`) ? 2 : n.includes(q) ? 3 : -1;
-    if (rank < 0) return;
+    if (rank < 0) continue;
     const prev = best.get(node);
     if (!prev || rank < prev.rank) best.set(node, { rank, matched: name });
-  };
-  const { title, slug } = data.payload;
-  for (let i = 0; i < data.count; i++) {
-    consider(i, title[i]);
-    if (slug[i] !== title[i]) consider(i, slug[i]);
   }
-  for (const [i, names] of data.aliases) for (const a of names) consider(i, a);
+  const { title } = data.payload;
   return [...best.entries()]
     .sort(([a, p], [b, q2]) => p.rank - q2.rank || data.degree[b] - data.degree[a] || title[a].localeCompare(title[b]))
     .slice(0, limit)
     .map(([node, { matched }]) => ({ node, matched }));
+}
+
+const namesCache = new WeakMap<LandscapeData, [node: number, name: string, normalized: string][]>();
+
+/** Every searchable name (titles, slugs that differ, aliases) with its normalized form, computed once per payload. */
+function searchNames(data: LandscapeData) {
+  let names = namesCache.get(data);
+  if (!names) {
+    names = [];
+    const { title, slug } = data.payload;
+    for (let i = 0; i < data.count; i++) {
+      names.push([i, title[i], normalizeName(title[i])]);
+      if (slug[i] !== title[i]) names.push([i, slug[i], normalizeName(slug[i])]);
+    }
+    for (const [i, list] of data.aliases) for (const a of list) names.push([i, a, normalizeName(a)]);
+    namesCache.set(data, names);
+  }
+  return names;
 }
 
 /**
