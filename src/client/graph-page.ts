@@ -28,11 +28,19 @@ function announce(text: string) {
 
 const TYPE_NAMES = ["person", "lab", "model", "source", "concept", "event"];
 
-function describe(node: number): string {
-  const { title, type, date } = data.payload;
+/** What the focus panel and the announcements say about a note: "lab, 2019" and "4 connections". */
+function facts(node: number): { kind: string; connections: string } {
+  const { type, date, types } = data.payload;
   const shown = visibleNeighbours(node).length;
-  const when = date[node] ? `, ${dateText(date[node])}` : "";
-  return `${title[node]} (${TYPE_NAMES[type[node]] ?? data.payload.types[type[node]]}${when}), ${shown} connection${shown === 1 ? "" : "s"}`;
+  return {
+    kind: [TYPE_NAMES[type[node]] ?? types[type[node]], date[node] ? dateText(date[node]) : ""].filter(Boolean).join(", "),
+    connections: `${shown} connection${shown === 1 ? "" : "s"}`,
+  };
+}
+
+function describe(node: number): string {
+  const { kind, connections } = facts(node);
+  return `${data.payload.title[node]} (${kind}), ${connections}`;
 }
 
 function visibleNeighbours(node: number): number[] {
@@ -65,7 +73,7 @@ function renderFocusPanel() {
   const neighbours = visibleNeighbours(node).sort((a, b) => data.degree[b] - data.degree[a]);
   const heading = document.createElement("h2");
   heading.append(link(node));
-  const meta = Object.assign(document.createElement("p"), { className: "meta", textContent: describe(node).slice(data.payload.title[node].length + 1) });
+  const meta = Object.assign(document.createElement("p"), { className: "meta", textContent: Object.values(facts(node)).join(" · ") });
   const list = document.createElement("ul");
   for (const n of neighbours.slice(0, 50)) {
     const li = document.createElement("li");
@@ -95,7 +103,7 @@ function focusNode(node: number | null, options: { fly?: boolean; speak?: boolea
   view?.refresh();
   renderFocusPanel();
   syncUrl();
-  if (node !== null && options.fly !== false) void view?.flyTo(node);
+  if (node !== null && options.fly !== false) void view?.fit([node, ...visibleNeighbours(node)], node);
   if (node !== null && options.speak !== false) announce(`${describe(node)}. Arrow keys move to a neighbour, Enter opens it.`);
 }
 
@@ -128,16 +136,7 @@ function showPath(from: number, to: number) {
   view?.refresh();
   renderFocusPanel();
   syncUrl();
-  if (path && view) void fitNodes(path);
-}
-
-async function fitNodes(nodes: number[]) {
-  const sigma = view!.sigma;
-  const pts = nodes.map((n) => sigma.getNodeDisplayData(data.payload.slug[n])!);
-  const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
-  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-  const x = (Math.max(...xs) + Math.min(...xs)) / 2, y = (Math.max(...ys) + Math.min(...ys)) / 2;
-  await sigma.getCamera().animate({ x, y, ratio: Math.min(1, Math.max(0.05, span * 1.4)) }, { duration: 500 });
+  if (path) void view?.fit(path);
 }
 
 function wireControls() {
@@ -254,6 +253,7 @@ function applyUrl() {
   }
   const focus = find(params.get("focus"));
   if (focus !== undefined) return focusNode(focus);
+  if (params.get("focus")) announce(`No note “${params.get("focus")}” in the graph.`);
   const q = params.get("q");
   if (q) {
     $<HTMLInputElement>("graph-find").value = q;

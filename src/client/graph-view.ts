@@ -15,8 +15,8 @@ export interface GraphView {
   sigma: Sigma<NodeAttributes, EdgeAttributes>;
   /** Re-applies the state (after any change to it). */
   refresh(): void;
-  /** Animates the camera to a node. */
-  flyTo(node: number, ratio?: number): Promise<void>;
+  /** Animates the camera to show these nodes, centred on `center` when given (a focused note and its neighbours). */
+  fit(nodes: number[], center?: number): Promise<void>;
   /** A node's position in the container, in CSS pixels. */
   viewportPosition(node: number): { x: number; y: number };
 }
@@ -97,9 +97,21 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
       reducers.update();
       sigma.refresh({ skipIndexation: true });
     },
-    async flyTo(node, ratio = 0.12) {
-      const d = sigma.getNodeDisplayData(slug[node]);
-      if (d) await sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(ratio, sigma.getCamera().ratio) }, { duration: 500 });
+    async fit(nodes, center) {
+      const pts = nodes.map((n) => sigma.getNodeDisplayData(slug[n])).filter((d) => d !== undefined);
+      if (!pts.length) return;
+      const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
+      let cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+      let span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+      const c = center === undefined ? undefined : sigma.getNodeDisplayData(slug[center]);
+      if (c) {
+        cx = c.x;
+        cy = c.y;
+        span = 2 * Math.max(0, ...pts.map((p) => Math.max(Math.abs(p.x - c.x), Math.abs(p.y - c.y))));
+      }
+      // Framed-graph coordinates span [0, 1] at ratio 1; keep a margin, and a readable zoom for a lone note.
+      const ratio = Math.min(1.1, Math.max(0.04, span * 1.3));
+      await sigma.getCamera().animate({ x: cx, y: cy, ratio }, { duration: 500 });
     },
     viewportPosition(node) {
       const a = graph.getNodeAttributes(slug[node]);
