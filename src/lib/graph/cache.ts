@@ -11,7 +11,7 @@ import { computeLayout, defaultIterations, LAYOUT_VERSION, type Layout, type Lay
 
 export const DEFAULT_CACHE_DIR = "node_modules/.cache/atlas/graph-layout";
 /** Layouts kept on disk; the oldest beyond this are removed. */
-const KEEP = 4;
+const KEEP = 8;
 
 /** A hash of the layout's inputs: algorithm version, options, node keys and degrees, edges and weights, in order. */
 export function layoutKey(graph: LandscapeGraph, options: LayoutOptions = {}): string {
