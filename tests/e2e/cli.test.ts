@@ -104,10 +104,10 @@ describe("npm run build", () => {
     expect(html).toContain("weights: open");
   });
 
-  it("strips unsafe HTML but keeps harmless markup; pages need no JavaScript", () => {
+  it("strips unsafe HTML but keeps harmless markup; the only scripts are the local graph's", () => {
     const html = page("gadget-model");
     expect(html).toContain("<mark>highlighted</mark>");
-    expect(html).not.toMatch(/onclick|<script(?![^>]*pagefind)/);
+    expect(html).not.toMatch(/onclick|<script(?![^>]*(pagefind|data-local-graph-data|\/_astro\/LocalGraph))/);
   });
 
   it("refuses a vault with errors and leaves the previous output untouched", () => {

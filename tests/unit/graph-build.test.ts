@@ -8,7 +8,7 @@ import { buildLandscapeGraph, edgeKinds } from "../../src/lib/graph/build.ts";
 import { toCsvByType, toGexf, toGraphologyJson } from "../../src/lib/graph/exports.ts";
 import { computeLayout } from "../../src/lib/graph/layout.ts";
 import { loadVault } from "../../src/lib/vault.ts";
-import { fakeVault } from "../fixtures/graph-vault/_support/fake-vault.ts";
+import { fakeVault } from "../helpers/fake-vault.ts";
 
 const vault = fakeVault([
   { slug: "acme", type: "lab", links: ["widget", "widget", "nowhere"] },

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildLandscapeGraph } from "../../src/lib/graph/build.ts";
 import { layoutKey, layoutWithCache } from "../../src/lib/graph/cache.ts";
 import { computeLayout, detectCommunities } from "../../src/lib/graph/layout.ts";
-import { chainVault, fakeVault } from "../fixtures/graph-vault/_support/fake-vault.ts";
+import { chainVault, fakeVault } from "../helpers/fake-vault.ts";
 
 /** Two dense clusters joined by one edge. */
 function twoClusters() {

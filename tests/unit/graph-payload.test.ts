@@ -8,7 +8,7 @@ import { dateNumber, dateText, decodeEdges, encodeEdges, type GlobalPayload, typ
 import { decodeGlobal } from "../../src/lib/graph/query.ts";
 import { encodeGlobalPayload, normalizePositions } from "../../src/lib/graph/serialize.ts";
 import { buildUndirectedIndex } from "../../src/lib/graph/undirected.ts";
-import { fakeVault } from "../fixtures/graph-vault/_support/fake-vault.ts";
+import { fakeVault } from "../helpers/fake-vault.ts";
 
 const vault = fakeVault([
   { slug: "acme", type: "lab", links: ["widget"] },

@@ -4,7 +4,7 @@ import { buildLandscapeGraph } from "../../src/lib/graph/build.ts";
 import { computeLayout } from "../../src/lib/graph/layout.ts";
 import { decodeGlobal, edgeBetween, normalizeName, searchNotes, shortestPath, type LandscapeData } from "../../src/lib/graph/query.ts";
 import { encodeGlobalPayload } from "../../src/lib/graph/serialize.ts";
-import { chainVault, fakeVault, type NoteSpec } from "../fixtures/graph-vault/_support/fake-vault.ts";
+import { chainVault, fakeVault, type NoteSpec } from "../helpers/fake-vault.ts";
 
 function decode(vault: ReturnType<typeof fakeVault>): LandscapeData {
   const g = buildLandscapeGraph(vault);

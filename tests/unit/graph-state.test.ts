@@ -5,7 +5,7 @@ import { buildLandscapeGraph } from "../../src/lib/graph/build.ts";
 import { computeLayout } from "../../src/lib/graph/layout.ts";
 import { decodeGlobal, edgeBetween } from "../../src/lib/graph/query.ts";
 import { encodeGlobalPayload } from "../../src/lib/graph/serialize.ts";
-import { fakeVault } from "../fixtures/graph-vault/_support/fake-vault.ts";
+import { fakeVault } from "../helpers/fake-vault.ts";
 
 const g = buildLandscapeGraph(fakeVault([
   { slug: "lab", type: "lab", date: "2019" },
