@@ -1,0 +1,52 @@
+/**
+ * The wiki's own content: it passes the strict check (no broken links, orphans or uncited notes), and the built
+ * site lists every note on its type's index with the key fields the notes fill.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadVault } from "../../src/lib/vault.ts";
+import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
+
+const CONTENT = join(ROOT, "content");
+
+describe("content/", () => {
+  it("passes npm run check -- --strict", () => {
+    const r = runScript("check", ["--strict"], { CONTENT_DIR: CONTENT });
+    expect(r.stdout).toMatch(/✔ 0 errors, 0 warnings in \d+ notes/);
+    expect(r.code).toBe(0);
+  });
+
+  it("restores the seed wiki page's links on open-source-ai", async () => {
+    const vault = await loadVault(CONTENT);
+    const note = vault.bySlug.get("open-source-ai")!;
+    const targets = new Set([...note.links.map((l) => l.to), ...note.cites]);
+    for (const slug of ["jensen-huang", "nvidia", "deepseek", "nathan-lambert", "sebastian-raschka", "anthropic", "fridman-huang-2026-nvidia-ai-revolution", "fridman-lambert-raschka-2026-state-of-ai"]) {
+      expect(targets, slug).toContain(slug);
+    }
+  });
+
+  describe("built", () => {
+    let dist: string;
+    beforeAll(() => {
+      dist = buildSite(CONTENT);
+    });
+
+    it("lists each type's notes on its index page", async () => {
+      const vault = await loadVault(CONTENT);
+      for (const [type, folder] of [["person", "people"], ["lab", "labs"], ["model", "models"], ["source", "sources"], ["concept", "concepts"], ["event", "events"]]) {
+        const html = readFileSync(join(dist, folder, "index.html"), "utf8");
+        const notes = vault.notes.filter((n) => n.type === type);
+        expect(notes.length, type).toBeGreaterThan(0);
+        for (const n of notes) expect(html, `${folder} lists ${n.slug}`).toContain(`href="/${n.slug}/"`);
+      }
+    });
+
+    it("shows both disputed parameter counts of Nemotron 3 Super with their sources", () => {
+      const html = readFileSync(join(dist, "nemotron-3-super", "index.html"), "utf8");
+      const infobox = html.slice(html.indexOf('<aside class="infobox"'), html.indexOf("</aside>"));
+      expect(infobox).toMatch(/120B<\/span>(<sup class="cite">.*?<\/sup>)+/);
+      expect(infobox).toMatch(/128B<\/span><sup class="cite"><a href="#source-the-decoder-2026-nvidia-open-source-gap"/);
+    });
+  });
+});
