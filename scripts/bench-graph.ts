@@ -10,7 +10,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import { createServer } from "node:http";
 import { extname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchBrowser } from "./lib/browser.ts";
 import { buildLandscapeGraph, edgeKinds } from "../src/lib/graph/build.ts";
 import { computeLayout, defaultIterations } from "../src/lib/graph/layout.ts";
 import { localPayload } from "../src/lib/graph/local.ts";
@@ -33,8 +33,6 @@ export interface GraphBench {
   graphJsGzipBytes: number;
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--headless", "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 const LOCAL_RE = /<script type="application\/json" data-local-graph-data>([^<]*)<\/script>/;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -59,7 +57,7 @@ async function serveDir(dir: string) {
 /** Navigation start to the first frame with nodes, and to the frame with edges, over `runs` fresh visits. */
 async function firstFrames(distDir: string, runs: number): Promise<{ first: number[]; edges: number[]; jsGzip: number }> {
   const site = await serveDir(distDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await launchBrowser();
   const first: number[] = [], edges: number[] = [];
   let jsGzip = 0;
   try {

@@ -2,9 +2,9 @@
  * `npm run build`: check the vault, render the site with Astro, index it with Pagefind, then swap it into `dist/`.
  * The site is written to a temporary folder first: a failed check or build leaves the previous `dist/` untouched.
  */
-import { rename, rm } from "node:fs/promises";
+import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { preloadVault } from "../src/lib/site.ts";
 import { loadVault } from "../src/lib/vault.ts";
 import { contentDir, printReport, progress, ROOT } from "./lib/cli.ts";
@@ -12,7 +12,10 @@ import { contentDir, printReport, progress, ROOT } from "./lib/cli.ts";
 const started = performance.now();
 const dir = contentDir();
 const outDir = resolve(process.env.OUT_DIR || join(ROOT, "dist"));
-const tmpDir = `${outDir}.tmp-${process.pid}`;
+// Astro keeps its build scratch (`.prerender/`) inside the output folder only when that is under the project; for an
+// output elsewhere it falls back to one shared `.astro/` folder, and two builds at once would trample each other.
+// So every build renders into its own folder under `.atlas/` and is moved into place at the end.
+const tmpDir = join(ROOT, ".atlas", `build-${process.pid}`);
 const step = (msg: string) => console.error(`build: ${msg} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
 const vault = await loadVault(dir, { onProgress: progress("check") });
@@ -43,14 +46,29 @@ try {
   await pagefind.close();
   step(`indexed ${added.page_count} pages`);
 
-  const old = `${outDir}.old-${process.pid}`;
-  if (existsSync(outDir)) await rename(outDir, old);
-  await rename(tmpDir, outDir);
-  await rm(old, { recursive: true, force: true });
+  await moveInto(tmpDir, outDir);
   step(`wrote ${outDir}`);
 } catch (err) {
   await rm(tmpDir, { recursive: true, force: true });
+  await rm(`${outDir}.tmp-${process.pid}`, { recursive: true, force: true });
   console.error(`build: failed, ${outDir} was left as it was`);
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
+}
+
+/** Replaces `outDir` by `built` with renames only, so that `outDir` is at every moment the old site or the new one. */
+async function moveInto(built: string, outDir: string): Promise<void> {
+  const staged = `${outDir}.tmp-${process.pid}`;
+  await mkdir(dirname(outDir), { recursive: true });
+  try {
+    await rename(built, staged);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+    await cp(built, staged, { recursive: true }); // another file system: copy next to the target first
+    await rm(built, { recursive: true, force: true });
+  }
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) await rename(outDir, old);
+  await rename(staged, outDir);
+  await rm(old, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.ts";
+import { launchBrowser } from "../../scripts/lib/browser.ts";
 import { buildSite, ROOT, serve } from "../helpers/cli.ts";
 
 let browser: Browser;

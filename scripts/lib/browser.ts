@@ -1,4 +1,4 @@
-/** Launches Debian's Chromium through playwright-core, as the browser tests and the bench use it. */
+/** Launches Debian's Chromium through playwright-core: the one launch recipe for the browser tests and the bench. */
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type LaunchOptions } from "playwright-core";
 
