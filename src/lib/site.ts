@@ -153,11 +153,13 @@ export class Site {
         add(
           "Affiliations",
           note.relations
-            .filter((r) => r.field === "affiliations" && r.to)
-            .map((r, i) => {
+            .filter((r) => r.field === "affiliations")
+            // The i-th affiliation relation is the i-th `affiliations` entry: index before dropping unresolved ones.
+            .flatMap((r, i) => {
+              if (!r.to) return [];
               const a = d.affiliations[i];
-              const span = a?.from || a?.to ? ` ${a.from ?? "?"}–${a.to ?? ""}` : "";
-              return { text: this.ref(r.to!).text, href: this.href(r.to!), extra: [r.qualifier, span.trim()].filter(Boolean).join(", ") || undefined, sources: this.#sources(r.sources) };
+              const span = a?.from || a?.to ? `${a.from ?? "?"}–${a.to ?? ""}` : "";
+              return [{ text: this.ref(r.to).text, href: this.href(r.to), extra: [r.qualifier, span].filter(Boolean).join(", ") || undefined, sources: this.#sources(r.sources) }];
             }),
         );
         break;

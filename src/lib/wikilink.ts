@@ -75,9 +75,10 @@ export function scanBody(body: string, firstLine: number): BodyScan {
   const headings: Heading[] = [];
   const links: ScannedLink[] = [];
   const unsafeHtml: BodyScan["unsafeHtml"] = [];
-  let fence: string | null = null;
+  /** The closing line of the fenced code block we are in, if any. */
+  let fenceClose: RegExp | null = null;
   // The current paragraph: its lines' texts (inline code blanked) and the links found in it, for context sentences.
-  let para: { text: string; start: number }[] = [];
+  let para: { text: string }[] = [];
   let paraLinks: { link: WikilinkSyntax; lineIdx: number; col: number }[] = [];
 
   const flush = () => {
@@ -85,9 +86,9 @@ export function scanBody(body: string, firstLine: number): BodyScan {
       let joined = "";
       const starts: number[] = [];
       for (const l of para) {
+        if (joined) joined += " ";
         starts.push(joined.length);
-        joined += (joined ? " " : "") + l.text;
-        if (starts.length > 1) starts[starts.length - 1] += 1;
+        joined += l.text;
       }
       for (const { link, lineIdx, col } of paraLinks) {
         links.push({ ...link, context: sentenceAround(joined, starts[lineIdx] + col) });
@@ -100,14 +101,14 @@ export function scanBody(body: string, firstLine: number): BodyScan {
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].replace(/\r$/, "");
     const lineNo = firstLine + i;
-    if (fence) {
-      if (new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`).test(raw)) fence = null;
+    if (fenceClose) {
+      if (fenceClose.test(raw)) fenceClose = null;
       continue;
     }
     const open = FENCE_OPEN.exec(raw);
     if (open) {
       flush();
-      fence = open[1];
+      fenceClose = new RegExp(`^ {0,3}\\${open[1][0]}{${open[1].length},}[ \\t]*$`);
       continue;
     }
     if (!raw.trim()) {
@@ -152,7 +153,7 @@ export function scanBody(body: string, firstLine: number): BodyScan {
       continue;
     }
     if (LIST_ITEM.test(raw)) flush(); // each list item starts its own context
-    para.push({ text, start: lineNo });
+    para.push({ text });
     const lineIdx = para.length - 1;
     collectLinks(text, lineNo, (link, col) => paraLinks.push({ link, lineIdx, col }));
   }

@@ -55,3 +55,16 @@ describe("Site", () => {
     expect(site.citedBy(site.note("s")!).map((x) => x.slug)).toEqual(["n"]);
   });
 });
+
+describe("Site.infobox", () => {
+  it("keeps each affiliation's dates with its own lab when an earlier one is unresolved (dev server)", async () => {
+    const { vault } = await checkVault({
+      "sources/s.md": note({ title: "S", type: "source", kind: "article", summary: "s." }, "[[p]] [[lab-b]]"),
+      "labs/lab-b.md": note({ title: "Lab B", type: "lab", summary: "b.", sources: "[s]" }),
+      "people/p.md": `---\ntitle: P\ntype: person\nsummary: p.\nsources: [s]\naffiliations:\n  - { lab: missing-lab, role: CTO, from: "2010", to: "2012" }\n  - { lab: lab-b, role: CEO, from: "2020" }\n---\n`,
+    });
+    const site = new Site(vault);
+    const row = site.infobox(site.note("p")!).find((r) => r.label === "Affiliations")!;
+    expect(row.values.map((v) => [v.text, v.extra])).toEqual([["Lab B", "CEO, 2020–"]]);
+  });
+});
