@@ -1,9 +1,10 @@
 // @ts-check
-import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
+import { contentDirFrom } from "./src/lib/content-dir.ts";
 import { invalidateSite } from "./src/lib/site.ts";
 
-const contentDir = resolve(process.env.CONTENT_DIR || "content");
+const contentDir = contentDirFrom(process.env, fileURLToPath(new URL(".", import.meta.url)));
 
 /** Dev server: notes live outside src/, so watch them and reload every page when one changes. */
 function watchContent() {

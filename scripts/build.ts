@@ -16,6 +16,7 @@ const outDir = resolve(process.env.OUT_DIR || join(ROOT, "dist"));
 // output elsewhere it falls back to one shared `.astro/` folder, and two builds at once would trample each other.
 // So every build renders into its own folder under `.atlas/` and is moved into place at the end.
 const tmpDir = join(ROOT, ".atlas", `build-${process.pid}`);
+process.chdir(ROOT); // Astro places its build scratch relative to the working directory
 const step = (msg: string) => console.error(`build: ${msg} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
 const vault = await loadVault(dir, { onProgress: progress("check") });
@@ -29,6 +30,7 @@ if (warnings) console.error(`build: ${warnings} warning(s); run \`npm run check\
 
 try {
   preloadVault(dir, vault);
+  process.env.CONTENT_DIR = dir; // absolute, so the pages resolve the same folder whatever the working directory
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   process.env.ATLAS_OUT_DIR = tmpDir;
   step(`rendering ${vault.notes.length} notes with Astro`);

@@ -4,13 +4,14 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { contentDirFrom } from "../../src/lib/content-dir.ts";
 import { formatDiagnostic, summarize } from "../../src/lib/diagnostics.ts";
 import type { Diagnostic } from "../../src/lib/types.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
 export function contentDir(): string {
-  const dir = resolve(process.env.CONTENT_DIR || resolve(ROOT, "content"));
+  const dir = contentDirFrom(process.env, ROOT);
   if (!existsSync(dir)) {
     console.error(`error: the content folder ${dir} does not exist (set CONTENT_DIR to a folder of notes)`);
     process.exit(2);
