@@ -1,0 +1,65 @@
+/**
+ * The one Markdown parse of the wiki: micromark + mdast-util-from-markdown with wikilinks as real syntax (and GFM
+ * when asked), so everything that looks at links (index, checker, renderer) agrees on what a link is and where it is.
+ */
+import type { Nodes, Root } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfm } from "micromark-extension-gfm";
+import { wikilinkFromMarkdown } from "./wikilink-mdast.ts";
+import { wikilink } from "./wikilink-syntax.ts";
+
+export type { WikiLink } from "./wikilink-mdast.ts";
+export { wikilinkFromMarkdown, wikilinkToMarkdown } from "./wikilink-mdast.ts";
+export { wikilink } from "./wikilink-syntax.ts";
+
+export interface ParseOptions {
+  /** Tables, footnotes, strikethrough, task lists and literal autolinks (default: true). */
+  gfm?: boolean;
+}
+
+/** Parses a note body to mdast; `wikiLink` nodes have positions in `source`. */
+export function parseMarkdown(source: string, options: ParseOptions = {}): Root {
+  const withGfm = options.gfm ?? true;
+  const tree = fromMarkdown(source, {
+    extensions: [wikilink(), ...(withGfm ? [gfm()] : [])],
+    mdastExtensions: [wikilinkFromMarkdown(), ...(withGfm ? [gfmFromMarkdown()] : [])],
+  });
+  flattenLinksInLabels(tree);
+  return tree;
+}
+
+/**
+ * A wikilink label is already link text, and a link inside a link is invalid HTML: `[x](y)` and GFM literal autolinks
+ * (`www.example.com`, e-mail addresses) in a label become their text. This runs after parsing because GFM's own
+ * autolink transform runs after every from-markdown handler and would link the label's text again.
+ */
+function flattenLinksInLabels(node: Nodes, inLabel = false): void {
+  if (!("children" in node)) return;
+  const inside = inLabel || node.type === "wikiLink";
+  // Every parent inside a label (wikiLink, emphasis, strong, delete) holds phrasing content only.
+  const parent = node as { children: Nodes[] };
+  if (inside) {
+    const unwrapped = parent.children.flatMap((c): Nodes[] =>
+      c.type === "link" || c.type === "linkReference" ? c.children : [c],
+    );
+    parent.children = mergeTexts(unwrapped);
+  }
+  for (const child of parent.children) flattenLinksInLabels(child, inside);
+}
+
+/** Joins the text nodes an unwrapped link leaves next to each other, spanning both positions. */
+function mergeTexts(children: Nodes[]): Nodes[] {
+  const out: Nodes[] = [];
+  for (const child of children) {
+    const last = out[out.length - 1];
+    if (last?.type === "text" && child.type === "text") {
+      out[out.length - 1] = {
+        ...last,
+        value: last.value + child.value,
+        position: last.position && child.position && { start: last.position.start, end: child.position.end },
+      };
+    } else out.push(child);
+  }
+  return out;
+}
