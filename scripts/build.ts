@@ -1,55 +1,53 @@
 /**
- * `npm run build`: check the vault, render the site with Astro, index it with Pagefind, then swap it into `dist/`.
- * The site is written to a temporary folder first: a failed check or build leaves the previous `dist/` untouched.
+ * `npm run build`: check the vault, render the site with Astro (the `atlas()` integration hands the checked vault to
+ * the pages and indexes them with Pagefind), then swap it into `dist/`. The site is written to a temporary folder
+ * first: a failed check or build leaves the previous `dist/` untouched.
+ *
+ * `ATLAS_TIMINGS_FILE=path` writes the time of each stage there as JSON (for `npm run bench`).
  */
-import { cp, mkdir, rename, rm } from "node:fs/promises";
+import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { preloadVault } from "../src/lib/site.ts";
-import { loadVault } from "../src/lib/vault.ts";
+import { preloadVault } from "../src/integration/index.ts";
+import { recordStage, stageTimings } from "../src/integration/store.ts";
+import { projectCache } from "../src/lib/parse-cache.ts";
+import { VaultLoader } from "../src/lib/vault.ts";
 import { contentDir, printReport, progress, ROOT } from "./lib/cli.ts";
 
 const started = performance.now();
 const dir = contentDir();
 const outDir = resolve(process.env.OUT_DIR || join(ROOT, "dist"));
 // Astro keeps its build scratch (`.prerender/`) inside the output folder only when that is under the project; for an
-// output elsewhere it falls back to one shared `.astro/` folder, and two builds at once would trample each other.
-// So every build renders into its own folder under `.atlas/` and is moved into place at the end.
+// output elsewhere it falls back to one shared folder, and two builds at once would trample each other. So every
+// build renders into its own folder under `.atlas/` and is moved into place at the end.
 const tmpDir = join(ROOT, ".atlas", `build-${process.pid}`);
-process.chdir(ROOT); // Astro places its build scratch relative to the working directory
-const step = (msg: string) => console.error(`build: ${msg} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const step = (msg: string) => console.error(`build: ${msg} (${elapsed()})`);
 
-const vault = await loadVault(dir, { onProgress: progress("check") });
-const errors = printReport(vault.diagnostics.filter((d) => d.severity === "error"), false, vault.fileCount, performance.now() - started);
+const loader = new VaultLoader(dir, { cache: projectCache(ROOT), onProgress: progress("check") });
+const vault = await loader.load();
+recordStage("load+check", performance.now() - started);
+const errors = printReport(vault.diagnostics, false, vault.files.length, performance.now() - started, { warnings: false });
 if (errors) {
   console.error(`build: refused, fix the ${errors} error(s) above (nothing was written to ${outDir})`);
   process.exit(1);
 }
-const warnings = vault.diagnostics.length;
-if (warnings) console.error(`build: ${warnings} warning(s); run \`npm run check\` to see them`);
+if (vault.diagnostics.length) console.error(`build: ${vault.diagnostics.length} warning(s); run \`npm run check\` to see them`);
 
 try {
-  preloadVault(dir, vault);
-  process.env.CONTENT_DIR = dir; // absolute, so the pages resolve the same folder whatever the working directory
-  process.env.ASTRO_TELEMETRY_DISABLED = "1";
-  process.env.ATLAS_OUT_DIR = tmpDir;
+  preloadVault(dir, loader, vault);
   step(`rendering ${vault.notes.length} notes with Astro`);
+  const astroStarted = performance.now();
   const { build } = await import("astro");
-  await build({ root: ROOT, outDir: tmpDir, logLevel: process.env.CI ? "warn" : "info" });
-
-  step("indexing for search (Pagefind)");
-  const pagefind = await import("pagefind");
-  const { index, errors: pfErrors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${pfErrors.join("; ")}`);
-  const added = await index.addDirectory({ path: tmpDir });
-  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
-  const written = await index.writeFiles({ outputPath: join(tmpDir, "pagefind") });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-  await pagefind.close();
-  step(`indexed ${added.page_count} pages`);
-
+  await build({ root: ROOT, outDir: tmpDir, logLevel: process.env.CI ? "warn" : "info", telemetry: false } as Parameters<typeof build>[0]);
+  recordStage("astro", performance.now() - astroStarted - (stageTimings().pagefind ?? 0));
+  const swapStarted = performance.now();
   await moveInto(tmpDir, outDir);
+  recordStage("write", performance.now() - swapStarted);
   step(`wrote ${outDir}`);
+  if (process.env.ATLAS_TIMINGS_FILE) {
+    await writeFile(process.env.ATLAS_TIMINGS_FILE, JSON.stringify({ notes: vault.notes.length, stages: stageTimings(), totalMs: performance.now() - started }));
+  }
 } catch (err) {
   await rm(tmpDir, { recursive: true, force: true });
   await rm(`${outDir}.tmp-${process.pid}`, { recursive: true, force: true });

@@ -4,14 +4,14 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { contentDirFrom } from "../../src/lib/content-dir.ts";
 import { formatDiagnostic, summarize } from "../../src/lib/diagnostics.ts";
 import type { Diagnostic } from "../../src/lib/types.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
 export function contentDir(): string {
-  const dir = contentDirFrom(process.env, ROOT);
+  // The same rule as the `atlas()` integration: CONTENT_DIR relative to the project, else `content/`.
+  const dir = resolve(ROOT, process.env.CONTENT_DIR || "content");
   if (!existsSync(dir)) {
     console.error(`error: the content folder ${dir} does not exist (set CONTENT_DIR to a folder of notes)`);
     process.exit(2);
@@ -34,13 +34,17 @@ export function progress(label: string) {
   };
 }
 
-/** Prints the diagnostics and a summary; returns the number of errors (warnings count as errors when strict). */
-export function printReport(diagnostics: readonly Diagnostic[], strict: boolean, fileCount: number, ms: number): number {
-  const shown = strict ? diagnostics.map((d) => ({ ...d, severity: "error" as const })) : diagnostics;
+/**
+ * Prints the diagnostics and a summary; returns the number of errors (warnings count as errors when strict).
+ * `warnings: false` prints only the errors (the build); the summary line counts both either way.
+ */
+export function printReport(diagnostics: readonly Diagnostic[], strict: boolean, fileCount: number, ms: number, options: { warnings?: boolean } = {}): number {
+  const listed = options.warnings === false && !strict ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
+  const shown = strict ? listed.map((d) => ({ ...d, severity: "error" as const })) : listed;
   for (const d of shown) console.log(formatDiagnostic(d));
   const { errors, warnings } = summarize(diagnostics, strict);
   const took = `${(ms / 1000).toFixed(2)} s`;
   const counts = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
-  console.log(`${diagnostics.length ? "\n" : ""}${errors ? "✖" : "✔"} ${counts} in ${fileCount} notes (${took})${strict ? " [strict: warnings are errors]" : ""}`);
+  console.log(`${shown.length ? "\n" : ""}${errors ? "✖" : "✔"} ${counts} in ${fileCount} notes (${took})${strict ? " [strict: warnings are errors]" : ""}`);
   return errors;
 }

@@ -26,14 +26,12 @@ function announce(text: string) {
   announcer.textContent = text;
 }
 
-const TYPE_NAMES = ["person", "lab", "model", "source", "concept", "event"];
-
 /** What the focus panel and the announcements say about a note: "lab, 2019" and "4 connections". */
 function facts(node: number): { kind: string; connections: string } {
-  const { type, date, types } = data.payload;
+  const { type, date, types, typeInfo } = data.payload;
   const shown = visibleNeighbours(node).length;
   return {
-    kind: [TYPE_NAMES[type[node]] ?? types[type[node]], date[node] ? dateText(date[node]) : ""].filter(Boolean).join(", "),
+    kind: [typeInfo[type[node]]?.one.toLowerCase() ?? types[type[node]], date[node] ? dateText(date[node]) : ""].filter(Boolean).join(", "),
     connections: `${shown} connection${shown === 1 ? "" : "s"}`,
   };
 }

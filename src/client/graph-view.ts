@@ -6,7 +6,7 @@
 import Graph from "graphology";
 import Sigma from "sigma";
 import type { LandscapeData } from "../lib/graph/query.ts";
-import { COMMUNITY_COLORS, cssColor, mix } from "./colors.ts";
+import { COMMUNITY_COLORS, cssColor, mix, typeColors } from "./colors.ts";
 import { makeReducers, type EdgeAttributes, type GraphState, type NodeAttributes, type Palette } from "./graph-state.ts";
 import { hoverDrawer } from "./draw-hover.ts";
 import { claimSigmaSlot } from "./sigma-slot.ts";
@@ -21,9 +21,9 @@ export interface GraphView {
   viewportPosition(node: number): { x: number; y: number };
 }
 
-export function palette(): Palette {
+export function palette(payload: Parameters<typeof typeColors>[0]): Palette {
   const bg = cssColor("bg");
-  const types = ["person", "lab", "model", "source", "concept", "event"].map((t) => cssColor(t));
+  const types = typeColors(payload);
   return {
     types,
     communities: COMMUNITY_COLORS,
@@ -45,7 +45,7 @@ export function screenSize(degree: number, maxDegree: number): number {
  * resolves once they are drawn.
  */
 export function createGraphView(data: LandscapeData, container: HTMLElement, state: GraphState): GraphView & { edgesReady: Promise<void> } {
-  const colors = palette();
+  const colors = palette(data.payload);
   const { slug, title, x, y, type } = data.payload;
   let graph = new Graph<NodeAttributes, EdgeAttributes>({ type: "undirected", multi: false });
   let maxDegree = 0;

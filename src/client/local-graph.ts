@@ -6,7 +6,7 @@
 import Graph from "graphology";
 import Sigma from "sigma";
 import type { LocalPayload } from "../lib/graph/payload.ts";
-import { cssColor, mix } from "./colors.ts";
+import { cssColor, mix, typeColors } from "./colors.ts";
 import { hoverDrawer } from "./draw-hover.ts";
 import { claimSigmaSlot, webglAvailable } from "./sigma-slot.ts";
 
@@ -30,13 +30,14 @@ export async function mountLocalGraph(section: HTMLElement): Promise<void> {
   const degree = new Array<number>(local.slug.length).fill(0);
   for (const i of local.edges) degree[i]++;
   const maxDegree = Math.max(...degree);
+  const colors = typeColors(local);
   local.slug.forEach((slug, i) => {
     graph.addNode(slug, {
       x: local.x[i],
       y: local.y[i],
       size: i === local.center ? 12 : 4 + 6 * Math.sqrt(degree[i] / maxDegree),
       label: local.title[i],
-      color: cssColor(local.types[local.type[i]]),
+      color: colors[local.type[i]],
     });
   });
   for (let k = 0; k < local.edges.length; k += 2) graph.mergeEdge(local.slug[local.edges[k]], local.slug[local.edges[k + 1]]);

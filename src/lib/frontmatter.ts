@@ -2,7 +2,7 @@
  * Splits a note into its YAML frontmatter and Markdown body, parses the YAML, and maps a field path back to the line
  * it was written on, so that every frontmatter problem can be reported as `file:line:col`.
  */
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 
 export interface FrontmatterProblem {
   line: number;
@@ -19,8 +19,22 @@ export interface SplitNote {
   /** 1-based line of the file on which the body starts. */
   bodyLine: number;
   problems: FrontmatterProblem[];
-  /** 1-based file position of a frontmatter field path (falls back to the nearest existing parent). */
-  locate(path: readonly PropertyKey[]): { line: number; column: number };
+  /** Where each field path's value starts, keyed by `pathKey(path)`: plain data, so it can be cached. */
+  positions: Record<string, [line: number, column: number]>;
+}
+
+/** The key of a field path in `positions`: `developer.0.ref`. */
+export function pathKey(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".");
+}
+
+/** 1-based file position of a frontmatter field path, falling back to the nearest parent that exists. */
+export function locate(positions: SplitNote["positions"], path: readonly PropertyKey[]): { line: number; column: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const p = positions[pathKey(path.slice(0, n))];
+    if (p) return { line: p[0], column: p[1] };
+  }
+  return { line: 1, column: 1 };
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -81,7 +95,7 @@ export function splitNote(text: string): SplitNote {
     body: src.slice(closeEnd),
     bodyLine: line + 1,
     problems,
-    locate: (path) => locateInDoc(doc, counter, path, yamlLineOffset),
+    positions: problems.length ? {} : positionsOf(doc, counter, yamlLineOffset),
   };
 }
 
@@ -91,22 +105,35 @@ function unsplit(body: string, message: string, hint: string): SplitNote {
     data: undefined,
     body,
     bodyLine: 1,
-    locate: () => ({ line: 1, column: 1 }),
+    positions: {},
     problems: [{ line: 1, column: 1, rule: "frontmatter-missing", message, hint }],
   };
 }
 
-function locateInDoc(doc: Document, counter: LineCounter, path: readonly PropertyKey[], lineOffset: number) {
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    // A missing key is reported at its nearest existing parent.
-    if (range) {
-      const p = counter.linePos(range[0]);
-      return { line: p.line + lineOffset, column: p.col };
+/** Every value's start position in the YAML, by field path (the value node, or the key when the value is empty). */
+function positionsOf(doc: Document, counter: LineCounter, lineOffset: number): SplitNote["positions"] {
+  const out: SplitNote["positions"] = {};
+  const at = (offset: number): [number, number] => {
+    const p = counter.linePos(offset);
+    return [p.line + lineOffset, p.col];
+  };
+  const visit = (node: unknown, path: (string | number)[]) => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) out[pathKey(path)] = at(range[0]);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = (pair.key as { value?: unknown } | null)?.value ?? pair.key;
+        const keyRange = (pair.key as { range?: [number, number, number] } | null)?.range;
+        const childPath = [...path, String(key)];
+        if (keyRange) out[pathKey(childPath)] = at(keyRange[0]);
+        if (pair.value) visit(pair.value, childPath);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, [...path, i]));
     }
-  }
-  return { line: 1, column: 1 };
+  };
+  visit(doc.contents, []);
+  return out;
 }
 
 function firstSentence(message: string): string {

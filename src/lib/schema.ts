@@ -1,27 +1,72 @@
 /**
- * Frontmatter schema of every note type, as zod schemas discriminated on `type`.
+ * Frontmatter schemas, one zod schema per note type, and the one shape every note is normalised into.
  *
- * The schema is the single source of truth for what a note may say: the checker validates with it, the README's
- * schema reference is generated from it (`scripts/schema-doc.ts`), and the relation fields it declares are the ones
- * the resolver checks like links and the graph turns into typed edges.
+ * The schemas say what a writer may type (several forms per field: `developer: nvidia`, a list, or
+ * `{ ref, source, note }`); each type's schema ends in a transform to `NoteFields`, where every value carries its own
+ * sources and the frontmatter path it came from. Nothing downstream reads the raw forms. The types themselves (label,
+ * folder, colour, relations, infobox) are listed in registry.ts: a new type is its schema here plus one entry there.
  */
 import { z } from "astro/zod";
 
-export const NOTE_TYPES = ["person", "lab", "model", "source", "concept", "event"] as const;
-export type NoteType = (typeof NOTE_TYPES)[number];
+/** A path into the frontmatter, e.g. `["developer", 0, "ref"]`, for `file:line:col` messages. */
+export type FieldPath = (string | number)[];
 
-/** Folder under `content/` for each type. */
-export const TYPE_FOLDERS: Record<NoteType, string> = {
-  person: "people",
-  lab: "labs",
-  model: "models",
-  source: "sources",
-  concept: "concepts",
-  event: "events",
-};
+/** A cited source as written on a value: its slug (or title or alias) and where it was written. */
+export interface SourceRef {
+  ref: string;
+  path: FieldPath;
+}
 
-/** Top-level paths the site uses for its own pages: a note cannot take these slugs. */
-export const RESERVED_SLUGS = new Set([...Object.values(TYPE_FOLDERS), "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro"]);
+/** A scalar value (a date, a count, a licence name …) with the sources backing it. */
+export interface Sourced {
+  value: string;
+  sources: SourceRef[];
+  note?: string;
+  path: FieldPath;
+}
+
+/** A reference to another note in a relation field, with its sources and qualifiers (role, derivation, span). */
+export interface RefValue {
+  ref: string;
+  sources: SourceRef[];
+  note?: string;
+  /** Affiliation `role`, derivation `how`. */
+  qualifier?: string;
+  from?: string;
+  to?: string;
+  path: FieldPath;
+}
+
+export const OPENNESS_LEVELS = ["open", "partial", "closed", "unknown"] as const;
+export type OpennessLevel = (typeof OPENNESS_LEVELS)[number];
+export const OPENNESS_ASPECTS = ["weights", "training_data", "training_code", "paper", "license"] as const;
+export type OpennessAspect = (typeof OPENNESS_ASPECTS)[number];
+
+export interface OpennessCell {
+  status: OpennessLevel;
+  sources: SourceRef[];
+  note?: string;
+  path: FieldPath;
+}
+
+/** Every note after validation, whatever its type and however its frontmatter was written. */
+export interface NoteFields {
+  type: string;
+  title: string;
+  aliases: string[];
+  summary: string;
+  tags: string[];
+  /** The note-level `sources` list. */
+  sources: SourceRef[];
+  updated?: string;
+  /** Scalar fields (`released`, `country`, `url` …), each as a list: sources may disagree. */
+  values: Record<string, Sourced[]>;
+  /** Relation fields (`developer`, `affiliations` …) by field name. */
+  refs: Record<string, RefValue[]>;
+  openness: Partial<Record<OpennessAspect, OpennessCell>>;
+  /** Names given as plain text where a note could be named (an author with no note of their own). */
+  names: Record<string, string[]>;
+}
 
 /** `2026`, `2026-03` or `2026-03-17`: sources often give only a year or a month. */
 export const isoDate = z
@@ -31,6 +76,10 @@ export const isoDate = z
   )
   .describe("date");
 
+/** URL schemes a URL-valued field accepts; anything else (`javascript:`, `data:` …) is a checker error. */
+export const SAFE_URL_SCHEMES = ["http", "https"] as const;
+export const webUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "expected a web address starting with https:// or http://" }).describe("web URL");
+
 /** One or several slugs of source notes backing a single value. */
 const sourceRefs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).describe("source slug(s)");
 
@@ -39,12 +88,8 @@ const sourceRefs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)
  * `nvidia` or `{ ref: nvidia, source: fridman-huang-2026-nvidia-ai-revolution }`.
  */
 export const ref = z
-  .union([
-    z.string().min(1),
-    z.strictObject({ ref: z.string().min(1), source: sourceRefs.optional(), note: z.string().optional() }),
-  ])
+  .union([z.string().min(1), z.strictObject({ ref: z.string().min(1), source: sourceRefs.optional(), note: z.string().optional() })])
   .describe("note reference");
-export type Ref = z.infer<typeof ref>;
 
 const refs = z.union([ref, z.array(ref)]).describe("note reference(s)");
 
@@ -54,36 +99,20 @@ function claim<T extends z.ZodType>(value: T) {
   return z.union([value, sourced, z.array(z.union([value, sourced])).min(1)]).describe("value, optionally sourced");
 }
 
-const OPENNESS_LEVELS = ["open", "partial", "closed", "unknown"] as const;
 const opennessItem = z.union([
   z.enum(OPENNESS_LEVELS),
   z.strictObject({ status: z.enum(OPENNESS_LEVELS), source: sourceRefs.optional(), note: z.string().optional() }),
 ]);
-export const OPENNESS_ASPECTS = ["weights", "training_data", "training_code", "paper", "license"] as const;
 const openness = z
   .strictObject(Object.fromEntries(OPENNESS_ASPECTS.map((a) => [a, opennessItem.optional()])) as {
-    [K in (typeof OPENNESS_ASPECTS)[number]]: z.ZodOptional<typeof opennessItem>;
+    [K in OpennessAspect]: z.ZodOptional<typeof opennessItem>;
   })
   .describe("openness");
 
-export const DERIVATION_KINDS = [
-  "finetune",
-  "distilled",
-  "quantized",
-  "merged",
-  "pruned",
-  "continued-pretraining",
-  "successor",
-  "other",
-] as const;
+export const DERIVATION_KINDS = ["finetune", "distilled", "quantized", "merged", "pruned", "continued-pretraining", "successor", "other"] as const;
 const derivation = z.union([
   z.string().min(1),
-  z.strictObject({
-    ref: z.string().min(1),
-    how: z.enum(DERIVATION_KINDS).optional(),
-    source: sourceRefs.optional(),
-    note: z.string().optional(),
-  }),
+  z.strictObject({ ref: z.string().min(1), how: z.enum(DERIVATION_KINDS).optional(), source: sourceRefs.optional(), note: z.string().optional() }),
 ]);
 
 const common = {
@@ -95,7 +124,7 @@ const common = {
   updated: isoDate.optional(),
 };
 
-const person = z.strictObject({
+export const person = z.strictObject({
   ...common,
   type: z.literal("person"),
   affiliations: z
@@ -112,17 +141,17 @@ const person = z.strictObject({
 });
 
 export const LAB_KINDS = ["company", "startup", "nonprofit", "academic", "government", "community", "other"] as const;
-const lab = z.strictObject({
+export const lab = z.strictObject({
   ...common,
   type: z.literal("lab"),
   country: claim(z.string()).optional(),
   kind: z.enum(LAB_KINDS).optional(),
   parent: ref.optional(),
   founded: claim(isoDate).optional(),
-  website: z.url().optional(),
+  website: webUrl.optional(),
 });
 
-const model = z.strictObject({
+export const model = z.strictObject({
   ...common,
   type: z.literal("model"),
   developer: refs.optional(),
@@ -139,25 +168,12 @@ const model = z.strictObject({
 });
 
 export const SOURCE_KINDS = [
-  "podcast",
-  "article",
-  "paper",
-  "filing",
-  "forum-thread",
-  "generated-story",
-  "interview",
-  "blog-post",
-  "announcement",
-  "video",
-  "book",
-  "dataset",
-  "documentation",
-  "wiki-page",
-  "other",
+  "podcast", "article", "paper", "filing", "forum-thread", "generated-story", "interview", "blog-post", "announcement",
+  "video", "book", "dataset", "documentation", "wiki-page", "other",
 ] as const;
 export const EVIDENCE_KINDS = ["primary", "secondary", "opinion", "generated", "tertiary"] as const;
 const author = z.union([z.string().min(1), z.strictObject({ name: z.string().min(1) })]);
-const source = z.strictObject({
+export const source = z.strictObject({
   ...common,
   type: z.literal("source"),
   kind: z.enum(SOURCE_KINDS),
@@ -165,7 +181,7 @@ const source = z.strictObject({
   authors: z.array(author).optional(),
   published: isoDate.optional(),
   publisher: z.string().optional(),
-  url: z.url().optional(),
+  url: webUrl.optional(),
   arxiv: z
     .string()
     .regex(/^\d{4}\.\d{4,5}(v\d+)?$/, "expected an arXiv id such as 2601.12345")
@@ -173,14 +189,14 @@ const source = z.strictObject({
   cites: z.array(ref).optional(),
 });
 
-const concept = z.strictObject({
+export const concept = z.strictObject({
   ...common,
   type: z.literal("concept"),
   broader: refs.optional(),
   related: z.array(ref).optional(),
 });
 
-const event = z.strictObject({
+export const event = z.strictObject({
   ...common,
   type: z.literal("event"),
   date: claim(isoDate).optional(),
@@ -189,37 +205,85 @@ const event = z.strictObject({
   location: z.string().optional(),
 });
 
-export const noteSchemas = { person, lab, model, source, concept, event } as const;
-export const noteSchema = z.discriminatedUnion("type", [person, lab, model, source, concept, event]);
-export type NoteData = z.infer<typeof noteSchema>;
-export type NoteDataOf<T extends NoteType> = Extract<NoteData, { type: T }>;
+const COMMON_KEYS = new Set(["type", "title", "aliases", "summary", "tags", "sources", "updated"]);
+
+function sourcesOf(v: unknown, path: FieldPath): SourceRef[] {
+  if (typeof v === "string") return [{ ref: v, path }];
+  if (Array.isArray(v)) return v.flatMap((s, i) => (typeof s === "string" ? [{ ref: s, path: [...path, i] }] : []));
+  return [];
+}
+
+const text = (v: unknown) => (typeof v === "string" ? v : undefined);
 
 /**
- * Relation fields per type: which frontmatter keys hold note references, the edge kind they become in the graph, and
- * the type their target should have (a mismatch is a checker error).
+ * The one shape: `relationFields` are the keys that hold note references (from the type's registry entry); every
+ * other key but the common ones and `openness` is a scalar value. Called by each type's schema transform.
  */
-export interface RelationSpec {
-  field: string;
-  kind: string;
-  label: string;
-  target?: readonly NoteType[];
+export function normalizeNote(data: Record<string, unknown>, relationFields: ReadonlySet<string>): NoteFields {
+  const out: NoteFields = {
+    type: data.type as string,
+    title: data.title as string,
+    aliases: data.aliases as string[],
+    summary: data.summary as string,
+    tags: data.tags as string[],
+    sources: sourcesOf(data.sources, ["sources"]),
+    updated: text(data.updated),
+    values: {},
+    refs: {},
+    openness: {},
+    names: {},
+  };
+  for (const [field, value] of Object.entries(data)) {
+    if (value === undefined || COMMON_KEYS.has(field)) continue;
+    if (field === "openness") {
+      for (const [aspect, cell] of Object.entries(value as Record<string, unknown>)) {
+        if (cell === undefined) continue;
+        const path = [field, aspect];
+        out.openness[aspect as OpennessAspect] =
+          typeof cell === "string"
+            ? { status: cell as OpennessLevel, sources: [], path }
+            : { status: (cell as { status: OpennessLevel }).status, sources: sourcesOf((cell as { source?: unknown }).source, [...path, "source"]), note: text((cell as { note?: unknown }).note), path };
+      }
+    } else if (relationFields.has(field)) {
+      const list = Array.isArray(value) ? value : [value];
+      const refsOut: RefValue[] = [];
+      list.forEach((item, i) => {
+        const path: FieldPath = Array.isArray(value) ? [field, i] : [field];
+        if (typeof item === "string") return refsOut.push({ ref: item, sources: [], path });
+        const o = item as Record<string, unknown>;
+        const target = text(o.ref) ?? text(o.lab);
+        if (!target) {
+          // e.g. an author given as `{ name }`: a name, not a note
+          if (typeof o.name === "string") (out.names[field] ??= []).push(o.name);
+          return;
+        }
+        refsOut.push({
+          ref: target,
+          sources: sourcesOf(o.source, [...path, "source"]),
+          note: text(o.note),
+          qualifier: text(o.how) ?? text(o.role),
+          from: text(o.from),
+          to: text(o.to),
+          path: [...path, typeof o.ref === "string" ? "ref" : "lab"],
+        });
+      });
+      out.refs[field] = refsOut;
+    } else {
+      const list = Array.isArray(value) ? value : [value];
+      out.values[field] = list.map((item, i) => {
+        const path: FieldPath = Array.isArray(value) ? [field, i] : [field];
+        if (item !== null && typeof item === "object") {
+          const o = item as { value: unknown; source?: unknown; note?: unknown };
+          return { value: String(o.value), sources: sourcesOf(o.source, [...path, "source"]), note: text(o.note), path: [...path, "value"] };
+        }
+        return { value: String(item), sources: [], path };
+      });
+    }
+  }
+  return out;
 }
-export const RELATIONS: Record<NoteType, readonly RelationSpec[]> = {
-  person: [{ field: "affiliations", kind: "affiliated_with", label: "Affiliations", target: ["lab"] }],
-  lab: [{ field: "parent", kind: "parent", label: "Parent", target: ["lab"] }],
-  model: [
-    { field: "developer", kind: "developer", label: "Developer", target: ["lab", "person"] },
-    { field: "family", kind: "family", label: "Family", target: ["model"] },
-    { field: "base_model", kind: "derived_from", label: "Base model", target: ["model"] },
-    { field: "derived_from", kind: "derived_from", label: "Derived from", target: ["model"] },
-  ],
-  source: [
-    { field: "authors", kind: "author", label: "Authors", target: ["person", "lab"] },
-    { field: "cites", kind: "cites", label: "Cites", target: ["source"] },
-  ],
-  concept: [
-    { field: "broader", kind: "broader", label: "Broader", target: ["concept"] },
-    { field: "related", kind: "related", label: "Related" },
-  ],
-  event: [{ field: "actors", kind: "actor", label: "Actors" }],
-};
+
+/** The first value of a scalar field, as text. */
+export function firstValue(fields: NoteFields, field: string): string | undefined {
+  return fields.values[field]?.[0]?.value;
+}

@@ -1,20 +1,17 @@
 /**
- * The site model: everything a page shows, computed from the checked vault once and handed to thin Astro components
- * (infobox rows, backlinks grouped by type, citations, index tables, tags). No Markdown is read here: note bodies
- * are rendered by render.ts from the bodies the loader kept.
+ * The site model: what each page shows, computed from the checked vault and handed to thin Astro components.
+ * A note page asks for its own slice (`page(slug)`: its note, body HTML, infobox, backlinks, citations), whose cost
+ * does not grow with the vault; vault-wide lists (type indexes, tags, the home page's hubs) are computed once.
+ * No Markdown is read here: bodies come as the HTML templates made at parse time, their links filled in from the
+ * resolver's answers.
  */
-import { renderNote, noteHref } from "./render.ts";
-import { NOTE_TYPES, OPENNESS_ASPECTS, TYPE_FOLDERS, type NoteData, type NoteType } from "./schema.ts";
-import type { Backlink, Note, Vault } from "./types.ts";
-
-export const TYPE_LABELS: Record<NoteType, { one: string; many: string }> = {
-  person: { one: "Person", many: "People" },
-  lab: { one: "Lab", many: "Labs" },
-  model: { one: "Model", many: "Models" },
-  source: { one: "Source", many: "Sources" },
-  concept: { one: "Concept", many: "Concepts" },
-  event: { one: "Event", many: "Events" },
-};
+import { createGraphArtifacts, type GraphArtifactOptions, type GraphArtifacts } from "./graph/artifacts.ts";
+import { fillTemplate } from "./markdown/html.ts";
+import type { ContextPart } from "./markdown/extract.ts";
+import { NOTE_TYPES, TYPES, typeEntry, type FieldView, type NoteType } from "./registry.ts";
+import { OPENNESS_ASPECTS, type OpennessLevel, type SourceRef } from "./schema.ts";
+import type { Diagnostic, Note, ResolvedLink, Vault } from "./types.ts";
+import { siteUrls, type SiteUrls } from "./urls.ts";
 
 export interface LinkRef {
   slug: string;
@@ -38,7 +35,7 @@ export interface InfoRow {
 
 export interface OpennessRow {
   aspect: string;
-  status: "open" | "partial" | "closed" | "unknown";
+  status: OpennessLevel;
   note?: string;
   sources: LinkRef[];
 }
@@ -54,39 +51,54 @@ export interface TableColumn {
   cell(note: Note): InfoValue[];
 }
 
+/** Everything a note's page shows, for that note only. */
+export interface NotePage {
+  note: Note;
+  html: string;
+  infobox: InfoRow[];
+  openness: OpennessRow[];
+  citations: Note[];
+  citedBy: Note[];
+  backlinks: BacklinkGroup[];
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
 export class Site {
   readonly vault: Vault;
-  readonly base: string;
+  readonly urls: SiteUrls;
   readonly byType: Record<NoteType, Note[]>;
   readonly tags: Map<string, Note[]>;
-  readonly #html = new Map<string, string>();
+  /** Errors, for the dev server's banner (a build refuses a vault that has any). */
+  readonly errors: Diagnostic[];
+  readonly #graphOptions: GraphArtifactOptions;
+  #graph?: GraphArtifacts;
 
-  constructor(vault: Vault, base = "/") {
+  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions } = {}) {
     this.vault = vault;
-    this.base = base.endsWith("/") ? base : `${base}/`;
+    this.urls = siteUrls(options.base);
+    this.#graphOptions = options.graph ?? {};
     this.byType = Object.fromEntries(NOTE_TYPES.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
     const sorted = [...vault.notes].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
     this.tags = new Map();
     for (const n of sorted) {
       this.byType[n.type].push(n);
-      for (const t of n.data.tags) {
+      for (const t of n.fields.tags) {
         const list = this.tags.get(t);
         if (list) list.push(n);
         else this.tags.set(t, [n]);
       }
     }
+    this.errors = vault.diagnostics.filter((d) => d.severity === "error");
   }
 
-  href(slug: string, headingId?: string): string {
-    return noteHref(this.base, slug, headingId);
+  get types() {
+    return TYPES;
   }
 
-  typeHref(type: NoteType): string {
-    return `${this.base}${TYPE_FOLDERS[type]}/`;
-  }
-
-  tagHref(tag: string): string {
-    return `${this.base}tags/${tag}/`;
+  /** The landscape graph, its layout, payloads and exports: built on first use, once per site. */
+  graph(): GraphArtifacts {
+    return (this.#graph ??= createGraphArtifacts(this.vault, { ...this.#graphOptions, base: this.urls.base }));
   }
 
   note(slug: string): Note | undefined {
@@ -95,238 +107,144 @@ export class Site {
 
   ref(slug: string): LinkRef {
     const n = this.vault.bySlug.get(slug);
-    return { slug, text: n?.title ?? slug, href: this.href(slug) };
+    return { slug, text: n?.title ?? slug, href: this.urls.note(slug) };
   }
 
-  /** The body as HTML, rendered on first use. */
-  html(slug: string): string {
-    let html = this.#html.get(slug);
-    if (html === undefined) {
-      const note = this.vault.bySlug.get(slug)!;
-      const { body, bodyLine } = this.vault.bodies.get(slug)!;
-      html = renderNote(note, body, bodyLine, {
-        base: this.base,
-        lookup: (s) => {
-          const n = this.vault.bySlug.get(s);
-          return n && { title: n.title, summary: n.data.summary };
-        },
-      });
-      this.#html.set(slug, html);
+  page(slug: string): NotePage | undefined {
+    const note = this.vault.bySlug.get(slug);
+    if (!note) return undefined;
+    return {
+      note,
+      html: this.html(note),
+      infobox: this.infobox(note),
+      openness: this.openness(note),
+      citations: note.cites.map((s) => this.vault.bySlug.get(s)!).filter(Boolean),
+      citedBy: (this.vault.citedBy.get(slug) ?? []).map((s) => this.vault.bySlug.get(s)!).sort((a, b) => a.title.localeCompare(b.title)),
+      backlinks: this.backlinks(note),
+    };
+  }
+
+  /** The body: its template with every wikilink filled in. */
+  html(note: Note): string {
+    return fillTemplate(note.parsed.html, (i, label) => this.#linkHtml(note.links[i], label));
+  }
+
+  #linkHtml(link: ResolvedLink, labelHtml: string | null): string {
+    const target = link.to ? this.vault.bySlug.get(link.to) : undefined;
+    if (!target) {
+      return `<span class="wikilink broken" title="${escapeHtml(`Missing note: ${link.target}`)}">${labelHtml ?? escapeHtml(this.#linkText(link))}</span>`;
     }
-    return html;
+    const text = labelHtml ?? escapeHtml(this.#linkText(link, target.title));
+    const classes = ["wikilink", ...(link.fragmentMissing ? ["broken-heading"] : []), ...(link.embed ? ["embed"] : [])].join(" ");
+    const a = `<a href="${escapeHtml(this.urls.note(target.slug, link.fragment))}" class="${classes}" data-slug="${escapeHtml(target.slug)}"${link.embed ? "" : ` title="${escapeHtml(target.fields.summary)}"`}>${text}</a>`;
+    // `![[note]]` shows the note's summary in place, as a card linking to it.
+    return link.embed ? `<span class="embed-card">${a} — ${escapeHtml(target.fields.summary)}</span>` : a;
   }
 
-  #sources(v: unknown): LinkRef[] {
-    const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+  /** What a reader sees for a link without a label: the target's title, with the heading after it. */
+  #linkText(link: ResolvedLink, title?: string): string {
+    if (link.label) return link.label;
+    const fragment = link.heading ?? (link.block ? `^${link.block}` : undefined);
+    if (!link.target) return fragment ?? "";
+    const base = title ?? link.target;
+    return fragment ? `${base} › ${fragment}` : base;
+  }
+
+  /** A backlink context as plain text: the note's own links read as their labels or their targets' titles. */
+  contextText(note: Note, parts: readonly ContextPart[]): string {
+    return parts
+      .map((p) => {
+        if (typeof p === "string") return p;
+        const l = note.links[p];
+        if (!l) return "";
+        return l.label ?? this.#linkText(l, l.to ? this.vault.bySlug.get(l.to)?.title : undefined);
+      })
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+
+  #sources(list: readonly (SourceRef | string)[]): LinkRef[] {
     return list
-      .filter((s): s is string => typeof s === "string")
-      .map((s) => this.vault.resolve(s))
-      .filter((s): s is string => !!s)
+      .map((s) => this.vault.index.resolve(typeof s === "string" ? s : s.ref))
+      .filter((s): s is string => !!s && this.vault.bySlug.get(s)?.type === "source")
       .map((s) => this.ref(s));
   }
 
-  /** A claim field (scalar, `{ value, source }`, or a list of them) as values with their sources. */
-  #claim(v: unknown): InfoValue[] {
-    if (v === undefined || v === null) return [];
-    const list = Array.isArray(v) ? v : [v];
-    return list.map((item) =>
-      item && typeof item === "object"
-        ? { text: String((item as { value: unknown }).value), extra: (item as { note?: string }).note, sources: this.#sources((item as { source?: unknown }).source) }
-        : { text: String(item), sources: [] },
-    );
-  }
-
-  /** A relation field's values, as links (the loader resolved them). */
-  #relation(note: Note, field: string): InfoValue[] {
-    return note.relations
-      .filter((r) => r.field === field && r.to)
-      .map((r) => ({ text: this.ref(r.to!).text, href: this.href(r.to!), extra: r.qualifier, sources: this.#sources(r.sources) }));
+  /** The values of one field of a note as the registry says to show them. */
+  values(note: Note, view: FieldView): InfoValue[] {
+    const f = note.fields;
+    switch (view.show) {
+      case "openness":
+        return this.openness(note).map((o) => ({ text: `${o.aspect}: ${o.status}`, sources: [] }));
+      case "cited-by":
+        return [{ text: String(this.vault.citedBy.get(note.slug)?.length ?? 0), sources: [] }];
+    }
+    const relation = note.relations.filter((r) => r.field === view.field);
+    if (relation.length || f.refs[view.field]) {
+      const out: InfoValue[] = relation
+        .filter((r) => r.to && this.vault.bySlug.has(r.to))
+        .map((r) => {
+          const span = view.show === "span" && (r.from || r.until) ? `${r.from ?? "?"}–${r.until ?? ""}` : "";
+          return { text: this.ref(r.to!).text, href: this.urls.note(r.to!), extra: [r.qualifier, span].filter(Boolean).join(", ") || undefined, sources: this.#sources(r.sources) };
+        });
+      if (view.show === "names") out.push(...(f.names[view.field] ?? []).map((name) => ({ text: name, sources: [] })));
+      return out;
+    }
+    return (f.values[view.field] ?? []).map((v) => {
+      const value: InfoValue = { text: v.value, extra: v.note, sources: this.#sources(v.sources) };
+      if (view.show === "link") Object.assign(value, { text: v.value.replace(/^https?:\/\//, ""), href: v.value });
+      if (view.show === "arxiv") value.href = `https://arxiv.org/abs/${encodeURIComponent(v.value)}`;
+      return value;
+    });
   }
 
   infobox(note: Note): InfoRow[] {
-    const d = note.data;
     const rows: InfoRow[] = [];
-    const add = (label: string, values: InfoValue[]) => values.length && rows.push({ label, values });
-    const text = (v: string | undefined): InfoValue[] => (v ? [{ text: v, sources: [] }] : []);
-    switch (d.type) {
-      case "person":
-        add(
-          "Affiliations",
-          note.relations
-            .filter((r) => r.field === "affiliations")
-            // The i-th affiliation relation is the i-th `affiliations` entry: index before dropping unresolved ones.
-            .flatMap((r, i) => {
-              if (!r.to) return [];
-              const a = d.affiliations[i];
-              const span = a?.from || a?.to ? `${a.from ?? "?"}–${a.to ?? ""}` : "";
-              return [{ text: this.ref(r.to).text, href: this.href(r.to), extra: [r.qualifier, span].filter(Boolean).join(", ") || undefined, sources: this.#sources(r.sources) }];
-            }),
-        );
-        break;
-      case "lab":
-        add("Country", this.#claim(d.country));
-        add("Kind", text(d.kind));
-        add("Parent", this.#relation(note, "parent"));
-        add("Founded", this.#claim(d.founded));
-        add("Website", d.website ? [{ text: d.website.replace(/^https?:\/\//, ""), href: d.website, sources: [] }] : []);
-        break;
-      case "model":
-        add("Developer", this.#relation(note, "developer"));
-        add("Family", this.#relation(note, "family"));
-        add("Base model", this.#relation(note, "base_model"));
-        add("Derived from", this.#relation(note, "derived_from"));
-        add("Released", this.#claim(d.released));
-        add("Parameters", this.#claim(d.parameters));
-        add("Active parameters", this.#claim(d.active_parameters));
-        add("Architecture", this.#claim(d.architecture));
-        add("Context length", this.#claim(d.context_length));
-        add("License", this.#claim(d.license));
-        break;
-      case "source":
-        add("Kind", text(d.kind));
-        add("Evidence", text(d.evidence));
-        add("Authors", [
-          ...this.#relation(note, "authors"),
-          ...(d.authors ?? []).filter((a): a is { name: string } => typeof a === "object").map((a) => ({ text: a.name, sources: [] })),
-        ]);
-        add("Published", text(d.published));
-        add("Publisher", text(d.publisher));
-        add("URL", d.url ? [{ text: d.url.replace(/^https?:\/\//, ""), href: d.url, sources: [] }] : []);
-        add("arXiv", d.arxiv ? [{ text: d.arxiv, href: `https://arxiv.org/abs/${d.arxiv}`, sources: [] }] : []);
-        add("Cites", this.#relation(note, "cites"));
-        break;
-      case "concept":
-        add("Broader", this.#relation(note, "broader"));
-        add("Related", this.#relation(note, "related"));
-        break;
-      case "event":
-        add("Date", this.#claim(d.date));
-        add("Until", text(d.end_date));
-        add("Actors", this.#relation(note, "actors"));
-        add("Location", text(d.location));
-        break;
+    for (const view of typeEntry(note.type).infobox) {
+      const values = this.values(note, view);
+      if (values.length) rows.push({ label: view.label, values });
     }
-    if (d.aliases.length) add("Also known as", d.aliases.map((a) => ({ text: a, sources: [] })));
+    if (note.fields.aliases.length) rows.push({ label: "Also known as", values: note.fields.aliases.map((a) => ({ text: a, sources: [] })) });
     return rows;
   }
 
   openness(note: Note): OpennessRow[] {
-    if (note.data.type !== "model" || !note.data.openness) return [];
-    const o = note.data.openness;
     return OPENNESS_ASPECTS.flatMap((aspect) => {
-      const item = o[aspect];
-      if (!item) return [];
-      const label = aspect.replace("_", " ");
-      return typeof item === "string"
-        ? [{ aspect: label, status: item, sources: [] }]
-        : [{ aspect: label, status: item.status, note: item.note, sources: this.#sources(item.source) }];
+      const cell = note.fields.openness[aspect];
+      return cell ? [{ aspect: aspect.replace("_", " "), status: cell.status, note: cell.note, sources: this.#sources(cell.sources) }] : [];
     });
   }
 
   /** Inbound mentions grouped by the linking note's type; a note's several mentions are listed under it. */
   backlinks(note: Note): BacklinkGroup[] {
-    const byFrom = new Map<string, Backlink[]>();
+    const byFrom = new Map<string, string[]>();
     for (const b of this.vault.backlinks.get(note.slug) ?? []) {
+      const from = this.vault.bySlug.get(b.from)!;
+      const context = b.link !== undefined ? this.contextText(from, from.links[b.link].context) : (b.label ?? "");
       const list = byFrom.get(b.from);
-      if (list) list.push(b);
-      else byFrom.set(b.from, [b]);
+      if (list) list.push(context);
+      else byFrom.set(b.from, [context]);
     }
     return NOTE_TYPES.map((type) => ({
       type,
-      label: TYPE_LABELS[type].many,
+      label: typeEntry(type).label.many,
       items: [...byFrom]
-        .map(([from, bs]) => ({ from: this.vault.bySlug.get(from)!, bs }))
+        .map(([from, contexts]) => ({ from: this.vault.bySlug.get(from)!, contexts }))
         .filter(({ from }) => from.type === type)
         .sort((a, b) => a.from.title.localeCompare(b.from.title))
-        .map(({ from, bs }) => ({ note: this.ref(from.slug), contexts: [...new Set(bs.map((b) => b.context).filter(Boolean))] })),
+        .map(({ from, contexts }) => ({ note: this.ref(from.slug), contexts: [...new Set(contexts.filter(Boolean))] })),
     })).filter((g) => g.items.length);
-  }
-
-  citations(note: Note): Note[] {
-    return note.cites.map((s) => this.vault.bySlug.get(s)!).filter(Boolean);
-  }
-
-  citedBy(note: Note): Note[] {
-    return (this.vault.citedBy.get(note.slug) ?? []).map((s) => this.vault.bySlug.get(s)!).sort((a, b) => a.title.localeCompare(b.title));
   }
 
   /** Key-field columns of a type's index table. */
   columns(type: NoteType): TableColumn[] {
-    const rel = (field: string) => (n: Note) => this.#relation(n, field);
-    const claim = (get: (d: NoteData) => unknown) => (n: Note) => this.#claim(get(n.data));
-    switch (type) {
-      case "person":
-        return [{ label: "Affiliations", cell: rel("affiliations") }];
-      case "lab":
-        return [
-          { label: "Country", cell: claim((d) => (d.type === "lab" ? d.country : undefined)) },
-          { label: "Kind", cell: claim((d) => (d.type === "lab" ? d.kind : undefined)) },
-          { label: "Parent", cell: rel("parent") },
-        ];
-      case "model":
-        return [
-          { label: "Developer", cell: rel("developer") },
-          { label: "Released", cell: claim((d) => (d.type === "model" ? d.released : undefined)) },
-          { label: "Parameters", cell: claim((d) => (d.type === "model" ? d.parameters : undefined)) },
-          { label: "License", cell: claim((d) => (d.type === "model" ? d.license : undefined)) },
-          {
-            label: "Openness",
-            cell: (n) => this.openness(n).map((o) => ({ text: `${o.aspect}: ${o.status}`, sources: [] })),
-          },
-        ];
-      case "source":
-        return [
-          { label: "Kind", cell: claim((d) => (d.type === "source" ? d.kind : undefined)) },
-          { label: "Published", cell: claim((d) => (d.type === "source" ? d.published : undefined)) },
-          { label: "Publisher", cell: claim((d) => (d.type === "source" ? d.publisher : undefined)) },
-          { label: "Evidence", cell: claim((d) => (d.type === "source" ? d.evidence : undefined)) },
-          { label: "Cited by", cell: (n) => [{ text: String(this.vault.citedBy.get(n.slug)?.length ?? 0), sources: [] }] },
-        ];
-      case "concept":
-        return [{ label: "Broader", cell: rel("broader") }];
-      case "event":
-        return [
-          { label: "Date", cell: claim((d) => (d.type === "event" ? d.date : undefined)) },
-          { label: "Actors", cell: rel("actors") },
-        ];
-    }
+    return typeEntry(type).columns.map((view) => ({ label: view.label, cell: (n: Note) => this.values(n, view) }));
   }
-}
 
-const SITE_KEY = Symbol.for("atlas.site");
-const VAULT_KEY = Symbol.for("atlas.vault");
-type Global = { [SITE_KEY]?: Promise<Site>; [VAULT_KEY]?: { dir: string; vault: Vault } };
-
-/**
- * Hands a vault the build script already loaded and checked to the pages rendered in the same process, so the
- * vault is read once per build.
- */
-export function preloadVault(dir: string, vault: Vault): void {
-  (globalThis as Global)[VAULT_KEY] = { dir, vault };
-  delete (globalThis as Global)[SITE_KEY];
-}
-
-/** Forgets the loaded site (the dev server calls this when a note changes). */
-export function invalidateSite(): void {
-  delete (globalThis as Global)[VAULT_KEY];
-  delete (globalThis as Global)[SITE_KEY];
-}
-
-/**
- * The site for `dir`, loaded once per process. A vault with errors is refused unless `allowErrors` (the dev server,
- * where a contributor sees broken links marked on the page while fixing them).
- */
-export function getSite(dir: string, base: string, load: (dir: string) => Promise<Vault>, allowErrors = false): Promise<Site> {
-  const g = globalThis as Global;
-  g[SITE_KEY] ??= (async () => {
-    const pre = g[VAULT_KEY];
-    const vault = pre && pre.dir === dir ? pre.vault : await load(dir);
-    const errors = vault.diagnostics.filter((d) => d.severity === "error");
-    if (errors.length && !allowErrors) {
-      const list = errors.slice(0, 20).map((d) => `${d.file}:${d.line}:${d.column}  ${d.rule}  ${d.message}`).join("\n");
-      throw new Error(`the vault in ${dir} has ${errors.length} error(s); run \`npm run check\`:\n${list}`);
-    }
-    return new Site(vault, base);
-  })();
-  return g[SITE_KEY]!;
+  /** The most linked-to notes, for the home page. */
+  hubs(count: number): Note[] {
+    const inbound = (n: Note) => this.vault.backlinks.get(n.slug)?.length ?? 0;
+    return [...this.vault.notes].sort((a, b) => inbound(b) - inbound(a) || a.title.localeCompare(b.title)).slice(0, count);
+  }
 }

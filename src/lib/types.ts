@@ -1,8 +1,12 @@
 /**
- * The data model shared by every stage: loaded notes, resolved links and relations, the checked vault.
- * Pure types, no runtime code.
+ * The data model shared by every stage: files as parsed, notes as resolved, the checked vault. Pure types.
  */
-import type { NoteData, NoteType } from "./schema.ts";
+import type { FieldPath, NoteFields } from "./schema.ts";
+import type { ExplainedIssue } from "./diagnostics.ts";
+import type { ParsedNote } from "./parse-note.ts";
+import type { NoteType } from "./registry.ts";
+import type { LinkIndex } from "./resolve.ts";
+import type { LinkInfo } from "./markdown/extract.ts";
 
 export type Severity = "error" | "warning";
 
@@ -11,90 +15,94 @@ export interface Diagnostic {
   file: string;
   line: number;
   column: number;
+  endLine?: number;
+  endColumn?: number;
   severity: Severity;
   rule: string;
   message: string;
   hint?: string;
 }
 
-export interface Heading {
-  depth: number;
-  text: string;
-  /** The anchor id used on the rendered page (github-slugger). */
-  id: string;
-  line: number;
-}
-
-/** A `[[wikilink]]` as written in a note body, before resolution. */
-export interface WikilinkSyntax {
-  /** Target as written: a slug, title or alias. */
-  target: string;
-  heading?: string;
-  label?: string;
-  embed: boolean;
-  /** 1-based position of the opening `[[` (or `![[`) in the file. */
-  line: number;
-  column: number;
+/** A file after the per-file stages: parsed (or cached), its frontmatter validated against its type's schema. */
+export interface VaultFile {
+  /** Path relative to the working directory (or `cwd` option), for messages. */
+  file: string;
+  /** Path relative to the vault, with `/`. */
+  path: string;
+  slug: string;
+  /** First folder under the vault (`models`), or the file name for a note at the top. */
+  folder: string;
+  parsed: ParsedNote;
+  /** Set when the file could not be read. */
+  readError?: string;
+  /** `type` as written, when it is not a known type. */
+  badType?: unknown;
+  type?: NoteType;
+  fields?: NoteFields;
+  schemaIssues: ExplainedIssue[];
 }
 
 /** A body link after resolution. `to` is null when the target does not exist. */
-export interface ResolvedLink extends WikilinkSyntax {
+export interface ResolvedLink extends LinkInfo {
   to: string | null;
-  /** Anchor id of the heading when it exists on the target. */
-  headingId?: string;
-  /** Heading named but missing on an existing target. */
-  headingMissing?: boolean;
-  /** The sentence around the link (inline Markdown), for backlinks. */
-  context: string;
+  /** Anchor id on the target page: the heading's id or the block's. */
+  fragment?: string;
+  /** A heading or block named but missing on an existing target. */
+  fragmentMissing?: boolean;
 }
 
-/** A typed frontmatter relation (developer, affiliations, base_model, ...). `to` is null when unresolved. */
+/** A relation value after resolution. `to` is null when unresolved. */
 export interface ResolvedRelation {
   kind: string;
   field: string;
-  raw: string;
+  ref: string;
   to: string | null;
   sources: string[];
-  /** Extra qualifier: derivation `how`, affiliation `role`. */
   qualifier?: string;
-  line: number;
-  column: number;
+  from?: string;
+  until?: string;
+  path: FieldPath;
 }
 
 export interface Note {
   slug: string;
   type: NoteType;
   title: string;
-  /** Path relative to the working directory, for messages. */
   file: string;
-  data: NoteData;
-  headings: Heading[];
+  fields: NoteFields;
+  parsed: ParsedNote;
   links: ResolvedLink[];
   relations: ResolvedRelation[];
-  /** Slugs of the source notes this note cites (frontmatter `sources` plus per-value sources), resolved. */
+  /** Every source cited anywhere in the note (list, per-value, a source's `cites`), as written and resolved. */
+  citations: { ref: string; path: FieldPath; to: string | null }[];
+  /** Resolved source notes the note cites, distinct, in order of first citation. */
   cites: string[];
-  /** A date for the time slider: released, date, published, founded, or the earliest affiliation. */
+  /** Where the note sits in time (registry `date`). */
   date?: string;
 }
 
 export interface Backlink {
   from: string;
-  /** Body mention sentence as plain text, or the relation label for a frontmatter relation. */
-  context: string;
   kind: string;
+  /** A body link: the linking note's link number, whose context is the sentence around it. */
+  link?: number;
+  /** A relation: its label (and qualifier). */
+  label?: string;
 }
 
 export interface Vault {
-  /** Valid notes; files whose frontmatter failed validation are reported in `diagnostics` and left out. */
+  /** Every file found, readable or not, sorted by path. */
+  files: VaultFile[];
+  /** Valid notes (frontmatter passed its schema and the slug is unique). */
   notes: Note[];
-  fileCount: number;
-  /** The resolver the checker used: a slug, title or alias (any case) to a slug. */
-  resolve(target: string): string | null;
   bySlug: Map<string, Note>;
+  index: LinkIndex;
+  /** Files left out of the index because another file has their slug. */
+  duplicates: { file: VaultFile; first: VaultFile }[];
   backlinks: Map<string, Backlink[]>;
   /** Notes citing each source, by source slug. */
   citedBy: Map<string, string[]>;
   diagnostics: Diagnostic[];
-  /** Each note's Markdown body and the file line it starts on, for the one render pass. */
-  bodies: Map<string, { body: string; bodyLine: number }>;
+  /** Folder the notes were read from. */
+  dir: string;
 }

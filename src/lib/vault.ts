@@ -1,17 +1,23 @@
 /**
- * Loads a folder of notes into one checked vault: read every file, split and validate its frontmatter, scan its body,
- * build the name index, then resolve every link, relation and citation and run the checker's rules.
+ * Loads a folder of notes into one checked vault. Per file (parse-note.ts, cached by content hash, in worker
+ * threads when many files are new): frontmatter and the one Markdown parse. Per file again: the frontmatter against
+ * its type's schema, normalised to one shape. Then the vault: the name index, every link, relation and citation
+ * resolved, backlinks and citations collected, and every checker rule run over the result.
  *
- * Everything downstream (pages, search, graph) reads the Vault this returns; nothing re-reads the files.
+ * `VaultLoader` keeps the files it has seen, so the dev server re-reads only the file that changed and rebuilds the
+ * vault from memory. Everything downstream (pages, search, graph) reads the Vault; nothing re-reads the files.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { basename, join, relative } from "node:path";
-import { splitNote } from "./frontmatter.ts";
-import { explainIssue, compareDiagnostics, nearest, type SchemaIssue } from "./diagnostics.ts";
+import { basename, join, relative, sep } from "node:path";
+import { compareDiagnostics, explainIssue, type SchemaIssue } from "./diagnostics.ts";
+import type { ParseCache } from "./parse-cache.ts";
+import { parseNote, type ParsedNote } from "./parse-note.ts";
+import { parseInWorkers } from "./parse-pool.ts";
+import { CITES_KIND, isNoteType, noteDate, noteSchemas, typeEntry, TYPE_BY_NAME } from "./registry.ts";
 import { LinkIndex } from "./resolve.ts";
-import { NOTE_TYPES, noteSchemas, RELATIONS, RESERVED_SLUGS, TYPE_FOLDERS, type NoteData, type NoteType } from "./schema.ts";
-import type { Backlink, Diagnostic, Heading, Note, ResolvedLink, ResolvedRelation, Severity, Vault } from "./types.ts";
-import { inlinePlainText, scanBody, type ScannedLink } from "./wikilink.ts";
+import { RULES } from "./rules/index.ts";
+import type { FieldPath, NoteFields, SourceRef } from "./schema.ts";
+import type { Backlink, Diagnostic, Note, ResolvedLink, ResolvedRelation, Vault, VaultFile } from "./types.ts";
 
 export type Progress = (stage: string, done: number, total: number) => void;
 
@@ -19,27 +25,11 @@ export interface LoadOptions {
   onProgress?: Progress;
   /** Base for the file paths in messages; defaults to the working directory. */
   cwd?: string;
+  /** The on-disk parse cache; none when absent. */
+  cache?: ParseCache | null;
+  /** Worker threads for a cold parse of many files; 0 parses on this thread. Default: one per core, at most 4. */
+  workers?: number;
 }
-
-/** A file after the per-file stage, before anything needs the rest of the vault. */
-interface LoadedFile {
-  slug: string;
-  file: string;
-  folder: string;
-  type?: NoteType;
-  title: string;
-  aliases: string[];
-  data?: NoteData;
-  raw: Record<string, unknown> | undefined;
-  locate: (path: readonly PropertyKey[]) => { line: number; column: number };
-  headings: Heading[];
-  links: ScannedLink[];
-  body: string;
-  bodyLine: number;
-}
-
-const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const NESTED_KEYS = ["ref", "source", "note", "value", "status", "lab", "role", "from", "to", "how", "name", "weights", "training_data", "training_code", "paper", "license"];
 
 /** Lists the note files under `dir` (Markdown, not README.md, not hidden or `_`-prefixed), sorted. */
 export async function listNoteFiles(dir: string): Promise<string[]> {
@@ -52,325 +42,242 @@ export async function listNoteFiles(dir: string): Promise<string[]> {
 }
 
 export async function loadVault(dir: string, options: LoadOptions = {}): Promise<Vault> {
-  const { onProgress, cwd = process.cwd() } = options;
-  const diagnostics: Diagnostic[] = [];
-  const report = (file: string, pos: { line: number; column: number }, severity: Severity, rule: string, message: string, hint?: string) =>
-    diagnostics.push({ file, line: pos.line, column: pos.column, severity, rule, message, hint });
-
-  const paths = await listNoteFiles(dir);
-  if (paths.length === 0) {
-    report(relative(cwd, dir) || ".", { line: 0, column: 0 }, "error", "empty-vault", `no notes found in ${dir}`, "set CONTENT_DIR to a folder of Markdown notes");
-  }
-  const texts = await readAll(paths, onProgress);
-
-  // Stage 1: each file on its own.
-  const loaded: LoadedFile[] = [];
-  for (let i = 0; i < paths.length; i++) {
-    loaded.push(loadFile(paths[i], texts[i], relative(cwd, paths[i]), dir, report));
-    if (onProgress && (i % 2000 === 1999 || i === paths.length - 1)) onProgress("validating", i + 1, paths.length);
-  }
-
-  // Stage 2: names. Duplicate slugs are errors; the second file is left out of the index.
-  const bySlugFolded = new Map<string, LoadedFile>();
-  const indexed: LoadedFile[] = [];
-  for (const f of loaded) {
-    const key = f.slug.toLowerCase();
-    const first = bySlugFolded.get(key);
-    if (first) {
-      report(f.file, { line: 1, column: 1 }, "error", "duplicate-slug", `slug \`${f.slug}\` is already used by ${first.file}`, "slugs are file names and must be unique across the vault (case-insensitively): rename one file");
-      continue;
-    }
-    bySlugFolded.set(key, f);
-    indexed.push(f);
-  }
-  const index = new LinkIndex(indexed);
-  const loadedBySlug = new Map(indexed.map((f) => [f.slug, f]));
-  for (const c of index.collisions) {
-    if (c.first.slug === c.second.slug) continue;
-    const second = loadedBySlug.get(c.second.slug)!;
-    const pos = c.second.kind === "alias" ? second.locate(["aliases", second.aliases.indexOf(c.name)]) : c.second.kind === "title" ? second.locate(["title"]) : { line: 1, column: 1 };
-    report(
-      c.second.file,
-      pos,
-      "error",
-      "name-collision",
-      `${c.second.kind} \`${c.name}\` is also the ${c.first.kind} of ${c.first.file}`,
-      `links to \`${c.name}\` would be ambiguous: change or remove this ${c.second.kind}`,
-    );
-  }
-
-  // Stage 3: resolve links, relations and citations.
-  const notes: Note[] = [];
-  const bodies = new Map<string, { body: string; bodyLine: number }>();
-  for (const f of indexed) {
-    if (!f.type || !f.data) {
-      resolveLinks(f, index, loadedBySlug, report); // still report its broken links: every problem at once
-      continue;
-    }
-    const note = resolveNote(f, index, loadedBySlug, report);
-    notes.push(note);
-    bodies.set(note.slug, { body: f.body, bodyLine: f.bodyLine });
-  }
-  onProgress?.("resolving", notes.length, notes.length);
-
-  const bySlug = new Map(notes.map((n) => [n.slug, n]));
-  const { backlinks, citedBy } = collectInbound(notes, bySlug, (t) => index.resolve(t));
-
-  // Stage 4: vault-wide rules.
-  for (const note of notes) {
-    const inbound = (backlinks.get(note.slug)?.length ?? 0) + (citedBy.get(note.slug)?.length ?? 0);
-    if (inbound === 0 && notes.length > 1) {
-      report(note.file, { line: 1, column: 1 }, "warning", "orphan", `no other note links to \`${note.slug}\``, "link to it from a related note, e.g. `[[" + note.slug + "]]`");
-    }
-    if (note.type !== "source" && note.cites.length === 0) {
-      report(note.file, { line: 1, column: 1 }, "warning", "uncited", `\`${note.slug}\` cites no source`, "add `sources: [source-slug]` naming the source notes its claims come from");
-    }
-  }
-  diagnostics.sort(compareDiagnostics);
-  return { notes, fileCount: paths.length, resolve: (t) => index.resolve(t), bySlug, backlinks, citedBy, diagnostics, bodies };
+  return new VaultLoader(dir, options).load();
 }
 
-async function readAll(paths: string[], onProgress?: Progress): Promise<string[]> {
-  const out: string[] = new Array(paths.length);
+interface Entry {
+  text: string;
+  file: VaultFile;
+}
+
+/** Fewer new files than this are parsed on the calling thread: starting workers costs more. */
+const WORKER_THRESHOLD = 400;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export class VaultLoader {
+  readonly dir: string;
+  readonly #options: LoadOptions;
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(dir: string, options: LoadOptions = {}) {
+    this.dir = dir;
+    this.#options = options;
+  }
+
+  /** Reads the whole folder; files whose text did not change since the last load are not parsed or validated again. */
+  async load(): Promise<Vault> {
+    const paths = await listNoteFiles(this.dir);
+    const seen = new Set(paths);
+    for (const p of this.#entries.keys()) if (!seen.has(p)) this.#entries.delete(p);
+    await this.#refresh(paths);
+    return this.vault();
+  }
+
+  /** Re-reads only these files (changed, added or deleted), then rebuilds the vault from memory. */
+  async update(paths: readonly string[]): Promise<Vault> {
+    const present: string[] = [];
+    const all = new Set(await listNoteFiles(this.dir));
+    for (const p of paths) {
+      if (all.has(p)) present.push(p);
+      else this.#entries.delete(p);
+    }
+    await this.#refresh(present);
+    return this.vault();
+  }
+
+  /** The vault from the files in memory. */
+  vault(): Vault {
+    const files = [...this.#entries.values()].map((e) => e.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const vault = assemble(this.dir, files);
+    this.#options.onProgress?.("checking", files.length, files.length);
+    return vault;
+  }
+
+  async #refresh(paths: readonly string[]): Promise<void> {
+    const { onProgress, cache, cwd = process.cwd() } = this.#options;
+    const texts = await readAll(paths, onProgress);
+    const todo: { path: string; text: string; key?: string }[] = [];
+    const results = new Map<string, ParsedNote>();
+    for (let i = 0; i < paths.length; i++) {
+      const text = texts[i];
+      const old = this.#entries.get(paths[i]);
+      if (typeof text !== "string") {
+        this.#entries.set(paths[i], { text: "", file: unreadable(this.dir, paths[i], cwd, text.error) });
+        continue;
+      }
+      if (old && old.text === text) continue;
+      const key = cache?.key(text);
+      const hit = key ? await cache!.get(key) : undefined;
+      if (hit) results.set(paths[i], hit);
+      else todo.push({ path: paths[i], text, key });
+    }
+    if (todo.length) {
+      const workers = this.#options.workers ?? Math.min(4, (await import("node:os")).availableParallelism());
+      const parsed =
+        todo.length >= WORKER_THRESHOLD && workers > 1
+          ? await parseInWorkers(todo.map((t) => t.text), workers, (done) => onProgress?.("parsing", done, todo.length))
+          : todo.map((t, i) => {
+              const p = parseNote(t.text);
+              if (onProgress && (i % 500 === 499 || i === todo.length - 1)) onProgress("parsing", i + 1, todo.length);
+              return p;
+            });
+      todo.forEach((t, i) => results.set(t.path, parsed[i]));
+      if (cache) await cache.setMany(todo.map((t, i) => [t.key!, parsed[i]]));
+    }
+    if (paths.length) onProgress?.(`parsed (${results.size - todo.length} from cache)`, paths.length, paths.length);
+    for (let i = 0; i < paths.length; i++) {
+      const parsed = results.get(paths[i]);
+      if (!parsed) continue;
+      this.#entries.set(paths[i], { text: texts[i] as string, file: validate(this.dir, paths[i], cwd, parsed) });
+    }
+  }
+}
+
+async function readAll(paths: readonly string[], onProgress?: Progress): Promise<(string | { error: string })[]> {
+  const out: (string | { error: string })[] = new Array(paths.length);
   const BATCH = 256;
   for (let i = 0; i < paths.length; i += BATCH) {
     const slice = paths.slice(i, i + BATCH);
-    const texts = await Promise.all(slice.map((p) => readFile(p, "utf8")));
-    texts.forEach((t, j) => (out[i + j] = t));
-    onProgress?.("reading", Math.min(i + BATCH, paths.length), paths.length);
-  }
-  return out;
-}
-
-type Report = (file: string, pos: { line: number; column: number }, severity: Severity, rule: string, message: string, hint?: string) => void;
-
-function loadFile(path: string, text: string, file: string, root: string, report: Report): LoadedFile {
-  const slug = basename(path, ".md");
-  const folder = relative(root, path).split(/[\\/]/)[0];
-  const split = splitNote(text);
-  const scan = scanBody(split.body, split.bodyLine);
-  const base: LoadedFile = {
-    slug,
-    file,
-    folder,
-    title: slug,
-    aliases: [],
-    raw: split.data as Record<string, unknown> | undefined,
-    locate: split.locate,
-    headings: scan.headings,
-    links: scan.links,
-    body: split.body,
-    bodyLine: split.bodyLine,
-  };
-  if (!SLUG_RE.test(slug)) {
-    report(file, { line: 1, column: 1 }, "error", "slug-format", `file name \`${slug}.md\` is not a valid slug`, `slugs are lowercase words joined by hyphens: rename it to \`${slugify(slug)}.md\``);
-  }
-  if (RESERVED_SLUGS.has(slug)) {
-    report(file, { line: 1, column: 1 }, "error", "reserved-slug", `\`${slug}\` is the address of one of the site's own pages`, `rename the file, e.g. to \`${slug}-note.md\``);
-  }
-  for (const p of split.problems) report(file, p, "error", p.rule, p.message, p.hint);
-  for (const h of scan.unsafeHtml) {
-    report(file, h, "error", "unsafe-html", `raw HTML ${h.what} is not allowed in notes`, "scripts, `on*=` event handlers and `javascript:` URLs are stripped from the site: remove them (see CONTRIBUTING.md for the HTML that is allowed)");
-  }
-  const raw = base.raw;
-  if (!raw) return base;
-  if (typeof raw.title === "string" && raw.title.trim()) base.title = raw.title;
-  if (Array.isArray(raw.aliases)) base.aliases = raw.aliases.filter((a): a is string => typeof a === "string");
-
-  const type = raw.type;
-  if (typeof type !== "string" || !(NOTE_TYPES as readonly string[]).includes(type)) {
-    const near = typeof type === "string" ? nearest(type, NOTE_TYPES) : undefined;
-    report(
-      file,
-      split.locate(["type"]),
-      "error",
-      "unknown-type",
-      type === undefined ? "the note has no `type`" : `unknown type \`${String(type)}\``,
-      `${near ? `did you mean \`${near}\`? ` : ""}type is one of: ${NOTE_TYPES.join(", ")}`,
+    const texts = await Promise.all(
+      slice.map(async (p) => {
+        try {
+          return utf8.decode(await readFile(p));
+        } catch (err) {
+          return { error: err instanceof TypeError ? "it is not UTF-8 text" : ((err as NodeJS.ErrnoException).code ?? String(err)) };
+        }
+      }),
     );
-    return base;
+    texts.forEach((t, j) => (out[i + j] = t));
+    if (paths.length > BATCH) onProgress?.("reading", Math.min(i + BATCH, paths.length), paths.length);
   }
-  base.type = type as NoteType;
-  const expectedFolder = TYPE_FOLDERS[base.type];
-  if (folder !== expectedFolder && folder !== `${slug}.md`) {
-    report(file, split.locate(["type"]), "warning", "type-folder", `a ${type} note in \`${folder}/\``, `move it to \`${expectedFolder}/\``);
-  }
-  const schema = noteSchemas[base.type];
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const valueAt = (p: PropertyKey[]) => p.reduce<unknown>((v, k) => (v == null ? undefined : (v as Record<PropertyKey, unknown>)[k]), raw);
-    const allowed = (p: PropertyKey[]) => (p.length === 0 ? Object.keys(schema.shape) : NESTED_KEYS);
-    for (const issue of parsed.error.issues as unknown as SchemaIssue[]) {
-      const e = explainIssue(issue, valueAt, allowed);
-      report(file, split.locate(e.path), "error", "schema", e.message, e.hint);
-    }
-    return base;
-  }
-  base.data = parsed.data as NoteData;
-  return base;
-}
-
-function slugify(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "note";
-}
-
-/** A relation value as found in frontmatter, before resolution. */
-interface RawRelation {
-  raw: string;
-  path: PropertyKey[];
-  sources: string[];
-  qualifier?: string;
-}
-
-function asList(v: unknown): unknown[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-function sourceList(v: unknown): string[] {
-  return asList(v).filter((s): s is string => typeof s === "string");
-}
-
-/** Reads the relation values of one field, whatever form they were written in. */
-function relationValues(data: Record<string, unknown>, field: string): RawRelation[] {
-  const out: RawRelation[] = [];
-  const value = data[field];
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  list.forEach((item, i) => {
-    const path = Array.isArray(value) ? [field, i] : [field];
-    if (typeof item === "string") out.push({ raw: item, path, sources: [] });
-    else if (item && typeof item === "object") {
-      const o = item as Record<string, unknown>;
-      const target = typeof o.ref === "string" ? o.ref : typeof o.lab === "string" ? o.lab : undefined;
-      if (!target) return; // e.g. an author given as { name }
-      const qualifier = typeof o.how === "string" ? o.how : typeof o.role === "string" ? o.role : undefined;
-      out.push({ raw: target, path: [...path, typeof o.ref === "string" ? "ref" : "lab"], sources: sourceList(o.source), qualifier });
-    }
-  });
   return out;
 }
 
-/** Every `source:` given on a single value anywhere in the frontmatter, with its path. */
-function perValueSources(value: unknown, path: PropertyKey[], out: { slug: string; path: PropertyKey[] }[]) {
-  if (Array.isArray(value)) value.forEach((v, i) => perValueSources(v, [...path, i], out));
-  else if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === "source" && path.length > 0) {
-        if (typeof v === "string") out.push({ slug: v, path: [...path, k] });
-        else if (Array.isArray(v)) v.forEach((s, i) => typeof s === "string" && out.push({ slug: s, path: [...path, k, i] }));
-      } else perValueSources(v, [...path, k], out);
+function fileInfo(dir: string, path: string, cwd: string) {
+  const rel = relative(dir, path).split(sep).join("/");
+  return { file: relative(cwd, path), path: rel, slug: basename(path, ".md"), folder: rel.split("/")[0] };
+}
+
+function unreadable(dir: string, path: string, cwd: string, error: string): VaultFile {
+  const parsed = parseNote("---\n---\n");
+  return { ...fileInfo(dir, path, cwd), parsed: { ...parsed, data: undefined }, readError: error, schemaIssues: [] };
+}
+
+/** The per-file check against the type's schema; the result is normalised `fields`, or the issues explained. */
+function validate(dir: string, path: string, cwd: string, parsed: ParsedNote): VaultFile {
+  const file: VaultFile = { ...fileInfo(dir, path, cwd), parsed, schemaIssues: [] };
+  const raw = parsed.data as Record<string, unknown> | undefined;
+  if (!raw) return file;
+  if (!isNoteType(raw.type)) {
+    file.badType = raw.type;
+    return file;
+  }
+  file.type = raw.type;
+  const schema = noteSchemas[raw.type];
+  const result = schema.safeParse(raw);
+  if (result.success) {
+    file.fields = result.data;
+    return file;
+  }
+  const shape = Object.keys(typeEntry(raw.type).schema.shape);
+  const valueAt = (p: PropertyKey[]) => p.reduce<unknown>((v, k) => (v == null ? undefined : (v as Record<PropertyKey, unknown>)[k]), raw);
+  const allowed = (p: PropertyKey[]) => (p.length === 0 ? shape : NESTED_KEYS);
+  file.schemaIssues = (result.error.issues as unknown as SchemaIssue[]).map((issue) => explainIssue(issue, valueAt, allowed));
+  return file;
+}
+
+const NESTED_KEYS = ["ref", "source", "note", "value", "status", "lab", "role", "from", "to", "how", "name", "weights", "training_data", "training_code", "paper", "license"];
+
+/** Title and aliases of a file for the name index, even when its frontmatter failed validation. */
+function names(f: VaultFile): { title: string; aliases: string[] } {
+  if (f.fields) return { title: f.fields.title, aliases: f.fields.aliases };
+  const raw = f.parsed.data as Record<string, unknown> | undefined;
+  const title = typeof raw?.title === "string" && raw.title.trim() ? raw.title : f.slug;
+  const aliases = Array.isArray(raw?.aliases) ? raw.aliases.filter((a): a is string => typeof a === "string") : [];
+  return { title, aliases };
+}
+
+/** The vault-wide stage: names, resolution, inbound links, rules. Pure: the files in, the vault out. */
+export function assemble(dir: string, files: VaultFile[]): Vault {
+  const first = new Map<string, VaultFile>();
+  const duplicates: Vault["duplicates"] = [];
+  const indexed: VaultFile[] = [];
+  for (const f of files) {
+    const key = f.slug.toLowerCase();
+    const prior = first.get(key);
+    if (prior) duplicates.push({ file: f, first: prior });
+    else {
+      first.set(key, f);
+      indexed.push(f);
     }
   }
+  const index = new LinkIndex(indexed.map((f) => ({ slug: f.slug, file: f.file, ...names(f) })));
+  const valid = indexed.filter((f): f is VaultFile & Required<Pick<VaultFile, "type" | "fields">> => !!f.type && !!f.fields);
+  const fileBySlug = new Map(valid.map((f) => [f.slug, f]));
+
+  const notes: Note[] = valid.map((f) => resolveNote(f, index, fileBySlug));
+  const bySlug = new Map(notes.map((n) => [n.slug, n]));
+  const { backlinks, citedBy } = collectInbound(notes);
+  const vault: Vault = { files, notes, bySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir };
+  for (const rule of RULES) {
+    rule.check(vault, (f, pos, message, hint) => vault.diagnostics.push({ file: f.file, ...pos, severity: rule.severity, rule: rule.id, message, hint }));
+  }
+  vault.diagnostics.sort(compareDiagnostics);
+  return vault;
 }
 
-function suggestHint(index: LinkIndex, target: string): string {
-  const near = index.suggest(target);
-  const create = `create the note \`${slugify(target)}\``;
-  return near.length ? `did you mean ${near.map((s) => `\`${s}\``).join(", ")}? Or ${create}` : `${create} or fix the link`;
-}
+type ValidFile = VaultFile & { type: NonNullable<VaultFile["type"]>; fields: NoteFields };
 
-function resolveLinks(f: LoadedFile, index: LinkIndex, bySlug: Map<string, LoadedFile>, report: Report): ResolvedLink[] {
-  return f.links.map((l) => {
-    const pos = { line: l.line, column: l.column };
-    if (!l.target && !l.heading) {
-      report(f.file, pos, "error", "empty-link", "empty wikilink `[[]]`", "put a note's slug, title or alias between the brackets");
-      return { ...l, to: null };
-    }
+function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, ValidFile>): Note {
+  const links: ResolvedLink[] = f.parsed.links.map((l) => {
+    if (!l.target && !l.heading && !l.block) return { ...l, to: null };
     const to = l.target ? index.resolve(l.target) : f.slug; // `[[#Heading]]` links within the note
-    if (!to) {
-      report(f.file, pos, "error", "broken-link", `link to missing note \`${l.target}\``, suggestHint(index, l.target));
-      return { ...l, to: null };
-    }
+    if (!to) return { ...l, to: null };
+    const target = bySlug.get(to);
+    if (l.block) return target?.parsed.blocks.includes(l.block) ? { ...l, to, fragment: `^${l.block}` } : { ...l, to, fragmentMissing: !!target };
     if (!l.heading) return { ...l, to };
-    const target = bySlug.get(to)!;
-    const h = target.headings.find((x) => x.text.toLowerCase() === l.heading!.toLowerCase() || x.id === l.heading!.toLowerCase());
-    if (!h) {
-      const near = nearest(l.heading, target.headings.map((x) => x.text));
-      report(f.file, pos, "error", "missing-heading", `\`${to}\` has no heading \`${l.heading}\``, near ? `did you mean \`${near}\`?` : target.headings.length ? `its headings: ${target.headings.map((x) => x.text).join(", ")}` : "it has no headings: link to the note itself");
-      return { ...l, to, headingMissing: true };
-    }
-    return { ...l, to, headingId: h.id };
+    const want = l.heading.toLowerCase();
+    const h = target?.parsed.headings.find((x) => x.text.toLowerCase() === want || x.id === want);
+    return h ? { ...l, to, fragment: h.id } : { ...l, to, fragmentMissing: !!target };
   });
-}
-
-function resolveNote(f: LoadedFile, index: LinkIndex, bySlug: Map<string, LoadedFile>, report: Report): Note {
-  const data = f.data!;
-  const type = f.type!;
-  const links = resolveLinks(f, index, bySlug, report);
 
   const relations: ResolvedRelation[] = [];
-  const raw = data as unknown as Record<string, unknown>;
-  for (const spec of RELATIONS[type]) {
-    for (const r of relationValues(raw, spec.field)) {
-      const pos = f.locate(r.path);
-      const to = index.resolve(r.raw);
-      if (!to) {
-        report(f.file, pos, "error", "broken-relation", `\`${spec.field}\` names missing note \`${r.raw}\``, suggestHint(index, r.raw));
-      } else if (spec.target && !spec.target.includes(bySlug.get(to)!.type!)) {
-        report(f.file, pos, "error", "relation-type", `\`${spec.field}\` should name a ${spec.target.join(" or ")} note, but \`${to}\` is a ${bySlug.get(to)!.type}`, "point it at a note of the right type");
-      }
-      relations.push({ kind: spec.kind, field: spec.field, raw: r.raw, to, sources: r.sources, qualifier: r.qualifier, ...pos });
+  for (const spec of typeEntry(f.type).relations) {
+    for (const r of f.fields.refs[spec.field] ?? []) {
+      relations.push({ kind: spec.kind, field: spec.field, ref: r.ref, to: index.resolve(r.ref), sources: r.sources.map((s) => s.ref), qualifier: r.qualifier, from: r.from, until: r.to, path: r.path });
     }
   }
 
   // Citations: the `sources` list, every per-value `source`, and what a source note itself `cites`.
-  const cited: { slug: string; path: PropertyKey[] }[] = data.sources.map((s, i) => ({ slug: s, path: ["sources", i] }));
-  perValueSources(raw, [], cited);
+  const cited: SourceRef[] = [...f.fields.sources];
+  for (const list of Object.values(f.fields.values)) for (const v of list) cited.push(...v.sources);
+  for (const list of Object.values(f.fields.refs)) for (const v of list) cited.push(...v.sources);
+  for (const cell of Object.values(f.fields.openness)) if (cell) cited.push(...cell.sources);
+  const citations = cited.map((c) => ({ ref: c.ref, path: c.path, to: index.resolve(c.ref) }));
   const cites = new Set<string>();
-  for (const c of cited) {
-    const to = index.resolve(c.slug);
-    const pos = f.locate(c.path);
-    if (!to) report(f.file, pos, "error", "unknown-source", `cites missing source \`${c.slug}\``, suggestHint(index, c.slug));
-    else if (bySlug.get(to)!.type !== "source") report(f.file, pos, "error", "not-a-source", `cites \`${to}\`, which is a ${bySlug.get(to)!.type} note, not a source`, "only source notes can be cited: cite the source that makes the claim");
-    else if (to !== f.slug) cites.add(to);
-  }
-  for (const r of relations) if (r.kind === "cites" && r.to && r.to !== f.slug && bySlug.get(r.to)!.type === "source") cites.add(r.to);
-  return { slug: f.slug, type, title: f.title, file: f.file, data, headings: f.headings, links, relations, cites: [...cites], date: noteDate(data) };
+  for (const c of citations) if (c.to && c.to !== f.slug && bySlug.get(c.to)?.type === "source") cites.add(c.to);
+  for (const r of relations) if (r.kind === CITES_KIND && r.to && r.to !== f.slug && bySlug.get(r.to)?.type === "source") cites.add(r.to);
+
+  return { slug: f.slug, type: f.type, title: f.fields.title, file: f.file, fields: f.fields, parsed: f.parsed, links, relations, citations, cites: [...cites], date: noteDate(f.fields) };
 }
 
-function firstValue(v: unknown): string | undefined {
-  const x = Array.isArray(v) ? v[0] : v;
-  if (typeof x === "string") return x;
-  if (x && typeof x === "object" && typeof (x as { value?: unknown }).value === "string") return (x as { value: string }).value;
-  return undefined;
-}
-
-/** The date a note sits at on a timeline. */
-export function noteDate(data: NoteData): string | undefined {
-  switch (data.type) {
-    case "model":
-      return firstValue(data.released);
-    case "event":
-      return firstValue(data.date);
-    case "source":
-      return data.published;
-    case "lab":
-      return firstValue(data.founded);
-    case "person":
-      return data.affiliations.map((a) => a.from).filter((d): d is string => !!d).sort()[0];
-    default:
-      return undefined;
-  }
-}
-
-function collectInbound(notes: Note[], bySlug: Map<string, Note>, resolve: (target: string) => string | null) {
+function collectInbound(notes: Note[]) {
   const backlinks = new Map<string, Backlink[]>();
   const citedBy = new Map<string, string[]>();
-  const titleOf = (target: string) => {
-    const slug = resolve(target);
-    return slug ? bySlug.get(slug)?.title : undefined;
-  };
+  const known = new Set(notes.map((n) => n.slug));
   const add = (to: string, b: Backlink) => {
-    const list = backlinks.get(to) ?? [];
-    if (!list.some((x) => x.from === b.from && x.context === b.context)) list.push(b);
-    backlinks.set(to, list);
+    const list = backlinks.get(to);
+    if (list) list.push(b);
+    else backlinks.set(to, [b]);
   };
   for (const n of notes) {
-    for (const l of n.links) {
-      if (l.to && l.to !== n.slug && bySlug.has(l.to)) add(l.to, { from: n.slug, context: inlinePlainText(l.context, titleOf), kind: "links_to" });
-    }
+    n.links.forEach((l, i) => {
+      if (l.to && l.to !== n.slug && known.has(l.to)) add(l.to, { from: n.slug, kind: "links_to", link: i });
+    });
     for (const r of n.relations) {
-      if (!r.to || r.to === n.slug) continue;
-      const spec = RELATIONS[n.type].find((s) => s.field === r.field)!;
-      add(r.to, { from: n.slug, context: `${spec.label}${r.qualifier ? ` (${r.qualifier})` : ""}`, kind: r.kind });
+      if (!r.to || r.to === n.slug || !known.has(r.to)) continue;
+      const spec = TYPE_BY_NAME.get(n.type)!.relations.find((s) => s.field === r.field)!;
+      add(r.to, { from: n.slug, kind: r.kind, label: `${spec.label}${r.qualifier ? ` (${r.qualifier})` : ""}` });
     }
     for (const s of n.cites) {
       const list = citedBy.get(s);
@@ -380,3 +287,6 @@ function collectInbound(notes: Note[], bySlug: Map<string, Note>, resolve: (targ
   }
   return { backlinks, citedBy };
 }
+
+export type { FieldPath };
+export type { Diagnostic };

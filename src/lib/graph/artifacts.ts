@@ -2,7 +2,8 @@
  * The one entry point for the site: everything the graph pages, note pages and downloads need, built once per
  * vault and memoized. Cheap parts are computed eagerly; per-note payloads and exports on first use.
  */
-import { NOTE_TYPES, type NoteType } from "../schema.ts";
+import { NOTE_TYPES, type NoteType } from "../registry.ts";
+import { siteUrls } from "../urls.ts";
 import type { Vault } from "../types.ts";
 import { buildLandscapeGraph, edgeKinds, type LandscapeGraph } from "./build.ts";
 import { layoutWithCache } from "./cache.ts";
@@ -18,6 +19,10 @@ export interface GraphArtifactOptions {
   cacheDir?: string | null;
   iterations?: number;
   local?: NeighbourhoodOptions;
+  /** Site base path, for the addresses in the exports. */
+  base?: string;
+  /** A layout to start from when the graph changed (the dev server's previous one): no new layout is computed. */
+  previous?: Layout;
 }
 
 export interface ExportFile {
@@ -49,7 +54,7 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
   const graph = buildLandscapeGraph(vault);
   const kinds = edgeKinds(graph);
   const undirected = buildUndirectedIndex(graph, kinds);
-  const { layout, cached, ms } = layoutWithCache(graph, { cacheDir: options.cacheDir, iterations: options.iterations });
+  const { layout, cached, ms } = layoutWithCache(graph, { cacheDir: options.cacheDir, iterations: options.iterations, previous: options.previous });
   const json = JSON.stringify(encodeGlobalPayload(graph, layout, kinds, undirected));
   const locals = new Map<string, string>();
   const local = (slug: string) => {
@@ -59,7 +64,8 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
     return text;
   };
   let csv: Record<NoteType, string> | undefined;
-  const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes))[type];
+  const urls = siteUrls(options.base);
+  const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug)))[type];
   const exports: ExportFile[] = [
     { path: "exports/atlas-graph.json", mediaType: "application/json", body: () => toGraphologyJson(graph, layout) },
     { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: () => toGexf(graph, layout) },
@@ -79,13 +85,4 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
     exports,
     stats: { nodes: graph.order, edges: graph.size, layoutMs: ms, layoutCached: cached },
   };
-}
-
-const memo = new WeakMap<object, GraphArtifacts>();
-
-/** Memoized per vault object: every page of one build shares one graph. */
-export function buildGraphArtifacts(vault: Pick<Vault, "notes">, options?: GraphArtifactOptions): GraphArtifacts {
-  let a = memo.get(vault);
-  if (!a) memo.set(vault, (a = createGraphArtifacts(vault, options)));
-  return a;
 }

@@ -6,30 +6,13 @@
  * Pure: no Astro, no file system. Layout, serialization and exports read this graph; nothing re-reads the notes.
  */
 import Graph from "graphology";
-import type { NoteType } from "../schema.ts";
+import { CITES_KIND, LINK_KIND, RELATION_KINDS, type NoteType } from "../registry.ts";
 import type { Vault } from "../types.ts";
 
-/** The kind of a body wikilink; every other kind is a frontmatter relation's `kind` or `cites`. */
-export const LINK_KIND = "links_to";
-export const CITES_KIND = "cites";
+export { CITES_KIND, LINK_KIND };
 
-/**
- * Known kinds in a fixed order, so their codes stay stable between builds; kinds added to the schema later are
- * appended in sorted order after these.
- */
-export const KNOWN_KINDS = [
-  LINK_KIND,
-  CITES_KIND,
-  "developer",
-  "affiliated_with",
-  "parent",
-  "family",
-  "derived_from",
-  "author",
-  "broader",
-  "related",
-  "actor",
-] as const;
+/** Known kinds in the registry's fixed order, so their codes stay stable between builds; unknown ones follow, sorted. */
+export const KNOWN_KINDS: readonly string[] = RELATION_KINDS.map((k) => k.kind);
 
 export interface LandscapeNode {
   slug: string;
@@ -56,7 +39,7 @@ export function buildLandscapeGraph(vault: Pick<Vault, "notes">): LandscapeGraph
   const graph: LandscapeGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
   const notes = [...vault.notes].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   for (const n of notes) {
-    const node: LandscapeNode = { slug: n.slug, title: n.title, type: n.type, aliases: [...(n.data.aliases ?? [])], degree: 0 };
+    const node: LandscapeNode = { slug: n.slug, title: n.title, type: n.type, aliases: [...n.fields.aliases], degree: 0 };
     if (n.date) node.date = n.date;
     graph.addNode(n.slug, node);
   }
@@ -93,6 +76,6 @@ export function edgeKinds(graph: LandscapeGraph): string[] {
   const seen = new Set<string>();
   graph.forEachEdge((_e, a) => a.kinds.forEach((k) => seen.add(k)));
   const known: string[] = KNOWN_KINDS.filter((k) => seen.has(k));
-  const extra = [...seen].filter((k) => !(KNOWN_KINDS as readonly string[]).includes(k)).sort();
+  const extra = [...seen].filter((k) => !KNOWN_KINDS.includes(k)).sort();
   return [...known, ...extra];
 }

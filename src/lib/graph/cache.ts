@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { LandscapeGraph } from "./build.ts";
-import { computeLayout, defaultIterations, LAYOUT_VERSION, type Layout, type LayoutOptions } from "./layout.ts";
+import { computeLayout, defaultIterations, LAYOUT_VERSION, reuseLayout, type Layout, type LayoutOptions } from "./layout.ts";
 
 export const DEFAULT_CACHE_DIR = "node_modules/.cache/atlas/graph-layout";
 /** Layouts kept on disk; the oldest beyond this are removed. */
@@ -30,7 +30,7 @@ export interface CachedLayout {
 }
 
 /** The layout from the cache when its key matches, else computed and stored. `cacheDir: null` disables the cache. */
-export function layoutWithCache(graph: LandscapeGraph, options: LayoutOptions & { cacheDir?: string | null } = {}): CachedLayout {
+export function layoutWithCache(graph: LandscapeGraph, options: LayoutOptions & { cacheDir?: string | null; previous?: Layout } = {}): CachedLayout {
   const started = performance.now();
   const key = layoutKey(graph, options);
   const dir = options.cacheDir === null ? null : resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
@@ -46,6 +46,7 @@ export function layoutWithCache(graph: LandscapeGraph, options: LayoutOptions & 
       /* not cached yet, or unreadable: compute */
     }
   }
+  if (options.previous) return { layout: reuseLayout(graph, options.previous), cached: false, ms: performance.now() - started, key };
   const layout = computeLayout(graph, options);
   if (dir && file) {
     try {

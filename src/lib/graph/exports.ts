@@ -3,21 +3,14 @@
  * with positions, sizes and type colours), and one CSV of notes per type.
  */
 import type { SerializedGraph } from "graphology-types";
-import { NOTE_TYPES, type NoteType } from "../schema.ts";
+import { NOTE_TYPES, typeEntry, type NoteType } from "../registry.ts";
 import type { Note } from "../types.ts";
 import type { LandscapeGraph } from "./build.ts";
 import type { Layout } from "./layout.ts";
 import { nodeSize } from "./payload.ts";
 
-/** Node colours by type, the light theme's badge colours (src/styles/site.css). */
-export const TYPE_COLORS: Record<NoteType, string> = {
-  person: "#7c3aed",
-  lab: "#0f766e",
-  model: "#1d4ed8",
-  source: "#b45309",
-  concept: "#be185d",
-  event: "#4d7c0f",
-};
+/** Node colours by type: the light theme's, from the registry. */
+const typeColor = (type: string) => typeEntry(type as NoteType).color.light;
 
 /** graphology's own serialization, nodes carrying their layout position, size, colour and community. */
 export function toGraphologyJson(graph: LandscapeGraph, layout: Layout): string {
@@ -26,7 +19,7 @@ export function toGraphologyJson(graph: LandscapeGraph, layout: Layout): string 
   for (const node of out.nodes) {
     const i = at.get(node.key)!;
     const a = node.attributes!;
-    node.attributes = { ...a, x: round(layout.x[i]), y: round(layout.y[i]), size: round(nodeSize(a.degree)), color: TYPE_COLORS[a.type as NoteType], community: layout.community[i] };
+    node.attributes = { ...a, x: round(layout.x[i]), y: round(layout.y[i]), size: round(nodeSize(a.degree)), color: typeColor(a.type), community: layout.community[i] };
   }
   for (const edge of out.edges) delete edge.key; // keys are generated ("geid_…"); endpoints identify an edge here
   return JSON.stringify(out);
@@ -57,7 +50,7 @@ export function toGexf(graph: LandscapeGraph, layout: Layout): string {
   ];
   graph.forEachNode((key, a) => {
     const i = at.get(key)!;
-    const [r, g, b] = [1, 3, 5].map((o) => parseInt(TYPE_COLORS[a.type].slice(o, o + 2), 16));
+    const [r, g, b] = [1, 3, 5].map((o) => parseInt(typeColor(a.type).slice(o, o + 2), 16));
     lines.push(
       `      <node id="${xml(key)}" label="${xml(a.title)}">`,
       `        <attvalues><attvalue for="type" value="${a.type}"/><attvalue for="date" value="${xml(a.date ?? "")}"/>` +
@@ -85,8 +78,8 @@ const csvCell = (v: string | number) => {
 
 export const CSV_COLUMNS = ["slug", "title", "date", "aliases", "tags", "summary", "links_out", "links_in", "degree", "url"] as const;
 
-/** One CSV (RFC 4180) per note type, notes sorted by slug; `siteBase` makes the url column absolute or root-relative. */
-export function toCsvByType(graph: LandscapeGraph, notes: readonly Note[], siteBase = "/"): Record<NoteType, string> {
+/** One CSV (RFC 4180) per note type, notes sorted by slug; `noteUrl` gives the url column (base-aware). */
+export function toCsvByType(graph: LandscapeGraph, notes: readonly Note[], noteUrl: (slug: string) => string): Record<NoteType, string> {
   const out = {} as Record<NoteType, string>;
   for (const type of NOTE_TYPES) {
     const rows: string[] = [CSV_COLUMNS.join(",")];
@@ -94,7 +87,7 @@ export function toCsvByType(graph: LandscapeGraph, notes: readonly Note[], siteB
     for (const n of ofType) {
       const a = graph.getNodeAttributes(n.slug);
       rows.push(
-        [n.slug, n.title, a.date ?? "", a.aliases.join("; "), n.data.tags.join("; "), n.data.summary, graph.outDegree(n.slug), graph.inDegree(n.slug), a.degree, `${siteBase}${n.slug}/`]
+        [n.slug, n.title, a.date ?? "", a.aliases.join("; "), n.fields.tags.join("; "), n.fields.summary, graph.outDegree(n.slug), graph.inDegree(n.slug), a.degree, noteUrl(n.slug)]
           .map(csvCell)
           .join(","),
       );

@@ -3,7 +3,7 @@
  * so the payload stays under a byte budget, and laid out on its own: rings around the note, relaxed by a short
  * force simulation. Works on the undirected index, so 10,000 pages cost about a second in all.
  */
-import { NOTE_TYPES } from "../schema.ts";
+import { typeInfo } from "../registry.ts";
 import type { LandscapeGraph } from "./build.ts";
 import { PAYLOAD_VERSION, type LocalPayload } from "./payload.ts";
 import { normalizePositions } from "./serialize.ts";
@@ -127,13 +127,14 @@ export function layoutNeighbourhood(hood: Neighbourhood, edges: [number, number,
 
 /** Encodes a neighbourhood with its layout. */
 export function encodeLocal(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[]): LocalPayload {
-  const types: string[] = [...NOTE_TYPES];
+  const { types, info } = typeInfo();
   const edges = localEdges(u, hood.nodes);
   const { x, y } = layoutNeighbourhood(hood, edges);
   const attrs = hood.nodes.map((i) => graph.getNodeAttributes(u.keys[i]));
   return {
     v: PAYLOAD_VERSION,
     types,
+    typeInfo: info,
     kinds,
     center: 0,
     slug: attrs.map((a) => a.slug),

@@ -7,12 +7,21 @@
  * a bitmask of kinds per edge; that is several times smaller than graphology's export and gzips well.
  */
 
-export const PAYLOAD_VERSION = 1;
+export const PAYLOAD_VERSION = 2;
+
+export interface TypeInfo {
+  one: string;
+  many: string;
+  light: string;
+  dark: string;
+}
 
 export interface GlobalPayload {
   v: typeof PAYLOAD_VERSION;
   /** Note types; `type[i]` indexes this. */
   types: string[];
+  /** Per type: its plural label and its colours in the light and dark themes (from the type registry). */
+  typeInfo: TypeInfo[];
   /** Edge kinds; bit `k` of `kind[e]` means `kinds[k]`. */
   kinds: string[];
   slug: string[];
@@ -33,6 +42,7 @@ export interface GlobalPayload {
 export interface LocalPayload {
   v: typeof PAYLOAD_VERSION;
   types: string[];
+  typeInfo: TypeInfo[];
   kinds: string[];
   /** Index of the page's own note. */
   center: number;

@@ -3,7 +3,7 @@
  * hash for its file name so browsers can cache it forever.
  */
 import { createHash } from "node:crypto";
-import { NOTE_TYPES } from "../schema.ts";
+import { typeInfo } from "../registry.ts";
 import { edgeKinds, type LandscapeGraph } from "./build.ts";
 import type { Layout } from "./layout.ts";
 import { buildUndirectedIndex, undirectedPairs } from "./undirected.ts";
@@ -35,7 +35,7 @@ export function normalizePositions(x: ArrayLike<number>, y: ArrayLike<number>, s
 export function encodeGlobalPayload(graph: LandscapeGraph, layout: Layout, kinds = edgeKinds(graph), undirected = buildUndirectedIndex(graph, kinds)): GlobalPayload {
   const keys = layout.keys;
   if (kinds.length > 31) throw new Error(`The graph has ${kinds.length} edge kinds; the payload's bitmask holds 31`);
-  const types: string[] = [...NOTE_TYPES];
+  const { types, info } = typeInfo();
   const { x, y } = normalizePositions(layout.x, layout.y);
   const { pairs, masks } = undirectedPairs(undirected);
   const nodes = keys.map((k) => graph.getNodeAttributes(k));
@@ -44,6 +44,7 @@ export function encodeGlobalPayload(graph: LandscapeGraph, layout: Layout, kinds
   return {
     v: PAYLOAD_VERSION,
     types,
+    typeInfo: info,
     kinds,
     slug: nodes.map((n) => n.slug),
     title: nodes.map((n) => n.title),

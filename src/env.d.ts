@@ -1,0 +1,6 @@
+/// <reference types="astro/client" />
+
+/** The site model the `atlas()` integration loaded (src/integration/index.ts). */
+declare module "virtual:atlas/site" {
+  export function site(): import("./lib/site.ts").Site;
+}

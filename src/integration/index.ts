@@ -1,0 +1,145 @@
+/**
+ * `atlas()`, the Astro integration that makes a vault a site (in the manner of Starlight's):
+ * - loads and checks the vault when Astro starts (through the parse cache), and refuses to build one with errors,
+ *   printing every diagnostic as `npm run check` does;
+ * - hands the site model to the pages through the `virtual:atlas/site` module;
+ * - in `astro dev`, re-reads just the note that changed, replaces the site and reloads the browser;
+ * - indexes the built pages with Pagefind in `astro:build:done`.
+ * So `astro build` and `astro dev` work on their own; `npm run build` adds the atomic swap into `dist/`.
+ */
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { resolve, join } from "node:path";
+import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import type { Plugin } from "vite";
+import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
+import { DEFAULT_CACHE_DIR } from "../lib/graph/cache.ts";
+import { projectCache } from "../lib/parse-cache.ts";
+import { Site } from "../lib/site.ts";
+import type { Vault } from "../lib/types.ts";
+import { VaultLoader } from "../lib/vault.ts";
+import { indexSite } from "./pagefind.ts";
+import { recordStage, setSite, site as currentSite } from "./store.ts";
+
+export interface AtlasOptions {
+  /** The vault folder, relative to the project root. Default `content`. */
+  contentDir?: string;
+  /** Build even when the vault has errors (broken links are then marked on the pages). Default: only in dev. */
+  allowErrors?: boolean;
+}
+
+const VIRTUAL_ID = "virtual:atlas/site";
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const STORE_URL = pathToFileURL(fileURLToPath(new URL("./store.ts", import.meta.url))).href;
+
+/** A vault another part of this process already loaded and checked (`npm run build` checks before Astro starts). */
+let preloaded: { dir: string; loader: VaultLoader; vault: Vault } | undefined;
+export function preloadVault(dir: string, loader: VaultLoader, vault: Vault): void {
+  preloaded = { dir, loader, vault };
+}
+
+export default function atlas(options: AtlasOptions = {}): AstroIntegration {
+  let root = process.cwd();
+  let contentDir = "";
+  let base = "/";
+  let loader: VaultLoader | undefined;
+
+  const graphOptions = () => ({ cacheDir: join(root, DEFAULT_CACHE_DIR) });
+
+  return {
+    name: "atlas",
+    hooks: {
+      "astro:config:setup": async ({ config, command, updateConfig, logger }) => {
+        root = fileURLToPath(config.root);
+        contentDir = resolve(root, options.contentDir || "content");
+        base = config.base;
+        updateConfig({ vite: { plugins: [virtualSite()] } });
+        if (command !== "build" && command !== "dev") return;
+        const started = performance.now();
+        let vault: Vault;
+        if (preloaded && preloaded.dir === contentDir) {
+          ({ loader, vault } = preloaded);
+        } else {
+          loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger) });
+          vault = await loader.load();
+          report(vault, logger, command === "dev");
+          recordStage("load+check", performance.now() - started);
+        }
+        const errors = vault.diagnostics.filter((d) => d.severity === "error").length;
+        if (errors && command === "build" && !options.allowErrors) {
+          throw new Error(`the vault in ${contentDir} has ${errors} error(s), listed above: fix them (\`npm run check\` lists them too) and build again`);
+        }
+        setSite(new Site(vault, { base, graph: graphOptions() }));
+      },
+
+      "astro:server:setup": ({ server, logger }) => {
+        server.watcher.add(contentDir);
+        let pending = new Set<string>();
+        let timer: NodeJS.Timeout | undefined;
+        const flush = async () => {
+          const paths = [...pending];
+          pending = new Set();
+          const started = performance.now();
+          const previous = currentSite();
+          const vault = await loader!.update(paths);
+          // Keep the previous layout: a note's edit should not move the whole graph (and the layout takes seconds).
+          setSite(new Site(vault, { base, graph: { ...graphOptions(), previous: previous.graph().layout } }));
+          const errors = vault.diagnostics.filter((d) => d.severity === "error");
+          const mine = vault.diagnostics.filter((d) => paths.some((p) => resolve(root, d.file) === p));
+          for (const d of mine) (d.severity === "error" ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
+          logger.info(`${paths.map((p) => p.slice(contentDir.length + 1)).join(", ")} updated in ${Math.round(performance.now() - started)} ms; ${errors.length} error(s) in the vault`);
+          server.ws.send({ type: "full-reload" });
+        };
+        const onFile = (file: string) => {
+          if (!file.startsWith(contentDir) || !file.endsWith(".md")) return;
+          pending.add(file);
+          clearTimeout(timer);
+          timer = setTimeout(() => void flush().catch((err) => logger.error(String(err?.stack ?? err))), 30);
+        };
+        server.watcher.on("change", onFile);
+        server.watcher.on("add", onFile);
+        server.watcher.on("unlink", onFile);
+      },
+
+      "astro:build:done": async ({ dir, logger }) => {
+        const started = performance.now();
+        logger.info("indexing the pages for search (Pagefind)");
+        const pages = await indexSite(fileURLToPath(dir));
+        recordStage("pagefind", performance.now() - started);
+        logger.info(`indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      },
+    },
+  };
+}
+
+/**
+ * The pages' way to the site. The module's code imports the store natively (`import()` built at run time, which
+ * Vite leaves alone) rather than through Vite's module graph, so pages and integration share one instance: Vite
+ * would otherwise load a second copy of the store in dev, and the pages would see no site.
+ */
+function virtualSite(): Plugin {
+  return {
+    name: "atlas:virtual-site",
+    enforce: "pre",
+    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+    load: (id) =>
+      id === RESOLVED_ID
+        ? `const store = await new Function("u", "return import(u)")(${JSON.stringify(STORE_URL)});\nexport const site = store.site;\n`
+        : undefined,
+  };
+}
+
+function progressLogger(logger: AstroIntegrationLogger) {
+  return (stage: string, done: number, total: number) => {
+    if (done === total) logger.info(`${stage} ${done}/${total}`);
+  };
+}
+
+/** The check's findings in Astro's log: errors one by one, warnings counted (or listed in dev, where they help). */
+function report(vault: Vault, logger: AstroIntegrationLogger, dev: boolean): void {
+  const { errors, warnings } = summarize(vault.diagnostics, false);
+  for (const d of vault.diagnostics) {
+    if (d.severity === "error") logger.error(formatDiagnostic(d));
+    else if (dev && warnings <= 50) logger.warn(formatDiagnostic(d));
+  }
+  logger.info(`checked ${vault.files.length} notes: ${errors} error(s), ${warnings} warning(s)`);
+}

@@ -1,0 +1,206 @@
+/**
+ * Reads what the rest of the pipeline needs out of a note's one mdast tree: headings with the anchor ids the page
+ * uses, wikilinks with their positions and the sentence around them (for backlinks), block ids, the plain text, and
+ * the raw HTML or link URLs that are never safe. Heading ids are written onto the tree here, so the HTML made from
+ * the same tree (html.ts) carries exactly these ids.
+ */
+import GithubSlugger from "github-slugger";
+import type { Heading as MdHeading, Nodes, Parents, Root, RootContent } from "mdast";
+import { isSafeHref } from "../urls.ts";
+import type { WikiLink } from "./wikilink-mdast.ts";
+
+/** A 1-based range in the file. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface HeadingInfo {
+  depth: number;
+  text: string;
+  /** The anchor id on the rendered page (github-slugger, as GitHub and Obsidian publish do). */
+  id: string;
+  line: number;
+}
+
+/** Backlink context: text, and numbers standing for the note's own links (shown as their label or the target's title). */
+export type ContextPart = string | number;
+
+export interface LinkInfo extends Span {
+  target: string;
+  heading?: string;
+  block?: string;
+  /** The label as plain text, when the link has one. */
+  label?: string;
+  embed: boolean;
+  /** The sentence around the link. */
+  context: ContextPart[];
+}
+
+export interface Finding extends Span {
+  what: string;
+}
+
+export interface Extracted {
+  headings: HeadingInfo[];
+  links: LinkInfo[];
+  /** Block ids (`^id` at the end of a paragraph or list item), without the caret. */
+  blocks: string[];
+  text: string;
+  unsafeHtml: Finding[];
+  unsafeUrls: Finding[];
+  /** The link nodes in document order: `links[i]` describes `linkNodes[i]`. */
+  linkNodes: WikiLink[];
+}
+
+const UNSAFE_HTML = /<script\b|<\/script>|\son[a-z]+\s*=|javascript:/gi;
+const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
+const CONTEXT_MAX = 400;
+
+/** `lineOffset` is added to every line: the body's first line in the file minus one. */
+export function extract(tree: Root, lineOffset: number): Extracted {
+  const span = (n: Nodes): Span => {
+    const p = n.position;
+    return p
+      ? { line: p.start.line + lineOffset, column: p.start.column, endLine: p.end.line + lineOffset, endColumn: p.end.column }
+      : { line: lineOffset + 1, column: 1, endLine: lineOffset + 1, endColumn: 1 };
+  };
+  const slugger = new GithubSlugger();
+  const out: Extracted = { headings: [], links: [], blocks: [], text: "", unsafeHtml: [], unsafeUrls: [], linkNodes: [] };
+  const linkIndex = new Map<WikiLink, number>();
+  const texts: string[] = [];
+
+  const walk = (node: Nodes, parent: Parents | undefined) => {
+    switch (node.type) {
+      case "wikiLink": {
+        linkIndex.set(node, out.links.length);
+        out.linkNodes.push(node);
+        const label = node.label === undefined ? undefined : plainText(node, () => "");
+        out.links.push({ target: node.target, heading: node.heading, block: node.block, label, embed: node.embed, context: [], ...span(node) });
+        break;
+      }
+      case "heading": {
+        const text = plainText(node, linkText);
+        const id = slugger.slug(text);
+        (node as MdHeading).data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
+        out.headings.push({ depth: node.depth, text, id, line: span(node).line });
+        break;
+      }
+      case "html": {
+        const found = [...node.value.matchAll(UNSAFE_HTML)];
+        if (found.length) out.unsafeHtml.push({ ...span(node), what: [...new Set(found.map((m) => `\`${m[0].trim()}\``))].join(", ") });
+        break;
+      }
+      case "link":
+      case "image":
+      case "definition":
+        if (!isSafeHref(node.url)) out.unsafeUrls.push({ ...span(node), what: node.url });
+        break;
+      case "text":
+        texts.push(node.value);
+        break;
+      case "inlineCode":
+      case "code":
+        texts.push(node.value);
+        break;
+      case "paragraph":
+        blockId(node, parent, out.blocks);
+        break;
+    }
+    if ("children" in node && node.type !== "wikiLink") for (const child of node.children) walk(child as Nodes, node);
+    if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell" || node.type === "listItem") texts.push("\n");
+  };
+  walk(tree, undefined);
+  out.text = texts.join("").replace(/[ \t]*\n[\s]*/g, "\n").trim();
+
+  // Contexts: each paragraph, heading and table row is its own; the sentence around each link in it.
+  const contexts = (node: Nodes) => {
+    if (node.type === "paragraph" || node.type === "heading" || node.type === "tableRow") {
+      const parts: ContextPart[] = [];
+      flatten(node, parts, linkIndex, node.type === "tableRow");
+      assignContexts(parts, out.links);
+      return;
+    }
+    if ("children" in node) for (const child of node.children) contexts(child as Nodes);
+  };
+  contexts(tree);
+  return out;
+}
+
+/** A link's text for heading ids and plain text: its label, else what it names. */
+function linkText(link: WikiLink): string {
+  if (link.label !== undefined) return plainText(link, () => "");
+  return link.heading ?? link.block ?? link.target;
+}
+
+/** Plain text of a node; `ofLink` says what an unlabelled wikilink reads as. */
+export function plainText(node: Nodes, ofLink: (link: WikiLink) => string): string {
+  if (node.type === "wikiLink" && node.label === undefined) return ofLink(node);
+  if ("value" in node && node.type !== "html") return node.value;
+  if (node.type === "break") return " ";
+  if ("children" in node) return (node.children as Nodes[]).map((c) => plainText(c, ofLink)).join("");
+  return "";
+}
+
+/** A trailing `^id` on a paragraph names the block (Obsidian): record it, drop it from the text, anchor the block. */
+function blockId(node: Extract<Nodes, { type: "paragraph" }>, parent: Parents | undefined, blocks: string[]) {
+  const last = node.children[node.children.length - 1];
+  if (!last || last.type !== "text") return;
+  const m = BLOCK_ID.exec(last.value);
+  if (!m) return;
+  blocks.push(m[1]);
+  last.value = last.value.slice(0, m.index).replace(/\s+$/, "");
+  // The anchor goes on the list item when the paragraph is its content, as Obsidian links to the item.
+  const target: RootContent = parent && parent.type === "listItem" ? parent : node;
+  target.data = { ...target.data, hProperties: { ...(target.data?.hProperties ?? {}), id: `^${m[1]}` } };
+}
+
+function flatten(node: Nodes, parts: ContextPart[], linkIndex: Map<WikiLink, number>, row: boolean) {
+  if (node.type === "wikiLink") {
+    parts.push(linkIndex.get(node)!);
+    return;
+  }
+  if (node.type === "text" || node.type === "inlineCode") parts.push(node.value.replace(/\s+/g, " "));
+  else if (node.type === "break") parts.push(" ");
+  else if ("children" in node) {
+    (node.children as Nodes[]).forEach((c, i) => {
+      if (row && i > 0) parts.push(" · ");
+      flatten(c, parts, linkIndex, false);
+    });
+  }
+}
+
+const LINK_MARK = "\uE000";
+
+/** Gives each link in `parts` the sentence it stands in, capped in length. */
+function assignContexts(parts: ContextPart[], links: LinkInfo[]) {
+  if (!parts.some((p) => typeof p === "number")) return;
+  let s = "";
+  const at: { offset: number; link: number }[] = [];
+  for (const p of parts) {
+    if (typeof p === "number") {
+      at.push({ offset: s.length, link: p });
+      s += LINK_MARK;
+    } else s += p.replace(/\uE000/g, "");
+  }
+  for (const { offset, link } of at) {
+    const before = s.slice(0, offset);
+    const startMatch = /[.!?]["')\]]*\s+(?=[^.!?]*$)/.exec(before);
+    const start = startMatch ? startMatch.index + startMatch[0].length : 0;
+    const endMatch = /[.!?]["')\]]*(\s|$)/.exec(s.slice(offset));
+    const end = endMatch ? offset + endMatch.index + endMatch[0].trimEnd().length : s.length;
+    const raw = s.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    let sentence = raw.trim();
+    if (sentence.length > CONTEXT_MAX) sentence = `${sentence.slice(0, CONTEXT_MAX - 1).trimEnd()}…`;
+    const ids = at.filter((a) => a.offset >= start + lead && a.offset < start + lead + sentence.length).map((a) => a.link);
+    const out: ContextPart[] = [];
+    sentence.split(LINK_MARK).forEach((chunk, i) => {
+      if (i > 0) out.push(ids[i - 1]);
+      if (chunk) out.push(chunk);
+    });
+    links[link].context = out;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The per-file stage: one note's text to everything later stages need from it, with no knowledge of other notes.
+ * The frontmatter is split and read as YAML (with each field's position), the body is parsed once into mdast
+ * (wikilinks are Markdown syntax, see markdown/), and from that one tree come the headings, links, block ids, plain
+ * text, unsafe-content findings and the HTML template. The tree itself is dropped: the result is plain data, which
+ * is what the parse cache stores and what worker threads send back.
+ */
+import { splitNote, type FrontmatterProblem, type SplitNote } from "./frontmatter.ts";
+import { extract, type Finding, type HeadingInfo, type LinkInfo } from "./markdown/extract.ts";
+import { htmlTemplate, type HtmlTemplate } from "./markdown/html.ts";
+import { parseMarkdown } from "./markdown/index.ts";
+
+export interface ParsedNote {
+  /** Frontmatter as YAML read it; undefined when missing or unreadable (see `problems`). */
+  data: unknown;
+  positions: SplitNote["positions"];
+  problems: FrontmatterProblem[];
+  bodyLine: number;
+  headings: HeadingInfo[];
+  links: LinkInfo[];
+  blocks: string[];
+  text: string;
+  unsafeHtml: Finding[];
+  unsafeUrls: Finding[];
+  html: HtmlTemplate;
+}
+
+/** Tables, strikethrough, footnotes, task lists, bare URLs: the markers that make GFM worth its cost. */
+const GFM_MARKERS = /^\s*\|.*\||~~|\[\^|^\s*[-*+] \[[ xX]\]|https?:\/\/|www\./m;
+
+export function parseNote(text: string): ParsedNote {
+  // U+E000/U+E001 mark link slots in the HTML template; a note has no business containing them.
+  const split = splitNote(text.replace(/[\uE000\uE001]/g, ""));
+  const tree = parseMarkdown(split.body, { gfm: GFM_MARKERS.test(split.body) });
+  const found = extract(tree, split.bodyLine - 1);
+  return {
+    data: split.data,
+    positions: split.positions,
+    problems: split.problems,
+    bodyLine: split.bodyLine,
+    headings: found.headings,
+    links: found.links,
+    blocks: found.blocks,
+    text: found.text,
+    unsafeHtml: found.unsafeHtml,
+    unsafeUrls: found.unsafeUrls,
+    html: htmlTemplate(tree, found.linkNodes),
+  };
+}

@@ -1,0 +1,71 @@
+/** Rules about files themselves: unreadable, none at all, names that are not slugs, folders that do not match. */
+import { RESERVED_SLUGS, typeEntry } from "../registry.ts";
+import { at, defineRule, FILE_START, slugify } from "./rule.ts";
+
+export const unreadableFile = defineRule({
+  id: "unreadable-file",
+  severity: "error",
+  summary: "A file could not be read (permissions, or not UTF-8 text).",
+  fix: "Make the file readable, or move it out of the vault.",
+  check(vault, report) {
+    for (const f of vault.files) if (f.readError) report(f, FILE_START, `the file could not be read: ${f.readError}`, "check its permissions and that it is UTF-8 text");
+  },
+});
+
+export const emptyVault = defineRule({
+  id: "empty-vault",
+  severity: "error",
+  summary: "The vault folder holds no notes.",
+  fix: "Point `CONTENT_DIR` at a folder of Markdown notes.",
+  check(vault, report) {
+    if (vault.files.length === 0) report({ file: vault.dir }, { line: 0, column: 0 }, `no notes found in ${vault.dir}`, "set CONTENT_DIR to a folder of Markdown notes");
+  },
+});
+
+export const slugFormat = defineRule({
+  id: "slug-format",
+  severity: "error",
+  summary: "A file name is not a slug (lowercase words joined by hyphens).",
+  fix: "Rename the file to the suggested slug.",
+  check(vault, report) {
+    for (const f of vault.files) {
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(f.slug)) report(f, FILE_START, `file name \`${f.slug}.md\` is not a valid slug`, `slugs are lowercase words joined by hyphens: rename it to \`${slugify(f.slug)}.md\``);
+    }
+  },
+});
+
+export const reservedSlug = defineRule({
+  id: "reserved-slug",
+  severity: "error",
+  summary: "A note's slug is the address of one of the site's own pages (`graph`, `tags`, a type index …).",
+  fix: "Rename the file.",
+  check(vault, report) {
+    for (const f of vault.files) if (RESERVED_SLUGS.has(f.slug)) report(f, FILE_START, `\`${f.slug}\` is the address of one of the site's own pages`, `rename the file, e.g. to \`${f.slug}-note.md\``);
+  },
+});
+
+export const typeFolder = defineRule({
+  id: "type-folder",
+  severity: "warning",
+  summary: "A note is not in its type's folder.",
+  fix: "Move it to the folder named in the hint.",
+  check(vault, report) {
+    for (const f of vault.files) {
+      if (!f.type) continue;
+      const expected = typeEntry(f.type).folder;
+      if (f.folder !== expected && f.folder !== `${f.slug}.md`) report(f, at(f, ["type"]), `a ${f.type} note in \`${f.folder}/\``, `move it to \`${expected}/\``);
+    }
+  },
+});
+
+export const duplicateSlug = defineRule({
+  id: "duplicate-slug",
+  severity: "error",
+  summary: "Two files have the same name (case-insensitively), so the same address.",
+  fix: "Rename one of them.",
+  check(vault, report) {
+    for (const { file, first } of vault.duplicates) {
+      report(file, FILE_START, `slug \`${file.slug}\` is already used by ${first.file}`, "slugs are file names and must be unique across the vault (case-insensitively): rename one file");
+    }
+  },
+});

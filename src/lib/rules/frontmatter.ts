@@ -1,0 +1,54 @@
+/** Rules about the frontmatter block: missing or unclosed, not YAML, an unknown type, fields against the schema. */
+import { NOTE_TYPES } from "../registry.ts";
+import { nearest } from "../diagnostics.ts";
+import { at, defineRule } from "./rule.ts";
+
+export const frontmatterMissing = defineRule({
+  id: "frontmatter-missing",
+  severity: "error",
+  summary: "The file does not start with a `---` frontmatter block, or the block is never closed.",
+  fix: "Start the file with `---`, the fields, and a closing `---` line.",
+  check(vault, report) {
+    for (const f of vault.files) for (const p of f.parsed.problems) if (p.rule === "frontmatter-missing") report(f, p, p.message, p.hint);
+  },
+});
+
+export const yamlSyntax = defineRule({
+  id: "yaml-syntax",
+  severity: "error",
+  summary: "The frontmatter is not valid YAML (or not a set of `key: value` fields).",
+  fix: "Quote values containing `:` or `#`, check indentation; the hint names the likely cause.",
+  check(vault, report) {
+    for (const f of vault.files) for (const p of f.parsed.problems) if (p.rule === "yaml-syntax") report(f, p, p.message, p.hint);
+  },
+});
+
+export const unknownType = defineRule({
+  id: "unknown-type",
+  severity: "error",
+  summary: "`type` is missing or not one of the note types.",
+  fix: "Set `type:` to one of the types listed in the hint.",
+  check(vault, report) {
+    for (const f of vault.files) {
+      if (f.type || f.parsed.data === undefined || f.readError) continue;
+      const t = f.badType;
+      const near = typeof t === "string" ? nearest(t, NOTE_TYPES) : undefined;
+      report(
+        f,
+        at(f, ["type"]),
+        t === undefined ? "the note has no `type`" : `unknown type \`${String(t)}\``,
+        `${near ? `did you mean \`${near}\`? ` : ""}type is one of: ${NOTE_TYPES.join(", ")}`,
+      );
+    }
+  },
+});
+
+export const schema = defineRule({
+  id: "schema",
+  severity: "error",
+  summary: "A frontmatter field breaks its type's schema: unknown, missing, of the wrong form, or an unsafe URL.",
+  fix: "Follow the message and the schema reference above.",
+  check(vault, report) {
+    for (const f of vault.files) for (const issue of f.schemaIssues) report(f, at(f, issue.path as (string | number)[]), issue.message, issue.hint);
+  },
+});

@@ -1,0 +1,37 @@
+/**
+ * Every checker rule, in the order CONTRIBUTING.md lists them. A new rule is a module exporting `defineRule({...})`
+ * and one line here.
+ */
+import { unsafeHtml, unsafeUrl } from "./body.ts";
+import { duplicateSlug, emptyVault, reservedSlug, slugFormat, typeFolder, unreadableFile } from "./files.ts";
+import { frontmatterMissing, schema, unknownType, yamlSyntax } from "./frontmatter.ts";
+import { orphan, uncited } from "./graph.ts";
+import { brokenLink, brokenRelation, emptyLink, missingHeading, nameCollision, notASource, relationType, unknownSource } from "./links.ts";
+import type { Rule } from "./rule.ts";
+
+export type { Rule } from "./rule.ts";
+
+export const RULES: readonly Rule[] = [
+  emptyVault,
+  unreadableFile,
+  frontmatterMissing,
+  yamlSyntax,
+  unknownType,
+  schema,
+  slugFormat,
+  reservedSlug,
+  duplicateSlug,
+  nameCollision,
+  typeFolder,
+  unsafeHtml,
+  unsafeUrl,
+  emptyLink,
+  brokenLink,
+  missingHeading,
+  brokenRelation,
+  relationType,
+  unknownSource,
+  notASource,
+  orphan,
+  uncited,
+];

@@ -1,0 +1,119 @@
+/** Rules about what notes point at: names two notes claim, body links, relations and citations that miss. */
+import { nearest } from "../diagnostics.ts";
+import { typeEntry } from "../registry.ts";
+import { at, defineRule, FILE_START, suggestHint } from "./rule.ts";
+
+export const nameCollision = defineRule({
+  id: "name-collision",
+  severity: "error",
+  summary: "Two notes claim the same title or alias (case-insensitively), so a link to it would be ambiguous.",
+  fix: "Change or remove the title or alias on one of them.",
+  check(vault, report) {
+    const bySlug = new Map(vault.files.map((f) => [f.slug, f]));
+    for (const c of vault.index.collisions) {
+      if (c.first.slug === c.second.slug) continue;
+      const second = bySlug.get(c.second.slug)!;
+      const aliases = second.fields?.aliases ?? [];
+      const pos = c.second.kind === "alias" ? at(second, ["aliases", aliases.indexOf(c.name)]) : c.second.kind === "title" ? at(second, ["title"]) : FILE_START;
+      report(second, pos, `${c.second.kind} \`${c.name}\` is also the ${c.first.kind} of ${c.first.file}`, `links to \`${c.name}\` would be ambiguous: change or remove this ${c.second.kind}`);
+    }
+  },
+});
+
+export const emptyLink = defineRule({
+  id: "empty-link",
+  severity: "error",
+  summary: "A wikilink with nothing between the brackets: `[[]]`.",
+  fix: "Put a note's slug, title or alias between the brackets.",
+  check(vault, report) {
+    for (const n of vault.notes) for (const l of n.links) if (!l.target && !l.heading && !l.block) report(n, l, "empty wikilink `[[]]`", "put a note's slug, title or alias between the brackets");
+  },
+});
+
+export const brokenLink = defineRule({
+  id: "broken-link",
+  severity: "error",
+  summary: "A wikilink names a note that does not exist.",
+  fix: "Fix the name (the hint suggests the nearest ones) or create the note.",
+  check(vault, report) {
+    for (const n of vault.notes) {
+      for (const l of n.links) if (l.to === null && (l.target || l.heading || l.block)) report(n, l, `link to missing note \`${l.target}\``, suggestHint(vault, l.target));
+    }
+  },
+});
+
+export const missingHeading = defineRule({
+  id: "missing-heading",
+  severity: "error",
+  summary: "A wikilink names a heading (`[[note#Heading]]`) or block (`[[note#^id]]`) the target does not have.",
+  fix: "Use one of the target's headings (listed in the hint) or link to the note itself.",
+  check(vault, report) {
+    for (const n of vault.notes) {
+      for (const l of n.links) {
+        if (!l.to || !l.fragmentMissing) continue;
+        const target = vault.bySlug.get(l.to)!;
+        if (l.block) {
+          const blocks = target.parsed.blocks;
+          report(n, l, `\`${l.to}\` has no block \`^${l.block}\``, blocks.length ? `its blocks: ${blocks.map((b) => `^${b}`).join(", ")}` : "mark the paragraph with ` ^id` at its end, or link to the note itself");
+          continue;
+        }
+        const headings = target.parsed.headings.map((h) => h.text);
+        const near = nearest(l.heading!, headings);
+        report(n, l, `\`${l.to}\` has no heading \`${l.heading}\``, near ? `did you mean \`${near}\`?` : headings.length ? `its headings: ${headings.join(", ")}` : "it has no headings: link to the note itself");
+      }
+    }
+  },
+});
+
+export const brokenRelation = defineRule({
+  id: "broken-relation",
+  severity: "error",
+  summary: "A relation field (`developer`, `affiliations` …) names a note that does not exist.",
+  fix: "Fix the name or create the note.",
+  check(vault, report) {
+    for (const n of vault.notes) for (const r of n.relations) if (!r.to) report(n, at(n, r.path), `\`${r.field}\` names missing note \`${r.ref}\``, suggestHint(vault, r.ref));
+  },
+});
+
+export const relationType = defineRule({
+  id: "relation-type",
+  severity: "error",
+  summary: "A relation field names a note of the wrong type (a model's `developer` that is a concept, say).",
+  fix: "Point it at a note of the type the message names.",
+  check(vault, report) {
+    for (const n of vault.notes) {
+      for (const r of n.relations) {
+        const spec = typeEntry(n.type).relations.find((x) => x.field === r.field);
+        const target = r.to ? vault.bySlug.get(r.to) : undefined;
+        if (target && spec?.target && !spec.target.includes(target.type)) {
+          report(n, at(n, r.path), `\`${r.field}\` should name a ${spec.target.join(" or ")} note, but \`${target.slug}\` is a ${target.type}`, "point it at a note of the right type");
+        }
+      }
+    }
+  },
+});
+
+export const unknownSource = defineRule({
+  id: "unknown-source",
+  severity: "error",
+  summary: "A `sources` list or a value's `source` names a note that does not exist.",
+  fix: "Fix the slug or add the source note.",
+  check(vault, report) {
+    for (const n of vault.notes) for (const c of n.citations) if (!c.to) report(n, at(n, c.path), `cites missing source \`${c.ref}\``, suggestHint(vault, c.ref));
+  },
+});
+
+export const notASource = defineRule({
+  id: "not-a-source",
+  severity: "error",
+  summary: "A citation names a note that is not a source note.",
+  fix: "Cite the source that makes the claim, not the note about its subject.",
+  check(vault, report) {
+    for (const n of vault.notes) {
+      for (const c of n.citations) {
+        const t = c.to ? vault.bySlug.get(c.to) : undefined;
+        if (t && t.type !== "source") report(n, at(n, c.path), `cites \`${t.slug}\`, which is a ${t.type} note, not a source`, "only source notes can be cited: cite the source that makes the claim");
+      }
+    }
+  },
+});

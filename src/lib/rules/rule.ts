@@ -1,0 +1,52 @@
+/**
+ * What a checker rule is: an id, a severity, its documentation (generated into CONTRIBUTING.md) and a check over the
+ * loaded vault that reports problems at positions. Rules are units, as remark-lint's are: the loader gathers the
+ * facts (parsed files, resolutions), every rule reads them, and none of them changes anything.
+ */
+import type { FieldPath } from "../schema.ts";
+import { locate } from "../frontmatter.ts";
+import type { Severity, Vault, VaultFile } from "../types.ts";
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface Report {
+  (file: { file: string }, at: Position, message: string, hint?: string): void;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One sentence: what the rule finds. */
+  summary: string;
+  /** What to do about it. */
+  fix: string;
+  check(vault: Vault, report: Report): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Where a frontmatter field path was written in a file. */
+export function at(file: Pick<VaultFile, "parsed">, path: FieldPath): Position {
+  return locate(file.parsed.positions, path);
+}
+
+export const FILE_START: Position = { line: 1, column: 1 };
+
+/** A slug for a name: what `npm run new` and the hints propose. */
+export function slugify(s: string): string {
+  return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "note";
+}
+
+/** "did you mean `a`, `b`? Or create the note `x`" for a name that resolves to nothing. */
+export function suggestHint(vault: Vault, target: string): string {
+  const near = vault.index.suggest(target);
+  const create = `create the note \`${slugify(target)}\``;
+  return near.length ? `did you mean ${near.map((s) => `\`${s}\``).join(", ")}? Or ${create}` : `${create} or fix the link`;
+}

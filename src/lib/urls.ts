@@ -1,0 +1,51 @@
+/**
+ * Every address the site links to, built in one place from the site's base path (`/` or `/atlas/`), so that a site
+ * served under a sub-path works everywhere: pages, exports, graph payloads, the browser code.
+ */
+import { typeEntry, type NoteType } from "./registry.ts";
+
+export interface SiteUrls {
+  readonly base: string;
+  home(): string;
+  note(slug: string, fragment?: string): string;
+  type(type: NoteType): string;
+  tags(): string;
+  tag(tag: string): string;
+  graph(params?: Record<string, string>): string;
+  search(): string;
+  /** A file the site serves at its root: `exports/atlas-graph.gexf`, `graph/landscape.<hash>.json`, `favicon.svg`. */
+  file(path: string): string;
+}
+
+/** Normalises a base to start and end with `/`. */
+export function normalizeBase(base: string | undefined): string {
+  const b = (base || "/").trim();
+  return `${b.startsWith("/") ? "" : "/"}${b}${b.endsWith("/") ? "" : "/"}`.replace(/\/{2,}/g, "/");
+}
+
+export function siteUrls(base?: string): SiteUrls {
+  const root = normalizeBase(base);
+  const enc = (s: string) => encodeURIComponent(s);
+  return {
+    base: root,
+    home: () => root,
+    note: (slug, fragment) => `${root}${enc(slug)}/${fragment ? `#${enc(fragment)}` : ""}`,
+    type: (type) => `${root}${typeEntry(type).folder}/`,
+    tags: () => `${root}tags/`,
+    tag: (tag) => `${root}tags/${enc(tag)}/`,
+    graph: (params) => {
+      const q = params ? new URLSearchParams(params).toString() : "";
+      return `${root}graph/${q ? `?${q}` : ""}`;
+    },
+    search: () => `${root}search/`,
+    file: (path) => `${root}${path.replace(/^\/+/, "")}`,
+  };
+}
+
+/** True for a URL a page may link to from data: http(s), mailto, or a path/fragment on this site. */
+export function isSafeHref(url: string): boolean {
+  const u = url.trim();
+  if (/^(https?:|mailto:)/i.test(u)) return true;
+  // No scheme at all (a relative path, `#frag`, `?q`): a colon may only appear after a `/`, `?` or `#`.
+  return !/^[^/?#]*:/.test(u);
+}
