@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { buildLandscapeGraph, edgeKinds } from "../../src/lib/graph/build.ts";
 import { toCsvByType, toGexf, toGraphologyJson } from "../../src/lib/graph/exports.ts";
 import { computeLayout } from "../../src/lib/graph/layout.ts";
+import { siteUrls } from "../../src/lib/urls.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { fakeVault } from "../helpers/fake-vault.ts";
 
@@ -90,12 +91,12 @@ describe("exports", () => {
     expect(toGexf(g, computeLayout(g))).toContain(`label="A &amp; &quot;B&quot; &lt;C&gt;"`);
   });
 
-  it("CSV has one file per type, quoted where needed", () => {
-    const csv = toCsvByType(graph, vault.notes);
+  it("CSV has one file per type, quoted where needed, with base-aware addresses", () => {
+    const csv = toCsvByType(graph, vault.notes, siteUrls("/atlas").note);
     expect(Object.keys(csv)).toEqual(["person", "lab", "model", "source", "concept", "event"]);
     const rows = csv.person.trim().split("\r\n");
     expect(rows[0]).toBe("slug,title,date,aliases,tags,summary,links_out,links_in,degree,url");
-    expect(rows[1]).toBe(`ada,Ada,,Ada L.,,"Ada, a note.",2,1,2,/ada/`);
+    expect(rows[1]).toBe(`ada,Ada,,Ada L.,,"Ada, a note.",2,1,2,/atlas/ada/`);
     expect(csv.event.trim().split("\r\n")).toHaveLength(1);
   });
 });

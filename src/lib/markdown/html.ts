@@ -59,7 +59,8 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[]): HtmlTe
   };
   const html = render(tree, handlers, () => hasHtml);
   const chunks = html.split(SLOT).filter((_c, i) => i % 2 === 0);
-  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : render({ type: "root", children: n.children }, handlers, () => hasHtml)));
+  // A label is phrasing content: rendered inside a paragraph (so no line breaks are added between its parts), unwrapped.
+  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, () => hasHtml).replace(/^<p>|<\/p>$/g, "")));
   return { chunks, labels };
 }
 

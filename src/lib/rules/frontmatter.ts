@@ -47,7 +47,7 @@ export const schema = defineRule({
   id: "schema",
   severity: "error",
   summary: "A frontmatter field breaks its type's schema: unknown, missing, of the wrong form, or an unsafe URL.",
-  fix: "Follow the message and the schema reference above.",
+  fix: "Follow the message and the frontmatter reference below.",
   check(vault, report) {
     for (const f of vault.files) for (const issue of f.schemaIssues) report(f, at(f, issue.path as (string | number)[]), issue.message, issue.hint);
   },
