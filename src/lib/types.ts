@@ -96,6 +96,8 @@ export interface Vault {
   /** Valid notes (frontmatter passed its schema and the slug is unique). */
   notes: Note[];
   bySlug: Map<string, Note>;
+  /** Every indexed file by slug, valid or not (headings of a note with broken frontmatter can still be linked). */
+  filesBySlug: Map<string, VaultFile>;
   index: LinkIndex;
   /** Files left out of the index because another file has their slug. */
   duplicates: { file: VaultFile; first: VaultFile }[];

@@ -212,13 +212,15 @@ export function assemble(dir: string, files: VaultFile[]): Vault {
     }
   }
   const index = new LinkIndex(indexed.map((f) => ({ slug: f.slug, file: f.file, ...names(f) })));
-  const valid = indexed.filter((f): f is VaultFile & Required<Pick<VaultFile, "type" | "fields">> => !!f.type && !!f.fields);
-  const fileBySlug = new Map(valid.map((f) => [f.slug, f]));
+  const valid = indexed.filter((f): f is ValidFile => !!f.type && !!f.fields);
+  // Headings and blocks are looked up in every indexed file, valid or not: a link to a note whose frontmatter is
+  // broken is still checked against the headings it has.
+  const fileBySlug = new Map(indexed.map((f) => [f.slug, f]));
 
   const notes: Note[] = valid.map((f) => resolveNote(f, index, fileBySlug));
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   const { backlinks, citedBy } = collectInbound(notes);
-  const vault: Vault = { files, notes, bySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir };
+  const vault: Vault = { files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir };
   for (const rule of RULES) {
     rule.check(vault, (f, pos, message, hint) => vault.diagnostics.push({ file: f.file, ...pos, severity: rule.severity, rule: rule.id, message, hint }));
   }
@@ -228,7 +230,7 @@ export function assemble(dir: string, files: VaultFile[]): Vault {
 
 type ValidFile = VaultFile & { type: NonNullable<VaultFile["type"]>; fields: NoteFields };
 
-function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, ValidFile>): Note {
+function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFile>): Note {
   const links: ResolvedLink[] = f.parsed.links.map((l) => {
     if (!l.target && !l.heading && !l.block) return { ...l, to: null };
     const to = l.target ? index.resolve(l.target) : f.slug; // `[[#Heading]]` links within the note
@@ -255,8 +257,9 @@ function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, ValidFi
   for (const cell of Object.values(f.fields.openness)) if (cell) cited.push(...cell.sources);
   const citations = cited.map((c) => ({ ref: c.ref, path: c.path, to: index.resolve(c.ref) }));
   const cites = new Set<string>();
-  for (const c of citations) if (c.to && c.to !== f.slug && bySlug.get(c.to)?.type === "source") cites.add(c.to);
-  for (const r of relations) if (r.kind === CITES_KIND && r.to && r.to !== f.slug && bySlug.get(r.to)?.type === "source") cites.add(r.to);
+  const isSource = (slug: string | null): slug is string => !!slug && slug !== f.slug && bySlug.get(slug)?.fields?.type === "source";
+  for (const c of citations) if (isSource(c.to)) cites.add(c.to);
+  for (const r of relations) if (r.kind === CITES_KIND && isSource(r.to)) cites.add(r.to);
 
   return { slug: f.slug, type: f.type, title: f.fields.title, file: f.file, fields: f.fields, parsed: f.parsed, links, relations, citations, cites: [...cites], date: noteDate(f.fields) };
 }

@@ -89,8 +89,13 @@ export function extract(tree: Root, lineOffset: number): Extracted {
         break;
       }
       case "html": {
-        const found = [...node.value.matchAll(UNSAFE_HTML)];
-        if (found.length) out.unsafeHtml.push({ ...span(node), what: [...new Set(found.map((m) => `\`${m[0].trim()}\``))].join(", ") });
+        const found = [...node.value.matchAll(UNSAFE_HTML)].map((m) => `\`${m[0].trim()}\``);
+        if (!found.length) break;
+        // `<script>…</script>` on one line is two inline HTML nodes: one finding.
+        const at = span(node);
+        const prev = out.unsafeHtml[out.unsafeHtml.length - 1];
+        if (prev && prev.endLine === at.line) Object.assign(prev, { endLine: at.endLine, endColumn: at.endColumn, what: [...new Set([...prev.what.split(", "), ...found])].join(", ") });
+        else out.unsafeHtml.push({ ...at, what: [...new Set(found)].join(", ") });
         break;
       }
       case "link":

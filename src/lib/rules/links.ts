@@ -9,10 +9,9 @@ export const nameCollision = defineRule({
   summary: "Two notes claim the same title or alias (case-insensitively), so a link to it would be ambiguous.",
   fix: "Change or remove the title or alias on one of them.",
   check(vault, report) {
-    const bySlug = new Map(vault.files.map((f) => [f.slug, f]));
     for (const c of vault.index.collisions) {
       if (c.first.slug === c.second.slug) continue;
-      const second = bySlug.get(c.second.slug)!;
+      const second = vault.filesBySlug.get(c.second.slug)!;
       const aliases = second.fields?.aliases ?? [];
       const pos = c.second.kind === "alias" ? at(second, ["aliases", aliases.indexOf(c.name)]) : c.second.kind === "title" ? at(second, ["title"]) : FILE_START;
       report(second, pos, `${c.second.kind} \`${c.name}\` is also the ${c.first.kind} of ${c.first.file}`, `links to \`${c.name}\` would be ambiguous: change or remove this ${c.second.kind}`);
@@ -51,7 +50,7 @@ export const missingHeading = defineRule({
     for (const n of vault.notes) {
       for (const l of n.links) {
         if (!l.to || !l.fragmentMissing) continue;
-        const target = vault.bySlug.get(l.to)!;
+        const target = vault.filesBySlug.get(l.to)!;
         if (l.block) {
           const blocks = target.parsed.blocks;
           report(n, l, `\`${l.to}\` has no block \`^${l.block}\``, blocks.length ? `its blocks: ${blocks.map((b) => `^${b}`).join(", ")}` : "mark the paragraph with ` ^id` at its end, or link to the note itself");
