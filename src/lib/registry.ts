@@ -206,7 +206,7 @@ export const noteSchemas: Record<NoteType, z.ZodType<NoteFields>> = Object.fromE
     const relationFields = new Set(e.relations.map((r) => r.field));
     return [e.type, e.schema.transform((d) => normalizeNote(d as Record<string, unknown>, relationFields))];
   }),
-) as Record<NoteType, z.ZodType<NoteFields>>;
+) as unknown as Record<NoteType, z.ZodType<NoteFields>>;
 
 /** The edge kind of a body wikilink and of a citation; every other kind is a relation field's. */
 export const LINK_KIND = "links_to";
