@@ -8,6 +8,6 @@ export default defineConfig({
     atlas({ contentDir: process.env.CONTENT_DIR }),
   ],
   trailingSlash: "always",
-  build: { format: "directory" },
+  build: { format: "directory", concurrency: 8 },
   devToolbar: { enabled: false },
 });

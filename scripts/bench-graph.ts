@@ -103,7 +103,7 @@ export async function benchGraph(contentDir: string, distDir: string, runs = 5):
   const kinds = edgeKinds(graph);
   const undirected = buildUndirectedIndex(graph, kinds);
   t = performance.now();
-  const computed = graph.nodes().map((slug) => Buffer.byteLength(localPayload(graph, undirected, slug, kinds)));
+  const computed = graph.nodes().map((slug) => Buffer.byteLength(localPayload(graph, undirected, slug, kinds).json));
   const localAllMs = performance.now() - t;
 
   const dist = resolve(distDir);

@@ -4,7 +4,8 @@
  *   printing every diagnostic as `npm run check` does;
  * - hands the site model to the pages through the `virtual:atlas/site` module;
  * - in `astro dev`, re-reads just the note that changed, replaces the site and reloads the browser;
- * - indexes the built pages with Pagefind in `astro:build:done`.
+ * - builds the Pagefind search index from the notes while the pages render, and puts it in the site when the
+ *   build is done (`astro:build:done`).
  * So `astro build` and `astro dev` work on their own; `npm run build` adds the atomic swap into `dist/`.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,12 +13,11 @@ import { resolve, join } from "node:path";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import type { Plugin } from "vite";
 import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
-import { DEFAULT_CACHE_DIR } from "../lib/graph/cache.ts";
-import { projectCache } from "../lib/parse-cache.ts";
+import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
 import type { Vault } from "../lib/types.ts";
 import { VaultLoader } from "../lib/vault.ts";
-import { indexSite } from "./pagefind.ts";
+import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
 import { recordStage, setSite, site as currentSite } from "./store.ts";
 
 export interface AtlasOptions {
@@ -42,8 +42,9 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
   let contentDir = "";
   let base = "/";
   let loader: VaultLoader | undefined;
+  let search: { dir: string; done: Promise<number>; started: number } | undefined;
 
-  const graphOptions = () => ({ cacheDir: join(root, DEFAULT_CACHE_DIR) });
+  const graphOptions = () => ({ cacheDir: process.env.ATLAS_CACHE === "off" ? null : join(cacheRoot(root), "graph-layout") });
 
   return {
     name: "atlas",
@@ -82,7 +83,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           const previous = currentSite();
           const vault = await loader!.update(paths);
           // Keep the previous layout: a note's edit should not move the whole graph (and the layout takes seconds).
-          setSite(new Site(vault, { base, graph: { ...graphOptions(), previous: previous.graph().layout } }));
+          setSite(new Site(vault, { base, graph: { ...graphOptions(), previous: previous.graphIfBuilt()?.layoutIfReady() } }));
           const errors = vault.diagnostics.filter((d) => d.severity === "error");
           const mine = vault.diagnostics.filter((d) => paths.some((p) => resolve(root, d.file) === p));
           for (const d of mine) (d.severity === "error" ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
@@ -100,12 +101,23 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         server.watcher.on("unlink", onFile);
       },
 
+      "astro:build:start": ({ logger }) => {
+        // The graph layout runs on a worker thread while the pages render; the pages that draw it wait for it.
+        void currentSite().graph().layout();
+        const dir = join(root, ".atlas", `pagefind-${process.pid}`);
+        logger.info("indexing the notes for search (Pagefind), beside the render");
+        search = { dir, started: performance.now(), done: writeSearchIndex(currentSite(), dir) };
+        search.done.catch(() => {}); // awaited in astro:build:done; an early failure must not go unhandled
+      },
+
       "astro:build:done": async ({ dir, logger }) => {
-        const started = performance.now();
-        logger.info("indexing the pages for search (Pagefind)");
-        const pages = await indexSite(fileURLToPath(dir));
-        recordStage("pagefind", performance.now() - started);
-        logger.info(`indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        if (!search) return;
+        const waited = performance.now();
+        const pages = await search.done;
+        await moveSearchIndex(search.dir, join(fileURLToPath(dir), "pagefind"));
+        recordStage("pagefind (after render)", performance.now() - waited);
+        logger.info(`indexed ${pages} notes for search in ${((performance.now() - search.started) / 1000).toFixed(1)} s`);
+        search = undefined;
       },
     },
   };

@@ -50,6 +50,17 @@ export class ParseCache {
     }
   }
 
+  /** Looks up many keys at once (reads in parallel batches); a miss is undefined. */
+  async getMany(keys: readonly string[]): Promise<(ParsedNote | undefined)[]> {
+    const out: (ParsedNote | undefined)[] = new Array(keys.length);
+    const BATCH = 256;
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const found = await Promise.all(keys.slice(i, i + BATCH).map((k) => this.get(k)));
+      found.forEach((p, j) => (out[i + j] = p));
+    }
+    return out;
+  }
+
   /** Writes entries; each file appears whole or not at all (written beside, then renamed). */
   async setMany(entries: readonly [key: string, parsed: ParsedNote][]): Promise<void> {
     const BATCH = 128;
@@ -67,8 +78,13 @@ export class ParseCache {
   }
 }
 
-/** The cache a project uses: `ATLAS_CACHE_DIR`, else `node_modules/.cache/atlas/parse` under the project. */
+/** Where a project keeps its caches (parse, graph layout): `ATLAS_CACHE_DIR`, else `node_modules/.cache/atlas`. */
+export function cacheRoot(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.ATLAS_CACHE_DIR ? resolve(env.ATLAS_CACHE_DIR) : join(root, "node_modules/.cache/atlas");
+}
+
+/** The parse cache a project uses (none with `ATLAS_CACHE=off`). */
 export function projectCache(root: string, env: NodeJS.ProcessEnv = process.env): ParseCache | null {
   if (env.ATLAS_CACHE === "off") return null;
-  return new ParseCache(env.ATLAS_CACHE_DIR ? resolve(env.ATLAS_CACHE_DIR) : join(root, "node_modules/.cache/atlas/parse"));
+  return new ParseCache(join(cacheRoot(root, env), "parse"));
 }

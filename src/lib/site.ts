@@ -101,6 +101,11 @@ export class Site {
     return (this.#graph ??= createGraphArtifacts(this.vault, { ...this.#graphOptions, base: this.urls.base }));
   }
 
+  /** The graph if a page already asked for it. */
+  graphIfBuilt(): GraphArtifacts | undefined {
+    return this.#graph;
+  }
+
   note(slug: string): Note | undefined {
     return this.vault.bySlug.get(slug);
   }

@@ -98,6 +98,7 @@ export class VaultLoader {
     const texts = await readAll(paths, onProgress);
     const todo: { path: string; text: string; key?: string }[] = [];
     const results = new Map<string, ParsedNote>();
+    const lookups: { path: string; text: string; key?: string }[] = [];
     for (let i = 0; i < paths.length; i++) {
       const text = texts[i];
       const old = this.#entries.get(paths[i]);
@@ -106,11 +107,13 @@ export class VaultLoader {
         continue;
       }
       if (old && old.text === text) continue;
-      const key = cache?.key(text);
-      const hit = key ? await cache!.get(key) : undefined;
-      if (hit) results.set(paths[i], hit);
-      else todo.push({ path: paths[i], text, key });
+      lookups.push({ path: paths[i], text, key: cache?.key(text) });
     }
+    const hits = cache ? await cache.getMany(lookups.map((l) => l.key!)) : [];
+    lookups.forEach((l, i) => {
+      if (hits[i]) results.set(l.path, hits[i]!);
+      else todo.push(l);
+    });
     if (todo.length) {
       const workers = this.#options.workers ?? Math.min(4, (await import("node:os")).availableParallelism());
       const parsed =

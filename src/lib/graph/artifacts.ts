@@ -6,7 +6,7 @@ import { NOTE_TYPES, type NoteType } from "../registry.ts";
 import { siteUrls } from "../urls.ts";
 import type { Vault } from "../types.ts";
 import { buildLandscapeGraph, edgeKinds, type LandscapeGraph } from "./build.ts";
-import { layoutWithCache } from "./cache.ts";
+import { layoutKey, layoutWithCacheAsync } from "./cache.ts";
 import { toCsvByType, toGexf, toGraphologyJson } from "./exports.ts";
 import type { Layout } from "./layout.ts";
 import { localPayload, type NeighbourhoodOptions } from "./local.ts";
@@ -29,23 +29,24 @@ export interface ExportFile {
   /** Path under the site root, e.g. `exports/atlas-graph.gexf`. */
   path: string;
   mediaType: string;
-  /** The file's text, built on first call. */
-  body(): string;
+  /** The file's text (exports with positions wait for the layout). */
+  body(): Promise<string>;
 }
 
 export interface GraphArtifacts {
   graph: LandscapeGraph;
-  layout: Layout;
   kinds: string[];
   undirected: UndirectedIndex;
-  /** The global payload: its JSON text and content-hashed file name (`landscape.<hash>.json`). */
-  global: { json: string; fileName: string };
-  /** A note's local payload JSON (memoized), or undefined for an unknown slug. */
-  local(slug: string): string | undefined;
-  /** The same, parsed, for server-rendered fallbacks. */
-  localData(slug: string): LocalPayload | undefined;
+  /** The layout: from the cache, or computed on a worker thread, started at once; a page awaits it only if it draws positions. */
+  layout(): Promise<Layout>;
+  /** The layout if it is already done, without starting it. */
+  layoutIfReady(): Layout | undefined;
+  /** The global payload: its content-addressed file name (known before the layout is done) and its JSON text. */
+  global: { fileName: string; json(): Promise<string> };
+  /** A note's local payload, as JSON for the page and as data for its server-rendered list; undefined for an unknown slug. */
+  local(slug: string): { json: string; payload: LocalPayload } | undefined;
   exports: ExportFile[];
-  stats: { nodes: number; edges: number; layoutMs: number; layoutCached: boolean };
+  stats: { nodes: number; edges: number };
 }
 
 export const GLOBAL_PAYLOAD_PREFIX = "landscape";
@@ -54,35 +55,32 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
   const graph = buildLandscapeGraph(vault);
   const kinds = edgeKinds(graph);
   const undirected = buildUndirectedIndex(graph, kinds);
-  const { layout, cached, ms } = layoutWithCache(graph, { cacheDir: options.cacheDir, iterations: options.iterations, previous: options.previous });
-  const json = JSON.stringify(encodeGlobalPayload(graph, layout, kinds, undirected));
-  const locals = new Map<string, string>();
-  const local = (slug: string) => {
-    if (!graph.hasNode(slug)) return undefined;
-    let text = locals.get(slug);
-    if (text === undefined) locals.set(slug, (text = localPayload(graph, undirected, slug, kinds, options.local)));
-    return text;
-  };
+  const layoutOptions = { cacheDir: options.cacheDir, iterations: options.iterations, previous: options.previous };
+  let pending: Promise<Layout> | undefined;
+  let ready: Layout | undefined;
+  const layout = () => (pending ??= layoutWithCacheAsync(graph, layoutOptions).then((r) => (ready = r.layout)));
+  // The name hashes everything the payload holds: the layout's inputs (its key) and the payload without positions.
+  const keys = graph.nodes();
+  const unplaced: Layout = { keys, x: new Float64Array(keys.length), y: new Float64Array(keys.length), community: new Uint32Array(keys.length) };
+  const fileName = `${GLOBAL_PAYLOAD_PREFIX}.${contentHash(`${layoutKey(graph, layoutOptions)}\n${JSON.stringify(encodeGlobalPayload(graph, unplaced, kinds, undirected))}`)}.json`;
+  const local = (slug: string) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, options.local) : undefined);
   let csv: Record<NoteType, string> | undefined;
   const urls = siteUrls(options.base);
   const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug)))[type];
   const exports: ExportFile[] = [
-    { path: "exports/atlas-graph.json", mediaType: "application/json", body: () => toGraphologyJson(graph, layout) },
-    { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: () => toGexf(graph, layout) },
-    ...NOTE_TYPES.map((t) => ({ path: `exports/notes-${t}.csv`, mediaType: "text/csv; charset=utf-8", body: () => csvOf(t) })),
+    { path: "exports/atlas-graph.json", mediaType: "application/json", body: async () => toGraphologyJson(graph, await layout()) },
+    { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: async () => toGexf(graph, await layout()) },
+    ...NOTE_TYPES.map((t) => ({ path: `exports/notes-${t}.csv`, mediaType: "text/csv; charset=utf-8", body: async () => csvOf(t) })),
   ];
   return {
     graph,
-    layout,
     kinds,
     undirected,
-    global: { json, fileName: `${GLOBAL_PAYLOAD_PREFIX}.${contentHash(json)}.json` },
+    layout,
+    layoutIfReady: () => ready,
+    global: { fileName, json: async () => JSON.stringify(encodeGlobalPayload(graph, await layout(), kinds, undirected)) },
     local,
-    localData: (slug) => {
-      const text = local(slug);
-      return text === undefined ? undefined : (JSON.parse(text) as LocalPayload);
-    },
     exports,
-    stats: { nodes: graph.order, edges: graph.size, layoutMs: ms, layoutCached: cached },
+    stats: { nodes: graph.order, edges: graph.size },
   };
 }

@@ -4,6 +4,7 @@
  * Editing a note's text without touching its links keeps the same hash.
  */
 import { createHash } from "node:crypto";
+import { Worker } from "node:worker_threads";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { LandscapeGraph } from "./build.ts";
@@ -59,6 +60,60 @@ export function layoutWithCache(graph: LandscapeGraph, options: LayoutOptions & 
     }
   }
   return { layout, cached: false, ms: performance.now() - started, key };
+}
+
+/**
+ * The same as `layoutWithCache`, with a fresh layout computed on a worker thread: the caller goes on (rendering
+ * pages) while it runs.
+ */
+export async function layoutWithCacheAsync(graph: LandscapeGraph, options: LayoutOptions & { cacheDir?: string | null; previous?: Layout } = {}): Promise<CachedLayout> {
+  const started = performance.now();
+  const key = layoutKey(graph, options);
+  const dir = options.cacheDir === null ? null : resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const file = dir && join(dir, `${key}.json`);
+  const saved = file ? readSaved(file, graph) : undefined;
+  if (saved) return { layout: saved, cached: true, ms: performance.now() - started, key };
+  if (options.previous) return { layout: reuseLayout(graph, options.previous), cached: false, ms: performance.now() - started, key };
+  const layout = await computeInWorker(graph, options);
+  if (dir && file) store(dir, file, layout);
+  return { layout, cached: false, ms: performance.now() - started, key };
+}
+
+function readSaved(file: string, graph: LandscapeGraph): Layout | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(file, "utf8")) as { x: number[]; y: number[]; community: number[] };
+    if (saved.x.length !== graph.order) return undefined;
+    return { keys: graph.nodes(), x: Float64Array.from(saved.x), y: Float64Array.from(saved.y), community: Uint32Array.from(saved.community) };
+  } catch {
+    return undefined; // not cached yet, or unreadable: compute
+  }
+}
+
+function store(dir: string, file: string, layout: Layout) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    // JSON keeps doubles exactly, so a cached layout equals a fresh one.
+    writeFileSync(file, JSON.stringify({ x: Array.from(layout.x), y: Array.from(layout.y), community: Array.from(layout.community) }));
+    prune(dir);
+  } catch {
+    /* a read-only cache only costs time */
+  }
+}
+
+function computeInWorker(graph: LandscapeGraph, options: LayoutOptions): Promise<Layout> {
+  const keys = graph.nodes();
+  const at = new Map(keys.map((k, i) => [k, i]));
+  const edges: number[] = [];
+  graph.forEachEdge((_e, a, s, t) => edges.push(at.get(s)!, at.get(t)!, a.weight));
+  const degree = keys.map((k) => graph.getNodeAttribute(k, "degree"));
+  const worker = new Worker(new URL("./layout-worker.ts", import.meta.url), { workerData: { keys, degree, edges, options: { iterations: options.iterations, seed: options.seed } } });
+  return new Promise((resolvePromise, reject) => {
+    worker.once("message", (m: { x: Float64Array; y: Float64Array; community: Uint32Array }) => {
+      void worker.terminate();
+      resolvePromise({ keys, x: m.x, y: m.y, community: m.community });
+    });
+    worker.once("error", reject);
+  });
 }
 
 function prune(dir: string) {

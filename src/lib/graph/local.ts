@@ -125,11 +125,11 @@ export function layoutNeighbourhood(hood: Neighbourhood, edges: [number, number,
   return normalizePositions(x, y, 100);
 }
 
-/** Encodes a neighbourhood with its layout. */
-export function encodeLocal(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[]): LocalPayload {
+/** Encodes a neighbourhood; with `layout: false` the coordinates are placeholders of the widest size (for budgeting). */
+export function encodeLocal(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[], layout = true): LocalPayload {
   const { types, info } = typeInfo();
   const edges = localEdges(u, hood.nodes);
-  const { x, y } = layoutNeighbourhood(hood, edges);
+  const { x, y } = layout ? layoutNeighbourhood(hood, edges) : { x: hood.nodes.map(() => -100), y: hood.nodes.map(() => -100) };
   const attrs = hood.nodes.map((i) => graph.getNodeAttributes(u.keys[i]));
   return {
     v: PAYLOAD_VERSION,
@@ -148,20 +148,24 @@ export function encodeLocal(graph: LandscapeGraph, u: UndirectedIndex, hood: Nei
   };
 }
 
-/** The local payload for one note as JSON, shrunk until it fits the byte budget. */
-export function localPayload(graph: LandscapeGraph, u: UndirectedIndex, slug: string, kinds: string[], options: NeighbourhoodOptions = {}): string {
+/**
+ * The local payload for one note, shrunk until it fits the byte budget: the size is found with placeholder
+ * coordinates (as wide as real ones can be), then the neighbourhood is laid out once.
+ */
+export function localPayload(graph: LandscapeGraph, u: UndirectedIndex, slug: string, kinds: string[], options: NeighbourhoodOptions = {}): { json: string; payload: LocalPayload } {
   const { maxBytes } = { ...LOCAL_DEFAULTS, ...options };
   const node = u.index.get(slug);
   if (node === undefined) throw new Error(`No note "${slug}" in the graph`);
   const hood = selectNeighbourhood(u, node, options);
   for (;;) {
-    const json = JSON.stringify(encodeLocal(graph, u, hood, kinds));
-    const bytes = Buffer.byteLength(json);
-    if (bytes <= maxBytes || hood.nodes.length <= 1) return json;
+    const bytes = Buffer.byteLength(JSON.stringify(encodeLocal(graph, u, hood, kinds, false)));
+    if (bytes <= maxBytes || hood.nodes.length <= 1) break;
     // Drop about the overshoot's share of nodes (at least one) from the lowest-ranked end.
     const keep = Math.max(1, Math.min(hood.nodes.length - 1, Math.floor(hood.nodes.length * (maxBytes / bytes))));
     hood.more += hood.nodes.length - keep;
     hood.nodes = hood.nodes.slice(0, keep);
     hood.depth1 = Math.min(hood.depth1, keep - 1);
   }
+  const payload = encodeLocal(graph, u, hood, kinds);
+  return { json: JSON.stringify(payload), payload };
 }

@@ -6,4 +6,4 @@ export function getStaticPaths() {
   return [{ params: { file: site().graph().global.fileName.replace(/\.json$/, "") } }];
 }
 
-export const GET: APIRoute = () => new Response(site().graph().global.json, { headers: { "content-type": "application/json" } });
+export const GET: APIRoute = async () => new Response(await site().graph().global.json(), { headers: { "content-type": "application/json" } });
