@@ -9,6 +9,8 @@
  * So `astro build` and `astro dev` work on their own; `npm run build` adds the atomic swap into `dist/`.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { resolve, join } from "node:path";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import type { Plugin } from "vite";
@@ -82,13 +84,16 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           const started = performance.now();
           const previous = currentSite();
           const vault = await loader!.update(paths);
-          // Keep the previous layout: a note's edit should not move the whole graph (and the layout takes seconds).
-          setSite(new Site(vault, { base, graph: { ...graphOptions(), previous: previous.graphIfBuilt()?.layoutIfReady() } }));
+          // Patch the previous graph and keep its layout: a note's edit should not move the whole graph (and a layout
+          // takes seconds).
+          const graph = previous.graphIfBuilt();
+          setSite(new Site(vault, { base, graph: { ...graphOptions(), update: graph, previous: graph?.layoutIfReady() } }));
           const errors = vault.diagnostics.filter((d) => d.severity === "error");
           const mine = vault.diagnostics.filter((d) => paths.some((p) => resolve(root, d.file) === p));
           for (const d of mine) (d.severity === "error" ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
           logger.info(`${paths.map((p) => p.slice(contentDir.length + 1)).join(", ")} updated in ${Math.round(performance.now() - started)} ms; ${errors.length} error(s) in the vault`);
           server.ws.send({ type: "full-reload" });
+          collectSoon();
         };
         const onFile = (file: string) => {
           if (!file.startsWith(contentDir) || !file.endsWith(".md")) return;
@@ -121,6 +126,22 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Each save replaces the vault, leaving the old one as garbage; V8 would rather grow the heap than collect it, and a
+ * dev server open all day grows by hundreds of megabytes. So once editing pauses, one full collection runs.
+ */
+let collector: (() => void) | undefined;
+let gcTimer: NodeJS.Timeout | undefined;
+function collectSoon(): void {
+  if (!collector) {
+    setFlagsFromString("--expose-gc");
+    collector = runInNewContext("gc") as () => void;
+  }
+  clearTimeout(gcTimer);
+  gcTimer = setTimeout(() => collector!(), 500);
+  gcTimer.unref();
 }
 
 /**

@@ -71,7 +71,7 @@ export class Site {
   readonly tags: Map<string, Note[]>;
   /** Errors, for the dev server's banner (a build refuses a vault that has any). */
   readonly errors: Diagnostic[];
-  readonly #graphOptions: GraphArtifactOptions;
+  #graphOptions: GraphArtifactOptions;
   #graph?: GraphArtifacts;
 
   constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions } = {}) {
@@ -98,7 +98,13 @@ export class Site {
 
   /** The landscape graph, its layout, payloads and exports: built on first use, once per site. */
   graph(): GraphArtifacts {
-    return (this.#graph ??= createGraphArtifacts(this.vault, { ...this.#graphOptions, base: this.urls.base }));
+    if (!this.#graph) {
+      this.#graph = createGraphArtifacts(this.vault, { ...this.#graphOptions, base: this.urls.base });
+      // The earlier site's graph and layout were only a starting point: holding them would keep every earlier vault alive.
+      const { update: _update, previous: _previous, ...rest } = this.#graphOptions;
+      this.#graphOptions = rest;
+    }
+    return this.#graph;
   }
 
   /** The graph if a page already asked for it. */

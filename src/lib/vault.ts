@@ -58,6 +58,10 @@ export class VaultLoader {
   readonly dir: string;
   readonly #options: LoadOptions;
   readonly #entries = new Map<string, Entry>();
+  #last?: Vault;
+  /** Files changed since the last vault was assembled, and whether any was added or removed. */
+  #changed = new Set<string>();
+  #reshaped = true;
 
   constructor(dir: string, options: LoadOptions = {}) {
     this.dir = dir;
@@ -69,6 +73,7 @@ export class VaultLoader {
     const paths = await listNoteFiles(this.dir);
     const seen = new Set(paths);
     for (const p of this.#entries.keys()) if (!seen.has(p)) this.#entries.delete(p);
+    this.#reshaped = true;
     await this.#refresh(paths);
     return this.vault();
   }
@@ -78,17 +83,27 @@ export class VaultLoader {
     const present: string[] = [];
     const all = new Set(await listNoteFiles(this.dir));
     for (const p of paths) {
-      if (all.has(p)) present.push(p);
-      else this.#entries.delete(p);
+      if (all.has(p)) {
+        present.push(p);
+        if (!this.#entries.has(p)) this.#reshaped = true;
+      } else if (this.#entries.delete(p)) this.#reshaped = true;
     }
     await this.#refresh(present);
     return this.vault();
   }
 
-  /** The vault from the files in memory. */
+  /**
+   * The vault from the files in memory. After an edit that changed no note's names, headings or blocks (most
+   * edits), the other notes' resolutions still hold, so only the changed notes are resolved again.
+   */
   vault(): Vault {
     const files = [...this.#entries.values()].map((e) => e.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const vault = assemble(this.dir, files);
+    const previous = this.#reshaped ? undefined : this.#last;
+    const changed = new Set([...this.#changed].map((p) => this.#entries.get(p)?.file.slug).filter((s): s is string => !!s));
+    const vault = assemble(this.dir, files, previous && { vault: previous, changed });
+    this.#last = vault;
+    this.#changed.clear();
+    this.#reshaped = false;
     this.#options.onProgress?.("checking", files.length, files.length);
     return vault;
   }
@@ -132,6 +147,7 @@ export class VaultLoader {
       const parsed = results.get(paths[i]);
       if (!parsed) continue;
       this.#entries.set(paths[i], { text: texts[i] as string, file: validate(this.dir, paths[i], cwd, parsed) });
+      this.#changed.add(paths[i]);
     }
   }
 }
@@ -200,8 +216,19 @@ function names(f: VaultFile): { title: string; aliases: string[] } {
   return { title, aliases };
 }
 
-/** The vault-wide stage: names, resolution, inbound links, rules. Pure: the files in, the vault out. */
-export function assemble(dir: string, files: VaultFile[]): Vault {
+/** What other notes can see of a file: its names, type, validity, headings and blocks. */
+function face(f: VaultFile | undefined): string {
+  if (!f) return "";
+  const n = names(f);
+  return JSON.stringify([f.slug, n.title, n.aliases, f.type ?? null, !!f.fields, f.parsed.headings.map((h) => [h.text, h.id]), f.parsed.blocks]);
+}
+
+/**
+ * The vault-wide stage: names, resolution, inbound links, rules. Pure: the files in, the vault out. With
+ * `previous`, the notes in `changed` are the only ones resolved again when no changed file's face (see `face`)
+ * differs from before; otherwise everything is.
+ */
+export function assemble(dir: string, files: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }): Vault {
   const first = new Map<string, VaultFile>();
   const duplicates: Vault["duplicates"] = [];
   const indexed: VaultFile[] = [];
@@ -214,13 +241,13 @@ export function assemble(dir: string, files: VaultFile[]): Vault {
       indexed.push(f);
     }
   }
-  const index = new LinkIndex(indexed.map((f) => ({ slug: f.slug, file: f.file, ...names(f) })));
-  const valid = indexed.filter((f): f is ValidFile => !!f.type && !!f.fields);
   // Headings and blocks are looked up in every indexed file, valid or not: a link to a note whose frontmatter is
   // broken is still checked against the headings it has.
   const fileBySlug = new Map(indexed.map((f) => [f.slug, f]));
-
-  const notes: Note[] = valid.map((f) => resolveNote(f, index, fileBySlug));
+  const reuse = previous && [...previous.changed].every((slug) => face(previous.vault.filesBySlug.get(slug)) === face(fileBySlug.get(slug)));
+  const index = reuse ? previous!.vault.index : new LinkIndex(indexed.map((f) => ({ slug: f.slug, file: f.file, ...names(f) })));
+  const valid = indexed.filter((f): f is ValidFile => !!f.type && !!f.fields);
+  const notes: Note[] = valid.map((f) => (reuse && !previous!.changed.has(f.slug) && previous!.vault.bySlug.get(f.slug)) || resolveNote(f, index, fileBySlug));
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   const { backlinks, citedBy } = collectInbound(notes);
   const vault: Vault = { files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir };

@@ -5,7 +5,7 @@
 import { NOTE_TYPES, type NoteType } from "../registry.ts";
 import { siteUrls } from "../urls.ts";
 import type { Vault } from "../types.ts";
-import { buildLandscapeGraph, edgeKinds, type LandscapeGraph } from "./build.ts";
+import { buildLandscapeGraph, edgeKinds, graphSignature, patchLandscapeGraph, type LandscapeGraph } from "./build.ts";
 import { layoutKey, layoutWithCacheAsync } from "./cache.ts";
 import { toCsvByType, toGexf, toGraphologyJson } from "./exports.ts";
 import type { Layout } from "./layout.ts";
@@ -23,6 +23,8 @@ export interface GraphArtifactOptions {
   base?: string;
   /** A layout to start from when the graph changed (the dev server's previous one): no new layout is computed. */
   previous?: Layout;
+  /** The artifacts of an earlier state of the vault whose graph is patched in place (the dev server, after a save). */
+  update?: GraphArtifacts;
 }
 
 export interface ExportFile {
@@ -47,12 +49,19 @@ export interface GraphArtifacts {
   local(slug: string): { json: string; payload: LocalPayload } | undefined;
   exports: ExportFile[];
   stats: { nodes: number; edges: number };
+  /** Each note's graph signature (see `graphSignature`), for patching this graph when the vault changes. */
+  signatures(): ReadonlyMap<string, string>;
 }
 
 export const GLOBAL_PAYLOAD_PREFIX = "landscape";
 
 export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: GraphArtifactOptions = {}): GraphArtifacts {
-  const graph = buildLandscapeGraph(vault);
+  let signatures: ReadonlyMap<string, string> | undefined;
+  let graph: LandscapeGraph;
+  if (options.update) {
+    graph = options.update.graph;
+    signatures = patchLandscapeGraph(graph, vault, options.update.signatures());
+  } else graph = buildLandscapeGraph(vault);
   const kinds = edgeKinds(graph);
   const undirected = buildUndirectedIndex(graph, kinds);
   const layoutOptions = { cacheDir: options.cacheDir, iterations: options.iterations, previous: options.previous };
@@ -62,8 +71,12 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
   // The name hashes everything the payload holds: the layout's inputs (its key) and the payload without positions.
   const keys = graph.nodes();
   const unplaced: Layout = { keys, x: new Float64Array(keys.length), y: new Float64Array(keys.length), community: new Uint32Array(keys.length) };
-  const fileName = `${GLOBAL_PAYLOAD_PREFIX}.${contentHash(`${layoutKey(graph, layoutOptions)}\n${JSON.stringify(encodeGlobalPayload(graph, unplaced, kinds, undirected))}`)}.json`;
-  const local = (slug: string) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, options.local) : undefined);
+  let fileName: string | undefined;
+  const globalName = () => (fileName ??= `${GLOBAL_PAYLOAD_PREFIX}.${contentHash(`${layoutKey(graph, layoutOptions)}\n${JSON.stringify(encodeGlobalPayload(graph, unplaced, kinds, undirected))}`)}.json`);
+  // Closures below take only what they need, never `options`: it holds the earlier artifacts, whose vault would
+  // then stay alive through every later one (the dev server makes one per save).
+  const localOptions = options.local;
+  const local = (slug: string) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, localOptions) : undefined);
   let csv: Record<NoteType, string> | undefined;
   const urls = siteUrls(options.base);
   const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug)))[type];
@@ -78,9 +91,15 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
     undirected,
     layout,
     layoutIfReady: () => ready,
-    global: { fileName, json: async () => JSON.stringify(encodeGlobalPayload(graph, await layout(), kinds, undirected)) },
+    global: {
+      get fileName() {
+        return globalName();
+      },
+      json: async () => JSON.stringify(encodeGlobalPayload(graph, await layout(), kinds, undirected)),
+    },
     local,
     exports,
     stats: { nodes: graph.order, edges: graph.size },
+    signatures: () => (signatures ??= new Map(vault.notes.map((n) => [n.slug, graphSignature(n)]))),
   };
 }

@@ -7,7 +7,7 @@
  */
 import Graph from "graphology";
 import { CITES_KIND, LINK_KIND, RELATION_KINDS, type NoteType } from "../registry.ts";
-import type { Vault } from "../types.ts";
+import type { Note, Vault } from "../types.ts";
 
 export { CITES_KIND, LINK_KIND };
 
@@ -44,11 +44,20 @@ export function buildLandscapeGraph(vault: Pick<Vault, "notes">): LandscapeGraph
     graph.addNode(n.slug, node);
   }
 
-  const mention = (from: string, to: string | null, kind: string) => {
-    if (!to || to === from || !graph.hasNode(to)) return;
-    const key = graph.edge(from, to);
+  for (const n of notes) addMentions(graph, n);
+  graph.forEachNode((slug, attrs) => {
+    attrs.degree = graph.neighbors(slug).length;
+  });
+  return graph;
+}
+
+/** A note's out-edges: each body link, relation and citation to an existing other note, merged per target. */
+function addMentions(graph: LandscapeGraph, n: Note): void {
+  const mention = (to: string | null, kind: string) => {
+    if (!to || to === n.slug || !graph.hasNode(to)) return;
+    const key = graph.edge(n.slug, to);
     if (key === undefined) {
-      graph.addDirectedEdge(from, to, { kinds: [kind], weight: 1 });
+      graph.addDirectedEdge(n.slug, to, { kinds: [kind], weight: 1 });
       return;
     }
     const attrs = graph.getEdgeAttributes(key);
@@ -58,17 +67,41 @@ export function buildLandscapeGraph(vault: Pick<Vault, "notes">): LandscapeGraph
       attrs.kinds.sort();
     }
   };
+  for (const l of n.links) mention(l.to, LINK_KIND);
+  for (const r of n.relations) mention(r.to, r.kind);
+  for (const s of n.cites) mention(s, CITES_KIND);
+}
 
-  for (const n of notes) {
-    for (const l of n.links) mention(n.slug, l.to, LINK_KIND);
-    for (const r of n.relations) mention(n.slug, r.to, r.kind);
-    for (const s of n.cites) mention(n.slug, s, CITES_KIND);
+/** What the graph holds of a note: its node's attributes and its edges' targets. Equal signatures, equal graph. */
+export function graphSignature(n: Note): string {
+  const targets = [...n.links.map((l) => `${LINK_KIND}>${l.to}`), ...n.relations.map((r) => `${r.kind}>${r.to}`), ...n.cites.map((c) => `${CITES_KIND}>${c}`)];
+  return `${n.title}\u0001${n.type}\u0001${n.fields.aliases.join("\u0002")}\u0001${n.date ?? ""}\u0001${targets.join("\u0002")}`;
+}
+
+/**
+ * Brings a graph built for an earlier state of the vault up to date, in place (the dev server, after a save):
+ * only notes whose signature changed get their node and out-edges rewritten. New nodes are appended, so node order
+ * is no longer sorted; a build always starts from `buildLandscapeGraph`. Returns the new signatures.
+ */
+export function patchLandscapeGraph(graph: LandscapeGraph, vault: Pick<Vault, "notes">, previous: ReadonlyMap<string, string>): Map<string, string> {
+  const signatures = new Map(vault.notes.map((n) => [n.slug, graphSignature(n)]));
+  for (const slug of previous.keys()) if (!signatures.has(slug) && graph.hasNode(slug)) graph.dropNode(slug);
+  const changed = vault.notes.filter((n) => previous.get(n.slug) !== signatures.get(n.slug));
+  for (const n of changed) {
+    const node: LandscapeNode = { slug: n.slug, title: n.title, type: n.type, aliases: [...n.fields.aliases], degree: 0 };
+    if (n.date) node.date = n.date;
+    if (graph.hasNode(n.slug)) {
+      graph.replaceNodeAttributes(n.slug, node);
+      graph.forEachOutEdge(n.slug, (e) => graph.dropEdge(e));
+    } else graph.addNode(n.slug, node);
   }
-
+  // A new note may be the target of links that existed before it: its in-edges come from notes that changed too
+  // (their resolved targets did), so rewriting the changed notes' out-edges covers them.
+  for (const n of changed) addMentions(graph, n);
   graph.forEachNode((slug, attrs) => {
     attrs.degree = graph.neighbors(slug).length;
   });
-  return graph;
+  return signatures;
 }
 
 /** Every kind present in the graph: the known ones first in their fixed order, then any others sorted. */
