@@ -94,6 +94,13 @@ export function explainIssue(
         hint: issue.origin === "array" ? "give at least one item or remove the field" : "give it a value or remove it",
       };
     case "invalid_format":
+      if (issue.format === "url") {
+        return {
+          path: issue.path,
+          message: `\`${field}\` is \`${String(value(issue.path))}\`: expected a web address starting with https:// or http://`,
+          hint: "other schemes (javascript:, data:, file: …) are refused: they could run code in a reader's browser",
+        };
+      }
       return {
         path: issue.path,
         message: `\`${field}\` is \`${String(value(issue.path))}\`: ${issue.format === "regex" ? issue.message : `not a valid ${issue.format}`}`,

@@ -1,6 +1,7 @@
 /** Rules about what notes point at: names two notes claim, body links, relations and citations that miss. */
 import { nearest } from "../diagnostics.ts";
 import { typeEntry } from "../registry.ts";
+import { foldName } from "../resolve.ts";
 import { at, defineRule, FILE_START, suggestHint } from "./rule.ts";
 
 export const nameCollision = defineRule({
@@ -11,10 +12,14 @@ export const nameCollision = defineRule({
   check(vault, report) {
     for (const c of vault.index.collisions) {
       if (c.first.slug === c.second.slug) continue;
-      const second = vault.filesBySlug.get(c.second.slug)!;
-      const aliases = second.fields?.aliases ?? [];
-      const pos = c.second.kind === "alias" ? at(second, ["aliases", aliases.indexOf(c.name)]) : c.second.kind === "title" ? at(second, ["title"]) : FILE_START;
-      report(second, pos, `${c.second.kind} \`${c.name}\` is also the ${c.first.kind} of ${c.first.file}`, `links to \`${c.name}\` would be ambiguous: change or remove this ${c.second.kind}`);
+      // Report at the name that can change: a title or alias, not a slug (slugs win the name).
+      const [mine, other] = c.second.kind === "slug" && c.first.kind !== "slug" ? [c.first, c.second] : [c.second, c.first];
+      const file = vault.filesBySlug.get(mine.slug)!;
+      const aliases = file.fields?.aliases ?? [];
+      const alias = aliases.findIndex((a) => foldName(a) === foldName(c.name));
+      const name = mine.kind === "alias" && alias >= 0 ? aliases[alias] : mine.kind === "title" ? (file.fields?.title ?? c.name) : c.name;
+      const pos = mine.kind === "alias" ? at(file, ["aliases", alias]) : mine.kind === "title" ? at(file, ["title"]) : FILE_START;
+      report(file, pos, `${mine.kind} \`${name}\` is also the ${other.kind} of ${other.file}`, `links to \`${name}\` would be ambiguous: change or remove this ${mine.kind}`);
     }
   },
 });

@@ -1,0 +1,109 @@
+/**
+ * The parse cache and the loader's memory: an unchanged file is never parsed twice, a changed one always is (even
+ * with its old timestamp), and a vault updated file by file equals the vault loaded afresh.
+ */
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ParseCache } from "../../src/lib/parse-cache.ts";
+import { VaultLoader, loadVault } from "../../src/lib/vault.ts";
+import type { Vault } from "../../src/lib/types.ts";
+import { note, writeVault } from "../helpers/vault.ts";
+
+const files = {
+  "sources/s.md": note({ title: "S", type: "source", kind: "article", summary: "s." }, "## Method\n\nSee [[a]] and [[b]].\n"),
+  "labs/a.md": note({ title: "Lab A", type: "lab", summary: "a.", sources: "[s]" }, "Back to [[s#Method]].\n"),
+  "labs/b.md": note({ title: "Lab B", type: "lab", summary: "b.", sources: "[s]" }, "Beside [[a]].\n"),
+};
+
+/** Counts parses: a progress stage reports how many of the files came from the cache. */
+function loaderWithLog(dir: string, cache: ParseCache) {
+  const log: string[] = [];
+  const loader = new VaultLoader(dir, { cwd: dir, cache, workers: 0, onProgress: (stage, done, total) => log.push(`${stage} ${done}/${total}`) });
+  return { loader, log };
+}
+
+function summary(v: Vault) {
+  return {
+    notes: v.notes.map((n) => [n.slug, n.title, n.links.map((l) => [l.to, l.fragment ?? null])]),
+    backlinks: [...v.backlinks].map(([k, bs]) => [k, bs.map((b) => b.from).sort()]).sort(),
+    diagnostics: v.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`),
+  };
+}
+
+describe("parse cache", () => {
+  it("parses a file once: a second load takes everything from the cache", async () => {
+    const dir = writeVault(files);
+    const cache = new ParseCache(mkdtempSync(join(tmpdir(), "atlas-cache-")), "test-engine");
+    const first = loaderWithLog(dir, cache);
+    await first.loader.load();
+    expect(first.log).toContain("parsed (0 from cache) 3/3");
+    const second = loaderWithLog(dir, cache);
+    await second.loader.load();
+    expect(second.log).toContain("parsed (3 from cache) 3/3");
+  });
+
+  it("parses a changed file again even when its timestamp did not change, and only that file", async () => {
+    const dir = writeVault(files);
+    const cache = new ParseCache(mkdtempSync(join(tmpdir(), "atlas-cache-")), "test-engine");
+    await loaderWithLog(dir, cache).loader.load();
+    const path = join(dir, "labs/b.md");
+    writeFileSync(path, readFileSync(path, "utf8").replace("Beside", "Next to"));
+    utimesSync(path, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    const again = loaderWithLog(dir, cache);
+    const vault = await again.loader.load();
+    expect(again.log).toContain("parsed (2 from cache) 3/3");
+    expect(vault.bySlug.get("b")!.parsed.html.chunks.join("")).toContain("Next to");
+  });
+
+  it("keys entries by engine version: a new engine parses everything again", async () => {
+    const dir = writeVault(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), "atlas-cache-"));
+    await loaderWithLog(dir, new ParseCache(cacheDir, "engine-1")).loader.load();
+    const next = loaderWithLog(dir, new ParseCache(cacheDir, "engine-2"));
+    await next.loader.load();
+    expect(next.log).toContain("parsed (0 from cache) 3/3");
+  });
+
+  it("survives a corrupt entry by parsing again", async () => {
+    const dir = writeVault(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), "atlas-cache-"));
+    const cache = new ParseCache(cacheDir, "e");
+    await loaderWithLog(dir, cache).loader.load();
+    const key = cache.key(readFileSync(join(dir, "labs/a.md"), "utf8"));
+    writeFileSync(join(cacheDir, key.slice(0, 2), `${key}.json`), "{ not json");
+    const again = loaderWithLog(dir, cache);
+    const vault = await again.loader.load();
+    expect(again.log).toContain("parsed (2 from cache) 3/3");
+    expect(vault.diagnostics).toEqual([]);
+  });
+});
+
+describe("VaultLoader.update", () => {
+  it("equals a fresh load after edits, renames of titles, new and deleted files", async () => {
+    const dir = writeVault(files);
+    const loader = new VaultLoader(dir, { cwd: dir });
+    await loader.load();
+    const edit = async (path: string, text: string | null) => {
+      const full = join(dir, path);
+      if (text === null) rmSync(full);
+      else writeFileSync(full, text);
+      const updated = await loader.update([full]);
+      expect(summary(updated)).toEqual(summary(await loadVault(dir, { cwd: dir })));
+      return updated;
+    };
+    // a body edit (names unchanged: only this note is resolved again)
+    const v1 = await edit("labs/b.md", note({ title: "Lab B", type: "lab", summary: "b.", sources: "[s]" }, "Beside [[a]] and [[s]].\n"));
+    expect(v1.notes.find((n) => n.slug === "b")!.links.map((l) => l.to)).toEqual(["a", "s"]);
+    // a heading removed that another note links to: that note's link breaks
+    const v2 = await edit("sources/s.md", note({ title: "S", type: "source", kind: "article", summary: "s." }, "See [[a]] and [[b]].\n"));
+    expect(v2.diagnostics.map((d) => d.rule)).toContain("missing-heading");
+    // a new note that a broken link now reaches, then its deletion
+    await edit("labs/a.md", note({ title: "Lab A", type: "lab", summary: "a.", sources: "[s]" }, "Back to [[s]], near [[Lab C]].\n"));
+    const v4 = await edit("labs/c.md", note({ title: "Lab C", type: "lab", summary: "c.", sources: "[s]" }, "[[a]]\n"));
+    expect(v4.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const v5 = await edit("labs/c.md", null);
+    expect(v5.diagnostics.map((d) => d.rule)).toContain("broken-link");
+  });
+});

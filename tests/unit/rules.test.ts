@@ -1,0 +1,88 @@
+/**
+ * Every checker rule, from its module: each one fires on the smallest vault that breaks it, at the position named,
+ * and a rule added to src/lib/rules/ without a case here fails the first test.
+ */
+import { chmodSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { RULES } from "../../src/lib/rules/index.ts";
+import { loadVault } from "../../src/lib/vault.ts";
+import { checkVault, note, writeVault } from "../helpers/vault.ts";
+
+const src = note({ title: "A source", type: "source", kind: "article", summary: "A source." }, "Linked from [[lab-a]].\n");
+const lab = note({ title: "Lab A", type: "lab", summary: "A lab.", sources: "[a-source]" }, "Links to [[a-source]].\n");
+const base = { "sources/a-source.md": src, "labs/lab-a.md": lab };
+const withLab = (body: string, extra: Record<string, string> = {}) => ({
+  ...base,
+  "labs/lab-a.md": note({ title: "Lab A", type: "lab", summary: "A lab.", sources: "[a-source]", ...extra }, `Links to [[a-source]]. ${body}\n`),
+});
+
+/** For each rule: files that break it, and the `file:line:col` where it must be reported. */
+const CASES: Record<string, { files: Record<string, string>; at: string }> = {
+  "empty-vault": { files: {}, at: "<vault>:0:0" },
+  "frontmatter-missing": { files: { ...base, "labs/x.md": "# no frontmatter\n" }, at: "labs/x.md:1:1" },
+  "yaml-syntax": { files: { ...base, "labs/x.md": "---\ntitle: X\ntype: lab\nsummary: a: b\n---\n" }, at: "labs/x.md:4:10" },
+  "unknown-type": { files: { ...base, "labs/x.md": note({ title: "X", type: "lbo", summary: "s" }) }, at: "labs/x.md:3:7" },
+  schema: { files: withLab("", { website: '"javascript:alert(1)"' }), at: "labs/lab-a.md:6:10" },
+  "slug-format": { files: { ...base, "labs/Bad Name.md": note({ title: "Bad", type: "lab", summary: "s" }) }, at: "labs/Bad Name.md:1:1" },
+  "reserved-slug": { files: { ...base, "labs/graph.md": note({ title: "Graph", type: "lab", summary: "s" }) }, at: "labs/graph.md:1:1" },
+  "duplicate-slug": { files: { ...base, "models/lab-a.md": note({ title: "Other", type: "model", summary: "s" }) }, at: "models/lab-a.md:1:1" },
+  "name-collision": { files: { ...base, "labs/b.md": note({ title: "B", type: "lab", summary: "s", aliases: "[Lab A]" }) }, at: "labs/b.md:5:11" },
+  "type-folder": { files: { ...base, "models/y.md": note({ title: "Y", type: "lab", summary: "s" }, "[[lab-a]]") }, at: "models/y.md:3:7" },
+  "unsafe-html": { files: withLab("<script>x</script>"), at: "labs/lab-a.md:7:24" },
+  "unsafe-url": { files: withLab("[x](javascript:alert(1))"), at: "labs/lab-a.md:7:24" },
+  "empty-link": { files: withLab("[[]]"), at: "labs/lab-a.md:7:24" },
+  "broken-link": { files: withLab("[[nowhere]]"), at: "labs/lab-a.md:7:24" },
+  "missing-heading": { files: withLab("[[a-source#Nope]] [[a-source#^nope]]"), at: "labs/lab-a.md:7:24" },
+  "broken-relation": { files: withLab("", { parent: "nowhere" }), at: "labs/lab-a.md:6:9" },
+  "relation-type": { files: withLab("", { parent: "a-source" }), at: "labs/lab-a.md:6:9" },
+  "unknown-source": { files: withLab("", { founded: "{ value: 2020, source: nowhere }" }), at: "labs/lab-a.md:6:33" },
+  "not-a-source": { files: { ...base, "labs/lab-a.md": note({ title: "Lab A", type: "lab", summary: "A lab.", sources: "[a-source, lab-a]" }, "[[a-source]]") }, at: "labs/lab-a.md:5:21" },
+  orphan: { files: { ...base, "labs/lonely.md": note({ title: "Lonely", type: "lab", summary: "s", sources: "[a-source]" }) }, at: "labs/lonely.md:1:1" },
+  uncited: { files: { ...base, "labs/lab-a.md": note({ title: "Lab A", type: "lab", summary: "A lab." }, "[[a-source]]") }, at: "labs/lab-a.md:1:1" },
+};
+
+describe("checker rules", () => {
+  it("has a case for every rule, and every rule has docs", () => {
+    expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).filter((id) => id !== "unreadable-file").sort());
+    for (const r of RULES) expect(r.summary.length && r.fix.length, r.id).toBeTruthy();
+  });
+
+  it("the base vault is clean", async () => {
+    expect((await checkVault(base)).diagnostics).toEqual([]);
+  });
+
+  for (const rule of RULES) {
+    if (rule.id === "unreadable-file") continue;
+    it(`${rule.id} (${rule.severity})`, async () => {
+      const { diagnostics, dir } = await checkVault(CASES[rule.id].files);
+      const found = diagnostics.filter((d) => d.rule === rule.id);
+      expect(found.length, JSON.stringify(diagnostics, null, 1)).toBeGreaterThan(0);
+      expect(`${found[0].file.replace(dir, "<vault>")}:${found[0].line}:${found[0].column}`).toBe(CASES[rule.id].at);
+      expect(found[0].severity).toBe(rule.severity);
+      expect(found[0].message.length).toBeGreaterThan(5);
+    });
+  }
+
+  it("unreadable-file: a file that cannot be read is reported, not a crash", async () => {
+    const dir = writeVault(base);
+    writeFileSync(join(dir, "labs/binary.md"), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0xfd]));
+    writeFileSync(join(dir, "labs/locked.md"), note({ title: "L", type: "lab", summary: "s" }));
+    chmodSync(join(dir, "labs/locked.md"), 0o000);
+    const vault = await loadVault(dir, { cwd: dir });
+    const found = vault.diagnostics.filter((d) => d.rule === "unreadable-file").map((d) => [d.file, d.message]);
+    expect(found).toContainEqual(["labs/binary.md", "the file could not be read: it is not UTF-8 text"]);
+    // root reads anything: the permission case only counts where permissions apply
+    if (process.getuid?.() !== 0) expect(found.map((f) => f[0])).toContain("labs/locked.md");
+  });
+
+  it("reports positions with an end for body findings", async () => {
+    const { diagnostics } = await checkVault(withLab("[[nowhere|label]]"));
+    expect(diagnostics[0]).toMatchObject({ rule: "broken-link", line: 7, column: 24, endLine: 7, endColumn: 41 });
+  });
+
+  it("reports both a missing heading and a missing block", async () => {
+    const { diagnostics } = await checkVault(CASES["missing-heading"].files);
+    expect(diagnostics.map((d) => d.message)).toEqual(["`a-source` has no heading `Nope`", "`a-source` has no block `^nope`"]);
+  });
+});

@@ -1,0 +1,49 @@
+/** Addresses: one module builds them, base-aware; URL fields and link URLs accept only web schemes. */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { isSafeHref, siteUrls } from "../../src/lib/urls.ts";
+import { checkVault, note } from "../helpers/vault.ts";
+
+describe("siteUrls", () => {
+  it("builds every address under the base", () => {
+    for (const base of ["/atlas", "/atlas/", "atlas/"]) {
+      const u = siteUrls(base);
+      expect(u.note("nvidia", "^claim")).toBe("/atlas/nvidia/#%5Eclaim");
+      expect(u.type("model")).toBe("/atlas/models/");
+      expect(u.tag("open-weights")).toBe("/atlas/tags/open-weights/");
+      expect(u.graph({ focus: "a b" })).toBe("/atlas/graph/?focus=a+b");
+      expect(u.file("exports/notes-model.csv")).toBe("/atlas/exports/notes-model.csv");
+    }
+    expect(siteUrls().note("x")).toBe("/x/");
+  });
+});
+
+describe("isSafeHref", () => {
+  it("accepts web, mail and site-relative addresses", () => {
+    for (const ok of ["https://a.org/x", "http://a.org", "mailto:a@b.org", "/x/", "#h", "?q=1", "../x", "x/y:z"]) expect(isSafeHref(ok), ok).toBe(true);
+  });
+  it("refuses every other scheme, however it is written", () => {
+    for (const bad of ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "blob:x"]) expect(isSafeHref(bad), bad).toBe(false);
+  });
+  it("never accepts a string with a scheme other than http(s) or mailto", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z0-9+.-]{0,8}$/), fc.string(), (scheme, rest) => {
+        fc.pre(!["http", "https", "mailto"].includes(scheme));
+        expect(isSafeHref(`${scheme}:${rest}`)).toBe(false);
+      }),
+    );
+  });
+});
+
+describe("URL fields", () => {
+  const src = (url: string) => note({ title: "S", type: "source", kind: "article", summary: "s.", url }, "[[s]]");
+  it("refuse javascript: and other schemes at the field's line, with a hint", async () => {
+    const { diagnostics } = await checkVault({ "sources/s.md": src('"javascript:alert(1)"') });
+    const d = diagnostics.find((x) => x.rule === "schema")!;
+    expect([d.line, d.column, d.message]).toEqual([6, 6, expect.stringContaining("expected a web address starting with https://")]);
+  });
+  it("accept https", async () => {
+    const { diagnostics } = await checkVault({ "sources/s.md": src("https://example.org/report") });
+    expect(diagnostics.filter((d) => d.rule === "schema")).toEqual([]);
+  });
+});
