@@ -70,7 +70,7 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
 }
 
 /** Starts `astro dev` on a vault and waits until it answers (`--ignore-lock`: beside any dev server already running, in the foreground). */
-export async function startDevServer(contentDir: string): Promise<{ url: string; stop: () => void }> {
+export async function startDevServer(contentDir: string): Promise<{ url: string; stop: () => void; log: () => string }> {
   const port = 4400 + Math.floor(Math.random() * 500);
   const child = spawn(NODE, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--ignore-lock", "--port", String(port), "--host", "127.0.0.1"], {
     cwd: ROOT,
@@ -85,7 +85,7 @@ export async function startDevServer(contentDir: string): Promise<{ url: string;
     await new Promise((r) => setTimeout(r, 500));
     if (child.exitCode !== null) throw new Error(`astro dev exited:\n${log}`);
     try {
-      if ((await fetch(`${url}/`, { signal: AbortSignal.timeout(20_000) })).ok) return { url, stop: () => child.kill() };
+      if ((await fetch(`${url}/`, { signal: AbortSignal.timeout(20_000) })).ok) return { url, stop: () => child.kill(), log: () => log };
     } catch {
       /* not up yet */
     }
