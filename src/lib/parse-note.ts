@@ -19,7 +19,6 @@ export interface ParsedNote {
   headings: HeadingInfo[];
   links: LinkInfo[];
   blocks: string[];
-  text: string;
   unsafeHtml: Finding[];
   unsafeUrls: Finding[];
   html: HtmlTemplate;
@@ -41,7 +40,6 @@ export function parseNote(text: string): ParsedNote {
     headings: found.headings,
     links: found.links,
     blocks: found.blocks,
-    text: found.text,
     unsafeHtml: found.unsafeHtml,
     unsafeUrls: found.unsafeUrls,
     html: htmlTemplate(tree, found.linkNodes),

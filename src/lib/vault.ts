@@ -7,6 +7,7 @@
  * `VaultLoader` keeps the files it has seen, so the dev server re-reads only the file that changed and rebuilds the
  * vault from memory. Everything downstream (pages, search, graph) reads the Vault; nothing re-reads the files.
  */
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { compareDiagnostics, explainIssue, type SchemaIssue } from "./diagnostics.ts";
@@ -46,13 +47,15 @@ export async function loadVault(dir: string, options: LoadOptions = {}): Promise
 }
 
 interface Entry {
-  text: string;
+  /** A hash of the file's text: enough to tell a change, without holding every text in memory. */
+  hash: string;
   file: VaultFile;
 }
 
 /** Fewer new files than this are parsed on the calling thread: starting workers costs more. */
 const WORKER_THRESHOLD = 400;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const textHash = (text: string) => createHash("sha1").update(text).digest("base64");
 
 export class VaultLoader {
   readonly dir: string;
@@ -114,14 +117,17 @@ export class VaultLoader {
     const todo: { path: string; text: string; key?: string }[] = [];
     const results = new Map<string, ParsedNote>();
     const lookups: { path: string; text: string; key?: string }[] = [];
+    const hashes = new Map<string, string>();
     for (let i = 0; i < paths.length; i++) {
       const text = texts[i];
       const old = this.#entries.get(paths[i]);
       if (typeof text !== "string") {
-        this.#entries.set(paths[i], { text: "", file: unreadable(this.dir, paths[i], cwd, text.error) });
+        this.#entries.set(paths[i], { hash: "", file: unreadable(this.dir, paths[i], cwd, text.error) });
         continue;
       }
-      if (old && old.text === text) continue;
+      const hash = textHash(text);
+      if (old && old.hash === hash) continue;
+      hashes.set(paths[i], hash);
       lookups.push({ path: paths[i], text, key: cache?.key(text) });
     }
     const hits = cache ? await cache.getMany(lookups.map((l) => l.key!)) : [];
@@ -146,7 +152,7 @@ export class VaultLoader {
     for (let i = 0; i < paths.length; i++) {
       const parsed = results.get(paths[i]);
       if (!parsed) continue;
-      this.#entries.set(paths[i], { text: texts[i] as string, file: validate(this.dir, paths[i], cwd, parsed) });
+      this.#entries.set(paths[i], { hash: hashes.get(paths[i])!, file: validate(this.dir, paths[i], cwd, parsed) });
       this.#changed.add(paths[i]);
     }
   }
