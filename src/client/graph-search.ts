@@ -2,6 +2,7 @@
  * The standalone graph search (GraphSearch.astro outside the graph page): picking a note opens it in the graph at
  * `/graph/?focus=slug`. Without JavaScript the form still submits `/graph/?q=...`.
  */
+import { siteUrls } from "../lib/urls.ts";
 import { loadLandscape } from "./landscape.ts";
 import { attachSearchBox } from "./search-box.ts";
 
@@ -11,7 +12,7 @@ for (const form of document.querySelectorAll<HTMLFormElement>("form[data-graph-s
   attachSearchBox(input, list, {
     data: () => loadLandscape(form.dataset.payload!),
     onPick: (node, data) => {
-      location.href = `${form.action}?focus=${encodeURIComponent(data.payload.slug[node])}`;
+      location.href = siteUrls(form.dataset.base).graph({ focus: data.payload.slug[node] });
     },
   });
 }

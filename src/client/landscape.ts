@@ -1,6 +1,7 @@
 /** Fetches and decodes the global payload once per page, whoever asks first (search box, global view). */
 import type { GlobalPayload } from "../lib/graph/payload.ts";
 import { decodeGlobal, type LandscapeData } from "../lib/graph/query.ts";
+import { siteUrls } from "../lib/urls.ts";
 
 const loaded = new Map<string, Promise<LandscapeData>>();
 
@@ -17,5 +18,5 @@ export function loadLandscape(url: string): Promise<LandscapeData> {
   return p;
 }
 
-/** A note's address from the site base. */
-export const noteUrl = (base: string, slug: string) => `${base}${slug}/`;
+/** A note's address from the site base: the same module builds it on the server. */
+export const noteUrl = (base: string, slug: string) => siteUrls(base).note(slug);

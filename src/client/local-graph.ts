@@ -7,6 +7,7 @@ import Graph from "graphology";
 import Sigma from "sigma";
 import type { LocalPayload } from "../lib/graph/payload.ts";
 import { cssColor, mix, typeColors } from "./colors.ts";
+import { noteUrl } from "./landscape.ts";
 import { hoverDrawer } from "./draw-hover.ts";
 import { claimSigmaSlot, webglAvailable } from "./sigma-slot.ts";
 
@@ -84,7 +85,7 @@ export async function mountLocalGraph(section: HTMLElement): Promise<void> {
     sigma.refresh({ skipIndexation: true });
   });
   sigma.on("clickNode", ({ node }) => {
-    if (node !== center) location.href = `${base}${node}/`;
+    if (node !== center) location.href = noteUrl(base, node);
   });
   section.dataset.ready = "true";
   // For tests: where a note is drawn, in CSS pixels within the stage.

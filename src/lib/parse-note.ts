@@ -24,13 +24,10 @@ export interface ParsedNote {
   html: HtmlTemplate;
 }
 
-/** Tables, strikethrough, footnotes, task lists, bare URLs: the markers that make GFM worth its cost. */
-const GFM_MARKERS = /^\s*\|.*\||~~|\[\^|^\s*[-*+] \[[ xX]\]|https?:\/\/|www\./m;
-
 export function parseNote(text: string): ParsedNote {
   // U+E000/U+E001 mark link slots in the HTML template; a note has no business containing them.
   const split = splitNote(text.replace(/[\uE000\uE001]/g, ""));
-  const tree = parseMarkdown(split.body, { gfm: GFM_MARKERS.test(split.body) });
+  const tree = parseMarkdown(split.body);
   const found = extract(tree, split.bodyLine - 1);
   return {
     data: split.data,

@@ -76,7 +76,7 @@ export class Site {
 
   constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions } = {}) {
     this.vault = vault;
-    this.urls = siteUrls(options.base);
+    this.urls = siteUrls(options.base, (t) => typeEntry(t as NoteType).folder);
     this.#graphOptions = options.graph ?? {};
     this.byType = Object.fromEntries(NOTE_TYPES.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
     const sorted = [...vault.notes].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));

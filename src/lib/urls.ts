@@ -1,8 +1,9 @@
 /**
  * Every address the site links to, built in one place from the site's base path (`/` or `/atlas/`), so that a site
- * served under a sub-path works everywhere: pages, exports, graph payloads, the browser code.
+ * served under a sub-path works everywhere: pages, exports, graph payloads, the browser code (which imports this
+ * module too, so it imports nothing: type folders come from the caller, the registry on the server).
  */
-import { typeEntry, type NoteType } from "./registry.ts";
+type NoteType = string;
 
 export interface SiteUrls {
   readonly base: string;
@@ -23,14 +24,15 @@ export function normalizeBase(base: string | undefined): string {
   return `${b.startsWith("/") ? "" : "/"}${b}${b.endsWith("/") ? "" : "/"}`.replace(/\/{2,}/g, "/");
 }
 
-export function siteUrls(base?: string): SiteUrls {
+/** `folderOf` maps a type to its index folder (the registry's `folder`); the browser, which has no type index links, omits it. */
+export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (t) => t): SiteUrls {
   const root = normalizeBase(base);
   const enc = (s: string) => encodeURIComponent(s);
   return {
     base: root,
     home: () => root,
     note: (slug, fragment) => `${root}${enc(slug)}/${fragment ? `#${enc(fragment)}` : ""}`,
-    type: (type) => `${root}${typeEntry(type).folder}/`,
+    type: (type) => `${root}${folderOf(type)}/`,
     tags: () => `${root}tags/`,
     tag: (tag) => `${root}tags/${enc(tag)}/`,
     graph: (params) => {

@@ -4,8 +4,16 @@
  */
 import type { Nodes, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmFromMarkdown } from "mdast-util-gfm";
-import { gfm } from "micromark-extension-gfm";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import { wikilinkFromMarkdown } from "./wikilink-mdast.ts";
 import { wikilink } from "./wikilink-syntax.ts";
 
@@ -18,12 +26,25 @@ export interface ParseOptions {
   gfm?: boolean;
 }
 
-/** Parses a note body to mdast; `wikiLink` nodes have positions in `source`. */
+const SYNTAX = [wikilink(), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+const TREE = [wikilinkFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
+const AUTOLINK_SYNTAX = [...SYNTAX, gfmAutolinkLiteral()];
+const AUTOLINK_TREE = [...TREE, gfmAutolinkLiteralFromMarkdown()];
+
+/**
+ * Literal autolinks (GFM's `www.example.com`, `https://…`, `a@b.org`) double the cost of a parse, and each form
+ * needs `www.`, `://` or `@` in the text: without them the extension cannot fire, so it is left out and the tree
+ * is the same as with it.
+ */
+const mayAutolink = (source: string) => source.includes("www.") || source.includes("://") || source.includes("@");
+
+/** Parses a note body to mdast (GFM and wikilinks); `wikiLink` nodes have positions in `source`. */
 export function parseMarkdown(source: string, options: ParseOptions = {}): Root {
   const withGfm = options.gfm ?? true;
+  const autolink = withGfm && mayAutolink(source);
   const tree = fromMarkdown(source, {
-    extensions: [wikilink(), ...(withGfm ? [gfm()] : [])],
-    mdastExtensions: [wikilinkFromMarkdown(), ...(withGfm ? [gfmFromMarkdown()] : [])],
+    extensions: withGfm ? (autolink ? AUTOLINK_SYNTAX : SYNTAX) : [wikilink()],
+    mdastExtensions: withGfm ? (autolink ? AUTOLINK_TREE : TREE) : [wikilinkFromMarkdown()],
   });
   flattenLinksInLabels(tree);
   return tree;
