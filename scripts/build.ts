@@ -50,6 +50,7 @@ try {
   }
 } catch (err) {
   await rm(tmpDir, { recursive: true, force: true });
+  await rm(join(ROOT, ".atlas", `pagefind-${process.pid}`), { recursive: true, force: true }); // the search index's scratch
   await rm(`${outDir}.tmp-${process.pid}`, { recursive: true, force: true });
   console.error(`build: failed, ${outDir} was left as it was`);
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);

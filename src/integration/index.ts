@@ -95,11 +95,15 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           server.ws.send({ type: "full-reload" });
           collectSoon();
         };
+        // Saves close together are taken as one update, and updates run one after another, never at once.
+        let running: Promise<void> = Promise.resolve();
         const onFile = (file: string) => {
           if (!file.startsWith(contentDir) || !file.endsWith(".md")) return;
           pending.add(file);
           clearTimeout(timer);
-          timer = setTimeout(() => void flush().catch((err) => logger.error(String(err?.stack ?? err))), 30);
+          timer = setTimeout(() => {
+            running = running.then(() => (pending.size ? flush() : undefined)).catch((err) => logger.error(String(err?.stack ?? err)));
+          }, 30);
         };
         server.watcher.on("change", onFile);
         server.watcher.on("add", onFile);

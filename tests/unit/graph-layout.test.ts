@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildLandscapeGraph } from "../../src/lib/graph/build.ts";
-import { layoutKey, layoutWithCache } from "../../src/lib/graph/cache.ts";
+import { layoutKey, layoutWithCacheAsync } from "../../src/lib/graph/cache.ts";
 import { computeLayout, detectCommunities } from "../../src/lib/graph/layout.ts";
 import { chainVault, fakeVault } from "../helpers/fake-vault.ts";
 
@@ -57,11 +57,12 @@ describe("layout", () => {
 });
 
 describe("layout cache", () => {
-  it("stores a layout under the graph's hash and reads back the same positions", () => {
+  it("computes on a worker thread what the main thread computes, stores it under the graph's hash and reads it back", async () => {
     const dir = mkdtempSync(join(tmpdir(), "atlas-layout-"));
     const graph = buildLandscapeGraph(twoClusters());
-    const first = layoutWithCache(graph, { cacheDir: dir });
-    const second = layoutWithCache(buildLandscapeGraph(twoClusters()), { cacheDir: dir });
+    const first = await layoutWithCacheAsync(graph, { cacheDir: dir });
+    expect(Array.from(first.layout.x)).toEqual(Array.from(computeLayout(buildLandscapeGraph(twoClusters())).x));
+    const second = await layoutWithCacheAsync(buildLandscapeGraph(twoClusters()), { cacheDir: dir });
     expect(first.cached).toBe(false);
     expect(second.cached).toBe(true);
     expect(Array.from(second.layout.x)).toEqual(Array.from(first.layout.x));

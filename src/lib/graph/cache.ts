@@ -30,41 +30,10 @@ export interface CachedLayout {
   key: string;
 }
 
-/** The layout from the cache when its key matches, else computed and stored. `cacheDir: null` disables the cache. */
-export function layoutWithCache(graph: LandscapeGraph, options: LayoutOptions & { cacheDir?: string | null; previous?: Layout } = {}): CachedLayout {
-  const started = performance.now();
-  const key = layoutKey(graph, options);
-  const dir = options.cacheDir === null ? null : resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
-  const file = dir && join(dir, `${key}.json`);
-  if (file) {
-    try {
-      const saved = JSON.parse(readFileSync(file, "utf8")) as { x: number[]; y: number[]; community: number[] };
-      if (saved.x.length === graph.order) {
-        const layout = { keys: graph.nodes(), x: Float64Array.from(saved.x), y: Float64Array.from(saved.y), community: Uint32Array.from(saved.community) };
-        return { layout, cached: true, ms: performance.now() - started, key };
-      }
-    } catch {
-      /* not cached yet, or unreadable: compute */
-    }
-  }
-  if (options.previous) return { layout: reuseLayout(graph, options.previous), cached: false, ms: performance.now() - started, key };
-  const layout = computeLayout(graph, options);
-  if (dir && file) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      // JSON keeps doubles exactly, so a cached layout equals a fresh one.
-      writeFileSync(file, JSON.stringify({ x: Array.from(layout.x), y: Array.from(layout.y), community: Array.from(layout.community) }));
-      prune(dir);
-    } catch {
-      /* a read-only cache only costs time */
-    }
-  }
-  return { layout, cached: false, ms: performance.now() - started, key };
-}
-
 /**
- * The same as `layoutWithCache`, with a fresh layout computed on a worker thread: the caller goes on (rendering
- * pages) while it runs.
+ * The layout from the cache when its key matches; else, with `previous`, the earlier positions kept (the dev
+ * server); else computed on a worker thread, while the caller goes on rendering pages, and stored.
+ * `cacheDir: null` disables the cache.
  */
 export async function layoutWithCacheAsync(graph: LandscapeGraph, options: LayoutOptions & { cacheDir?: string | null; previous?: Layout } = {}): Promise<CachedLayout> {
   const started = performance.now();

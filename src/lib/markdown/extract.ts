@@ -1,7 +1,7 @@
 /**
  * Reads what the rest of the pipeline needs out of a note's one mdast tree: headings with the anchor ids the page
- * uses, wikilinks with their positions and the sentence around them (for backlinks), block ids, the plain text, and
- * the raw HTML or link URLs that are never safe. Heading ids are written onto the tree here, so the HTML made from
+ * uses, wikilinks with their positions and the sentence around them (for backlinks), block ids, and the raw HTML or
+ * link URLs that are never safe. Heading ids are written onto the tree here, so the HTML made from
  * the same tree (html.ts) carries exactly these ids.
  */
 import GithubSlugger from "github-slugger";
@@ -48,7 +48,6 @@ export interface Extracted {
   links: LinkInfo[];
   /** Block ids (`^id` at the end of a paragraph or list item), without the caret. */
   blocks: string[];
-  text: string;
   unsafeHtml: Finding[];
   unsafeUrls: Finding[];
   /** The link nodes in document order: `links[i]` describes `linkNodes[i]`. */
@@ -68,9 +67,8 @@ export function extract(tree: Root, lineOffset: number): Extracted {
       : { line: lineOffset + 1, column: 1, endLine: lineOffset + 1, endColumn: 1 };
   };
   const slugger = new GithubSlugger();
-  const out: Extracted = { headings: [], links: [], blocks: [], text: "", unsafeHtml: [], unsafeUrls: [], linkNodes: [] };
+  const out: Extracted = { headings: [], links: [], blocks: [], unsafeHtml: [], unsafeUrls: [], linkNodes: [] };
   const linkIndex = new Map<WikiLink, number>();
-  const texts: string[] = [];
 
   const walk = (node: Nodes, parent: Parents | undefined) => {
     switch (node.type) {
@@ -103,22 +101,13 @@ export function extract(tree: Root, lineOffset: number): Extracted {
       case "definition":
         if (!isSafeHref(node.url)) out.unsafeUrls.push({ ...span(node), what: node.url });
         break;
-      case "text":
-        texts.push(node.value);
-        break;
-      case "inlineCode":
-      case "code":
-        texts.push(node.value);
-        break;
       case "paragraph":
         blockId(node, parent, out.blocks);
         break;
     }
     if ("children" in node && node.type !== "wikiLink") for (const child of node.children) walk(child as Nodes, node);
-    if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell" || node.type === "listItem") texts.push("\n");
   };
   walk(tree, undefined);
-  out.text = texts.join("").replace(/[ \t]*\n[\s]*/g, "\n").trim();
 
   // Contexts: each paragraph, heading and table row is its own; the sentence around each link in it.
   const contexts = (node: Nodes) => {
