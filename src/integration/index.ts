@@ -13,6 +13,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { resolve, join } from "node:path";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import { AstroError } from "astro/errors";
 import type { Plugin } from "vite";
 import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
 import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
@@ -69,7 +70,10 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         }
         const errors = vault.diagnostics.filter((d) => d.severity === "error").length;
         if (errors && command === "build" && !options.allowErrors) {
-          throw new Error(`the vault in ${contentDir} has ${errors} error(s), listed above: fix them (\`npm run check\` lists them too) and build again`);
+          // A user error: Astro prints its message and hint; the stack would only point into this file.
+          const refusal = new AstroError(`The vault in ${contentDir} has ${errors} error(s), listed above.`, "Fix them (`npm run check` lists them with hints) and build again; nothing was built.");
+          refusal.stack = "";
+          throw refusal;
         }
         setSite(new Site(vault, { base, graph: graphOptions() }));
       },

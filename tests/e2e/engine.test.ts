@@ -90,6 +90,21 @@ describe("astro build on its own", () => {
     expect(existsSync(join(out, "pagefind", "pagefind.js"))).toBe(true);
   });
 
+  it("refuses a vault with errors, listing them, with no stack trace and no output", () => {
+    const refused = join(mkdtempSync(join(tmpdir(), "atlas-astro-")), "dist");
+    const r = spawnSync(NODE, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--outDir", refused], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: join(ROOT, "tests/fixtures/broken"), ASTRO_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+    });
+    const log = r.stdout + r.stderr;
+    expect(r.status).not.toBe(0);
+    expect(log).toContain("tests/fixtures/broken/people/ada.md:10:71  error  broken-link");
+    expect(log).toContain("has 14 error(s), listed above");
+    expect(log).not.toContain("Stack trace");
+    expect(existsSync(join(refused, "index.html"))).toBe(false);
+  });
+
   it("is searchable in Chromium", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/search/?q=footnote`);
