@@ -73,6 +73,7 @@ export class Site {
   readonly errors: Diagnostic[];
   #graphOptions: GraphArtifactOptions;
   #graph?: GraphArtifacts;
+  readonly #summaries = new Map<string, string>();
 
   constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions } = {}) {
     this.vault = vault;
@@ -147,9 +148,17 @@ export class Site {
     }
     const text = labelHtml ?? escapeHtml(this.#linkText(link, target.title));
     const classes = ["wikilink", ...(link.fragmentMissing ? ["broken-heading"] : []), ...(link.embed ? ["embed"] : [])].join(" ");
-    const a = `<a href="${escapeHtml(this.urls.note(target.slug, link.fragment))}" class="${classes}" data-slug="${escapeHtml(target.slug)}"${link.embed ? "" : ` title="${escapeHtml(target.fields.summary)}"`}>${text}</a>`;
+    const summary = this.#escapedSummary(target);
+    const a = `<a href="${escapeHtml(this.urls.note(target.slug, link.fragment))}" class="${classes}" data-slug="${escapeHtml(target.slug)}"${link.embed ? "" : ` title="${summary}"`}>${text}</a>`;
     // `![[note]]` shows the note's summary in place, as a card linking to it.
-    return link.embed ? `<span class="embed-card">${a} — ${escapeHtml(target.fields.summary)}</span>` : a;
+    return link.embed ? `<span class="embed-card">${a} — ${summary}</span>` : a;
+  }
+
+  /** A note's summary escaped for HTML, once per note: every link to a hub repeats it. */
+  #escapedSummary(note: Note): string {
+    let text = this.#summaries.get(note.slug);
+    if (text === undefined) this.#summaries.set(note.slug, (text = escapeHtml(note.fields.summary)));
+    return text;
   }
 
   /** What a reader sees for a link without a label: the target's title, with the heading after it. */

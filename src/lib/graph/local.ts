@@ -74,7 +74,7 @@ function localEdges(u: UndirectedIndex, nodes: number[]): [number, number, numbe
  * outer ring beside the neighbour that brought them; then a short spring simulation (repulsion between all pairs,
  * attraction along edges) lets connected neighbours drift together.
  */
-export function layoutNeighbourhood(hood: Neighbourhood, edges: [number, number, number, number][], iterations = 40): { x: number[]; y: number[] } {
+export function layoutNeighbourhood(hood: Neighbourhood, edges: [number, number, number, number][], iterations = 24): { x: number[]; y: number[] } {
   const n = hood.nodes.length;
   const x = new Float64Array(n), y = new Float64Array(n);
   const angle = new Float64Array(n);
