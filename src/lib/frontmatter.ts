@@ -20,7 +20,7 @@ export interface SplitNote {
   bodyLine: number;
   problems: FrontmatterProblem[];
   /** Where each field path's value starts, keyed by `pathKey(path)`: plain data, so it can be cached. */
-  positions: Record<string, [line: number, column: number]>;
+  positions: Record<string, [line: number, column: number, endLine: number, endColumn: number]>;
 }
 
 /** The key of a field path in `positions`: `developer.0.ref`. */
@@ -29,10 +29,10 @@ export function pathKey(path: readonly PropertyKey[]): string {
 }
 
 /** 1-based file position of a frontmatter field path, falling back to the nearest parent that exists. */
-export function locate(positions: SplitNote["positions"], path: readonly PropertyKey[]): { line: number; column: number } {
+export function locate(positions: SplitNote["positions"], path: readonly PropertyKey[]): { line: number; column: number; endLine?: number; endColumn?: number } {
   for (let n = path.length; n >= 0; n--) {
     const p = positions[pathKey(path.slice(0, n))];
-    if (p) return { line: p[0], column: p[1] };
+    if (p) return { line: p[0], column: p[1], endLine: p[2], endColumn: p[3] };
   }
   return { line: 1, column: 1 };
 }
@@ -110,22 +110,23 @@ function unsplit(body: string, message: string, hint: string): SplitNote {
   };
 }
 
-/** Every value's start position in the YAML, by field path (the value node, or the key when the value is empty). */
+/** Every value's range in the YAML, by field path (the value node, or the key when the value is empty). */
 function positionsOf(doc: Document, counter: LineCounter, lineOffset: number): SplitNote["positions"] {
   const out: SplitNote["positions"] = {};
-  const at = (offset: number): [number, number] => {
-    const p = counter.linePos(offset);
-    return [p.line + lineOffset, p.col];
+  const at = (range: [number, number, number]): [number, number, number, number] => {
+    const a = counter.linePos(range[0]);
+    const b = counter.linePos(range[1]);
+    return [a.line + lineOffset, a.col, b.line + lineOffset, b.col];
   };
   const visit = (node: unknown, path: (string | number)[]) => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
-    if (range) out[pathKey(path)] = at(range[0]);
+    if (range) out[pathKey(path)] = at(range);
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = (pair.key as { value?: unknown } | null)?.value ?? pair.key;
         const keyRange = (pair.key as { range?: [number, number, number] } | null)?.range;
         const childPath = [...path, String(key)];
-        if (keyRange) out[pathKey(childPath)] = at(keyRange[0]);
+        if (keyRange) out[pathKey(childPath)] = at(keyRange);
         if (pair.value) visit(pair.value, childPath);
       }
     } else if (isSeq(node)) {

@@ -86,3 +86,10 @@ describe("checker rules", () => {
     expect(diagnostics.map((d) => d.message)).toEqual(["`a-source` has no heading `Nope`", "`a-source` has no block `^nope`"]);
   });
 });
+
+describe("frontmatter positions", () => {
+  it("give a value's start and end", async () => {
+    const { diagnostics } = await checkVault(withLab("", { parent: "nowhere" }));
+    expect(diagnostics[0]).toMatchObject({ rule: "broken-relation", line: 6, column: 9, endLine: 6, endColumn: 16 });
+  });
+});
