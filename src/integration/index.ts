@@ -46,6 +46,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
   let base = "/";
   let loader: VaultLoader | undefined;
   let search: { dir: string; done: Promise<number>; started: number } | undefined;
+  let initial: Promise<Site> | undefined;
 
   const graphOptions = () => ({ cacheDir: process.env.ATLAS_CACHE === "off" ? null : join(cacheRoot(root), "graph-layout") });
 
@@ -59,17 +60,26 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         updateConfig({ vite: { plugins: [virtualSite()] } });
         if (command !== "build" && command !== "dev") return;
         const started = performance.now();
-        let vault: Vault;
-        if (preloaded && preloaded.dir === contentDir) {
-          ({ loader, vault } = preloaded);
-        } else {
+        const load = async (): Promise<Vault> => {
+          if (preloaded && preloaded.dir === contentDir) {
+            loader = preloaded.loader;
+            return preloaded.vault;
+          }
           loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger) });
-          vault = await loader.load();
+          const vault = await loader.load();
           report(vault, logger, command === "dev");
           recordStage("load+check", performance.now() - started);
+          return vault;
+        };
+        if (command === "dev") {
+          // The dev server starts while the vault loads; the first page waits for it.
+          initial = load().then((vault) => new Site(vault, { base, graph: graphOptions() }));
+          setSite(initial);
+          return;
         }
+        const vault = await load();
         const errors = vault.diagnostics.filter((d) => d.severity === "error").length;
-        if (errors && command === "build" && !options.allowErrors) {
+        if (errors && !options.allowErrors) {
           // A user error: Astro prints its message and hint; the stack would only point into this file.
           const refusal = new AstroError(`The vault in ${contentDir} has ${errors} error(s), listed above.`, "Fix them (`npm run check` lists them with hints) and build again; nothing was built.");
           refusal.stack = "";
@@ -86,7 +96,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           const paths = [...pending];
           pending = new Set();
           const started = performance.now();
-          const previous = currentSite();
+          const previous = await currentSite();
           const vault = await loader!.update(paths);
           // Patch the previous graph and keep its layout: a note's edit should not move the whole graph (and a layout
           // takes seconds).
@@ -99,8 +109,9 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           server.ws.send({ type: "full-reload" });
           collectSoon();
         };
-        // Saves close together are taken as one update, and updates run one after another, never at once.
-        let running: Promise<void> = Promise.resolve();
+        // Saves close together are taken as one update, and updates run one after another (after the first load),
+        // never at once.
+        let running: Promise<unknown> = initial ?? Promise.resolve();
         const onFile = (file: string) => {
           if (!file.startsWith(contentDir) || !file.endsWith(".md")) return;
           pending.add(file);
@@ -114,12 +125,13 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         server.watcher.on("unlink", onFile);
       },
 
-      "astro:build:start": ({ logger }) => {
+      "astro:build:start": async ({ logger }) => {
+        const site = await currentSite();
         // The graph layout runs on a worker thread while the pages render; the pages that draw it wait for it.
-        void currentSite().graph().layout();
+        void site.graph().layout();
         const dir = join(root, ".atlas", `pagefind-${process.pid}`);
         logger.info("indexing the notes for search (Pagefind), beside the render");
-        search = { dir, started: performance.now(), done: writeSearchIndex(currentSite(), dir) };
+        search = { dir, started: performance.now(), done: writeSearchIndex(site, dir) };
         search.done.catch(() => {}); // awaited in astro:build:done; an early failure must not go unhandled
       },
 

@@ -6,15 +6,17 @@
  */
 import type { Site } from "../lib/site.ts";
 
-let current: Site | undefined;
+let current: Promise<Site> | undefined;
 const stages: Record<string, number> = {};
 
-export function setSite(site: Site): void {
-  current = site;
+/** The site, or the promise of it while the vault loads (the dev server starts beside the load). */
+export function setSite(site: Site | Promise<Site>): void {
+  current = Promise.resolve(site);
+  current.catch(() => {}); // a failed load is reported where it is awaited
 }
 
-export function site(): Site {
-  if (!current) throw new Error("atlas: the vault is not loaded (is the `atlas()` integration in astro.config.mjs?)");
+export function site(): Promise<Site> {
+  if (!current) return Promise.reject(new Error("atlas: the vault is not loaded (is the `atlas()` integration in astro.config.mjs?)"));
   return current;
 }
 

@@ -2,7 +2,7 @@
 import { site } from "virtual:atlas/site";
 
 export async function exportResponse(path: string): Promise<Response> {
-  const file = site().graph().exports.find((e) => e.path === path);
+  const file = (await site()).graph().exports.find((e) => e.path === path);
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(await file.body(), { headers: { "content-type": file.mediaType } });
 }

@@ -3,8 +3,8 @@ import type { APIRoute } from "astro";
 import { site } from "virtual:atlas/site";
 import { exportResponse } from "./_export.ts";
 
-export function getStaticPaths() {
-  return site().types.map((t) => ({ params: { type: t.type } }));
+export async function getStaticPaths() {
+  return (await site()).types.map((t) => ({ params: { type: t.type } }));
 }
 
 export const GET: APIRoute = ({ params }) => exportResponse(`exports/notes-${params.type}.csv`);

@@ -2,8 +2,8 @@
 import type { APIRoute } from "astro";
 import { site } from "virtual:atlas/site";
 
-export function getStaticPaths() {
-  return [{ params: { file: site().graph().global.fileName.replace(/\.json$/, "") } }];
+export async function getStaticPaths() {
+  return [{ params: { file: (await site()).graph().global.fileName.replace(/\.json$/, "") } }];
 }
 
-export const GET: APIRoute = async () => new Response(await site().graph().global.json(), { headers: { "content-type": "application/json" } });
+export const GET: APIRoute = async () => new Response(await (await site()).graph().global.json(), { headers: { "content-type": "application/json" } });
