@@ -1,0 +1,126 @@
+/**
+ * The vault-wide stage: from the validated files to one checked vault. The name index, every link (with its heading
+ * or block), relation and citation resolved, backlinks and "cited by" collected, then every checker rule run. Pure:
+ * the files in, the vault out; given the previous vault and what changed, unchanged notes are reused when they can be.
+ */
+import { compareDiagnostics } from "./diagnostics.ts";
+import { CITES_KIND, noteDate, typeEntry, TYPE_BY_NAME } from "./registry.ts";
+import { LinkIndex } from "./resolve.ts";
+import { RULES } from "./rules/index.ts";
+import type { NoteFields, SourceRef } from "./schema.ts";
+import type { Backlink, Note, ResolvedLink, ResolvedRelation, Vault, VaultFile } from "./types.ts";
+
+/** Title and aliases of a file for the name index, even when its frontmatter failed validation. */
+function names(f: VaultFile): { title: string; aliases: string[] } {
+  if (f.fields) return { title: f.fields.title, aliases: f.fields.aliases };
+  const raw = f.parsed.data as Record<string, unknown> | undefined;
+  const title = typeof raw?.title === "string" && raw.title.trim() ? raw.title : f.slug;
+  const aliases = Array.isArray(raw?.aliases) ? raw.aliases.filter((a): a is string => typeof a === "string") : [];
+  return { title, aliases };
+}
+
+/** What other notes can see of a file: its names, type, validity, headings and blocks. */
+function face(f: VaultFile | undefined): string {
+  if (!f) return "";
+  const n = names(f);
+  return JSON.stringify([f.slug, n.title, n.aliases, f.type ?? null, !!f.fields, f.parsed.headings.map((h) => [h.text, h.id]), f.parsed.blocks]);
+}
+
+/**
+ * The vault-wide stage: names, resolution, inbound links, rules. Pure: the files in, the vault out. With
+ * `previous`, the notes in `changed` are the only ones resolved again when no changed file's face (see `face`)
+ * differs from before; otherwise everything is.
+ */
+export function assemble(dir: string, files: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }): Vault {
+  const first = new Map<string, VaultFile>();
+  const duplicates: Vault["duplicates"] = [];
+  const indexed: VaultFile[] = [];
+  for (const f of files) {
+    const key = f.slug.toLowerCase();
+    const prior = first.get(key);
+    if (prior) duplicates.push({ file: f, first: prior });
+    else {
+      first.set(key, f);
+      indexed.push(f);
+    }
+  }
+  // Headings and blocks are looked up in every indexed file, valid or not: a link to a note whose frontmatter is
+  // broken is still checked against the headings it has.
+  const fileBySlug = new Map(indexed.map((f) => [f.slug, f]));
+  const reuse = previous && [...previous.changed].every((slug) => face(previous.vault.filesBySlug.get(slug)) === face(fileBySlug.get(slug)));
+  const index = reuse ? previous!.vault.index : new LinkIndex(indexed.map((f) => ({ slug: f.slug, file: f.file, ...names(f) })));
+  const valid = indexed.filter((f): f is ValidFile => !!f.type && !!f.fields);
+  const notes: Note[] = valid.map((f) => (reuse && !previous!.changed.has(f.slug) && previous!.vault.bySlug.get(f.slug)) || resolveNote(f, index, fileBySlug));
+  const bySlug = new Map(notes.map((n) => [n.slug, n]));
+  const { backlinks, citedBy } = collectInbound(notes);
+  const vault: Vault = { files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir };
+  for (const rule of RULES) {
+    rule.check(vault, (f, pos, message, hint) => vault.diagnostics.push({ file: f.file, ...pos, severity: rule.severity, rule: rule.id, message, hint }));
+  }
+  vault.diagnostics.sort(compareDiagnostics);
+  return vault;
+}
+
+type ValidFile = VaultFile & { type: NonNullable<VaultFile["type"]>; fields: NoteFields };
+
+function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFile>): Note {
+  const links: ResolvedLink[] = f.parsed.links.map((l) => {
+    if (!l.target && !l.heading && !l.block) return { ...l, to: null };
+    const to = l.target ? index.resolve(l.target) : f.slug; // `[[#Heading]]` links within the note
+    if (!to) return { ...l, to: null };
+    const target = bySlug.get(to);
+    if (l.block) return target?.parsed.blocks.includes(l.block) ? { ...l, to, fragment: `^${l.block}` } : { ...l, to, fragmentMissing: !!target };
+    if (!l.heading) return { ...l, to };
+    const want = l.heading.toLowerCase();
+    const h = target?.parsed.headings.find((x) => x.text.toLowerCase() === want || x.id === want);
+    return h ? { ...l, to, fragment: h.id } : { ...l, to, fragmentMissing: !!target };
+  });
+
+  const relations: ResolvedRelation[] = [];
+  for (const spec of typeEntry(f.type).relations) {
+    for (const r of f.fields.refs[spec.field] ?? []) {
+      relations.push({ kind: spec.kind, field: spec.field, ref: r.ref, to: index.resolve(r.ref), sources: r.sources.map((s) => s.ref), qualifier: r.qualifier, from: r.from, until: r.to, path: r.path });
+    }
+  }
+
+  // Citations: the `sources` list, every per-value `source`, and what a source note itself `cites`.
+  const cited: SourceRef[] = [...f.fields.sources];
+  for (const list of Object.values(f.fields.values)) for (const v of list) cited.push(...v.sources);
+  for (const list of Object.values(f.fields.refs)) for (const v of list) cited.push(...v.sources);
+  for (const cell of Object.values(f.fields.openness)) if (cell) cited.push(...cell.sources);
+  const citations = cited.map((c) => ({ ref: c.ref, path: c.path, to: index.resolve(c.ref) }));
+  const cites = new Set<string>();
+  const isSource = (slug: string | null): slug is string => !!slug && slug !== f.slug && bySlug.get(slug)?.fields?.type === "source";
+  for (const c of citations) if (isSource(c.to)) cites.add(c.to);
+  for (const r of relations) if (r.kind === CITES_KIND && isSource(r.to)) cites.add(r.to);
+
+  return { slug: f.slug, type: f.type, title: f.fields.title, file: f.file, fields: f.fields, parsed: f.parsed, links, relations, citations, cites: [...cites], date: noteDate(f.fields) };
+}
+
+function collectInbound(notes: Note[]) {
+  const backlinks = new Map<string, Backlink[]>();
+  const citedBy = new Map<string, string[]>();
+  const known = new Set(notes.map((n) => n.slug));
+  const add = (to: string, b: Backlink) => {
+    const list = backlinks.get(to);
+    if (list) list.push(b);
+    else backlinks.set(to, [b]);
+  };
+  for (const n of notes) {
+    n.links.forEach((l, i) => {
+      if (l.to && l.to !== n.slug && known.has(l.to)) add(l.to, { from: n.slug, kind: "links_to", link: i });
+    });
+    for (const r of n.relations) {
+      if (!r.to || r.to === n.slug || !known.has(r.to)) continue;
+      const spec = TYPE_BY_NAME.get(n.type)!.relations.find((s) => s.field === r.field)!;
+      add(r.to, { from: n.slug, kind: r.kind, label: `${spec.label}${r.qualifier ? ` (${r.qualifier})` : ""}` });
+    }
+    for (const s of n.cites) {
+      const list = citedBy.get(s);
+      if (list) list.push(n.slug);
+      else citedBy.set(s, [n.slug]);
+    }
+  }
+  return { backlinks, citedBy };
+}
+
