@@ -39,9 +39,9 @@ type DestinationPart = "wikiLinkTarget" | "wikiLinkHeading" | "wikiLinkBlock";
 const wikiLinkConstruct: Construct = { name: "wikiLink", tokenize: tokenizeWikiLink };
 
 /** `]]` ahead. */
-const closeAhead: Construct = { tokenize: tokenizeCloseAhead, partial: true };
+const closeAhead: Construct = { tokenize: pairAhead(codes.rightSquareBracket, codes.rightSquareBracket), partial: true };
 /** `\|` ahead: the separator as it is written inside a GFM table cell. */
-const escapedBarAhead: Construct = { tokenize: tokenizeEscapedBarAhead, partial: true };
+const escapedBarAhead: Construct = { tokenize: pairAhead(codes.backslash, codes.verticalBar), partial: true };
 /** Spaces or tabs, then `]]`: whitespace that ends the label rather than belonging to it. */
 const paddingThenCloseAhead: Construct = { tokenize: tokenizePaddingThenCloseAhead, partial: true };
 
@@ -231,40 +231,25 @@ function tokenizeWikiLink(this: TokenizeContext, effects: Effects, ok: State, no
   }
 }
 
-function tokenizeCloseAhead(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  return first;
+/** A lookahead tokenizer for two given characters in a row (`]]`, `\|`). */
+function pairAhead(firstCode: number, secondCode: number) {
+  return function tokenizePairAhead(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+    return first;
 
-  function first(code: Code): State | undefined {
-    if (code !== codes.rightSquareBracket) return nok(code);
-    effects.enter("wikiLinkLookahead");
-    effects.consume(code);
-    return second;
-  }
+    function first(code: Code): State | undefined {
+      if (code !== firstCode) return nok(code);
+      effects.enter("wikiLinkLookahead");
+      effects.consume(code);
+      return second;
+    }
 
-  function second(code: Code): State | undefined {
-    if (code !== codes.rightSquareBracket) return nok(code);
-    effects.consume(code);
-    effects.exit("wikiLinkLookahead");
-    return ok;
-  }
-}
-
-function tokenizeEscapedBarAhead(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  return backslash;
-
-  function backslash(code: Code): State | undefined {
-    if (code !== codes.backslash) return nok(code);
-    effects.enter("wikiLinkLookahead");
-    effects.consume(code);
-    return bar;
-  }
-
-  function bar(code: Code): State | undefined {
-    if (code !== codes.verticalBar) return nok(code);
-    effects.consume(code);
-    effects.exit("wikiLinkLookahead");
-    return ok;
-  }
+    function second(code: Code): State | undefined {
+      if (code !== secondCode) return nok(code);
+      effects.consume(code);
+      effects.exit("wikiLinkLookahead");
+      return ok;
+    }
+  };
 }
 
 function tokenizePaddingThenCloseAhead(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
