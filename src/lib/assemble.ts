@@ -4,7 +4,7 @@
  * the files in, the vault out; given the previous vault and what changed, unchanged notes are reused when they can be.
  */
 import { compareDiagnostics } from "./diagnostics.ts";
-import { CITES_KIND, noteDate, typeEntry, TYPE_BY_NAME } from "./registry.ts";
+import { CITES_KIND, noteDate, relationSpec, typeEntry } from "./registry.ts";
 import { LinkIndex } from "./resolve.ts";
 import { RULES } from "./rules/index.ts";
 import type { NoteFields, SourceRef } from "./schema.ts";
@@ -112,7 +112,7 @@ function collectInbound(notes: Note[]) {
     });
     for (const r of n.relations) {
       if (!r.to || r.to === n.slug || !known.has(r.to)) continue;
-      const spec = TYPE_BY_NAME.get(n.type)!.relations.find((s) => s.field === r.field)!;
+      const spec = relationSpec(n.type, r.field)!;
       add(r.to, { from: n.slug, kind: r.kind, label: `${spec.label}${r.qualifier ? ` (${r.qualifier})` : ""}` });
     }
     for (const s of n.cites) {

@@ -184,6 +184,11 @@ export function typeEntry(type: NoteType): TypeEntry & { type: NoteType } {
   return TYPE_BY_NAME.get(type)!;
 }
 
+/** The relation field `field` of a type, if it is one. */
+export function relationSpec(type: NoteType, field: string): RelationSpec | undefined {
+  return TYPE_BY_NAME.get(type)?.relations.find((r) => r.field === field);
+}
+
 export function isNoteType(v: unknown): v is NoteType {
   return typeof v === "string" && TYPE_BY_NAME.has(v);
 }

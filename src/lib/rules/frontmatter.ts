@@ -3,25 +3,30 @@ import { NOTE_TYPES } from "../registry.ts";
 import { nearest } from "../diagnostics.ts";
 import { at, defineRule } from "./rule.ts";
 
-export const frontmatterMissing = defineRule({
-  id: "frontmatter-missing",
-  severity: "error",
-  summary: "The file does not start with a `---` frontmatter block, or the block is never closed.",
-  fix: "Start the file with `---`, the fields, and a closing `---` line.",
-  check(vault, report) {
-    for (const f of vault.files) for (const p of f.parsed.problems) if (p.rule === "frontmatter-missing") report(f, p, p.message, p.hint);
-  },
-});
+/** The frontmatter reader's own problems (frontmatter.ts) of one kind, reported as they were found. */
+function frontmatterProblems(id: "frontmatter-missing" | "yaml-syntax", summary: string, fix: string) {
+  return defineRule({
+    id,
+    severity: "error",
+    summary,
+    fix,
+    check(vault, report) {
+      for (const f of vault.files) for (const p of f.parsed.problems) if (p.rule === id) report(f, p, p.message, p.hint);
+    },
+  });
+}
 
-export const yamlSyntax = defineRule({
-  id: "yaml-syntax",
-  severity: "error",
-  summary: "The frontmatter is not valid YAML (or not a set of `key: value` fields).",
-  fix: "Quote values containing `:` or `#`, check indentation; the hint names the likely cause.",
-  check(vault, report) {
-    for (const f of vault.files) for (const p of f.parsed.problems) if (p.rule === "yaml-syntax") report(f, p, p.message, p.hint);
-  },
-});
+export const frontmatterMissing = frontmatterProblems(
+  "frontmatter-missing",
+  "The file does not start with a `---` frontmatter block, or the block is never closed.",
+  "Start the file with `---`, the fields, and a closing `---` line.",
+);
+
+export const yamlSyntax = frontmatterProblems(
+  "yaml-syntax",
+  "The frontmatter is not valid YAML (or not a set of `key: value` fields).",
+  "Quote values containing `:` or `#`, check indentation; the hint names the likely cause.",
+);
 
 export const unknownType = defineRule({
   id: "unknown-type",
