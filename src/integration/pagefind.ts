@@ -6,9 +6,7 @@
  */
 import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { Site } from "../lib/site.ts";
-
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+import { escapeHtml as escape, type Site } from "../lib/site.ts";
 
 /** The part of a note page that search sees (the page's `data-pagefind-body`, without backlinks and graph). */
 export function searchDocument(site: Site, slug: string): string {

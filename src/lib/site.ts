@@ -62,13 +62,13 @@ export interface NotePage {
   backlinks: BacklinkGroup[];
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Text for HTML, in element content and in quoted attributes. */
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export class Site {
   readonly vault: Vault;
   readonly urls: SiteUrls;
-  readonly byType: Record<NoteType, Note[]>;
-  readonly tags: Map<string, Note[]>;
+  #lists?: { byType: Record<NoteType, Note[]>; tags: Map<string, Note[]> };
   /** Errors, for the dev server's banner (a build refuses a vault that has any). */
   readonly errors: Diagnostic[];
   #graphOptions: GraphArtifactOptions;
@@ -79,18 +79,33 @@ export class Site {
     this.vault = vault;
     this.urls = siteUrls(options.base, (t) => typeEntry(t as NoteType).folder);
     this.#graphOptions = options.graph ?? {};
-    this.byType = Object.fromEntries(NOTE_TYPES.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
-    const sorted = [...vault.notes].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
-    this.tags = new Map();
+    this.errors = vault.diagnostics.filter((d) => d.severity === "error");
+  }
+
+  /** Each type's notes, by title (for the type indexes and counts); sorted on first use, not on every dev save. */
+  get byType(): Record<NoteType, Note[]> {
+    return this.#sortedLists().byType;
+  }
+
+  /** Each tag's notes, by title. */
+  get tags(): Map<string, Note[]> {
+    return this.#sortedLists().tags;
+  }
+
+  #sortedLists() {
+    if (this.#lists) return this.#lists;
+    const byType = Object.fromEntries(NOTE_TYPES.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
+    const tags = new Map<string, Note[]>();
+    const sorted = [...this.vault.notes].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
     for (const n of sorted) {
-      this.byType[n.type].push(n);
+      byType[n.type].push(n);
       for (const t of n.fields.tags) {
-        const list = this.tags.get(t);
+        const list = tags.get(t);
         if (list) list.push(n);
-        else this.tags.set(t, [n]);
+        else tags.set(t, [n]);
       }
     }
-    this.errors = vault.diagnostics.filter((d) => d.severity === "error");
+    return (this.#lists = { byType, tags });
   }
 
   get types() {
@@ -101,8 +116,8 @@ export class Site {
   graph(): GraphArtifacts {
     if (!this.#graph) {
       this.#graph = createGraphArtifacts(this.vault, { ...this.#graphOptions, base: this.urls.base });
-      // The earlier site's graph and layout were only a starting point: holding them would keep every earlier vault alive.
-      const { update: _update, previous: _previous, ...rest } = this.#graphOptions;
+      // The earlier site's graph was only a starting point: holding it would keep every earlier vault alive.
+      const { update: _update, ...rest } = this.#graphOptions;
       this.#graphOptions = rest;
     }
     return this.#graph;

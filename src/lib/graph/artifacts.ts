@@ -21,9 +21,10 @@ export interface GraphArtifactOptions {
   local?: NeighbourhoodOptions;
   /** Site base path, for the addresses in the exports. */
   base?: string;
-  /** A layout to start from when the graph changed (the dev server's previous one): no new layout is computed. */
-  previous?: Layout;
-  /** The artifacts of an earlier state of the vault whose graph is patched in place (the dev server, after a save). */
+  /**
+   * The artifacts of an earlier state of the vault (the dev server, after a save): its graph is patched in place,
+   * and its layout, when done, is kept for the nodes it has (no new layout is computed).
+   */
   update?: GraphArtifacts;
 }
 
@@ -64,7 +65,7 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
   } else graph = buildLandscapeGraph(vault);
   const kinds = edgeKinds(graph);
   const undirected = buildUndirectedIndex(graph, kinds);
-  const layoutOptions = { cacheDir: options.cacheDir, iterations: options.iterations, previous: options.previous };
+  const layoutOptions = { cacheDir: options.cacheDir, iterations: options.iterations, previous: options.update?.layoutIfReady() };
   let pending: Promise<Layout> | undefined;
   let ready: Layout | undefined;
   const layout = () => (pending ??= layoutWithCacheAsync(graph, layoutOptions).then((r) => (ready = r.layout)));
