@@ -282,8 +282,3 @@ export function normalizeNote(data: Record<string, unknown>, relationFields: Rea
   }
   return out;
 }
-
-/** The first value of a scalar field, as text. */
-export function firstValue(fields: NoteFields, field: string): string | undefined {
-  return fields.values[field]?.[0]?.value;
-}

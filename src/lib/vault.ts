@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { basename, join, relative, sep } from "node:path";
 import { assemble } from "./assemble.ts";
 import { explainIssue, type SchemaIssue } from "./diagnostics.ts";
@@ -136,7 +137,7 @@ export class VaultLoader {
       else todo.push(l);
     });
     if (todo.length) {
-      const workers = this.#options.workers ?? Math.min(4, (await import("node:os")).availableParallelism());
+      const workers = this.#options.workers ?? Math.min(4, availableParallelism());
       const parsed =
         todo.length >= WORKER_THRESHOLD && workers > 1
           ? await parseInWorkers(todo.map((t) => t.text), workers, (done) => onProgress?.("parsing", done, todo.length))
@@ -183,9 +184,10 @@ function fileInfo(dir: string, path: string, cwd: string) {
   return { file: relative(cwd, path), path: rel, slug: basename(path, ".md"), folder: rel.split("/")[0] };
 }
 
+/** A file that could not be read: nothing parsed, the error kept for the `unreadable-file` rule. */
 function unreadable(dir: string, path: string, cwd: string, error: string): VaultFile {
-  const parsed = parseNote("---\n---\n");
-  return { ...fileInfo(dir, path, cwd), parsed: { ...parsed, data: undefined }, readError: error, schemaIssues: [] };
+  const parsed: ParsedNote = { data: undefined, positions: {}, problems: [], bodyLine: 1, headings: [], links: [], blocks: [], unsafeHtml: [], unsafeUrls: [], html: { chunks: [""], labels: [] } };
+  return { ...fileInfo(dir, path, cwd), parsed, readError: error, schemaIssues: [] };
 }
 
 /** The per-file check against the type's schema; the result is normalised `fields`, or the issues explained. */
