@@ -3,7 +3,7 @@
  * when asked), so everything that looks at links (index, checker, renderer) agrees on what a link is and where it is.
  */
 import type { Nodes, Root } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
+import { fromMarkdown, type Extension as FromMarkdownExtension } from "mdast-util-from-markdown";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
@@ -14,6 +14,7 @@ import { gfmFootnote } from "micromark-extension-gfm-footnote";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import type { Extension } from "micromark-util-types";
 import { wikilinkFromMarkdown } from "./wikilink-mdast.ts";
 import { wikilink } from "./wikilink-syntax.ts";
 
@@ -26,26 +27,48 @@ export interface ParseOptions {
   gfm?: boolean;
 }
 
-const SYNTAX = [wikilink(), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
-const TREE = [wikilinkFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
-const AUTOLINK_SYNTAX = [...SYNTAX, gfmAutolinkLiteral()];
-const AUTOLINK_TREE = [...TREE, gfmAutolinkLiteralFromMarkdown()];
-
 /**
- * Literal autolinks (GFM's `www.example.com`, `https://…`, `a@b.org`) double the cost of a parse, and each form
- * needs `www.`, `://` or `@` in the text: without them the extension cannot fire, so it is left out and the tree
- * is the same as with it.
+ * Each GFM construct with the text it cannot do without. A micromark extension is tried at every character it
+ * registers for (a table at the start of every line), which makes a parse with all of GFM about a third slower than
+ * a bare one. So an extension joins a parse only when the note contains what its syntax needs; without that text it
+ * cannot fire, and the tree is the same as with it (tests/unit/markdown-gfm.test.ts checks this on random input).
  */
-const mayAutolink = (source: string) => source.includes("www.") || source.includes("://") || source.includes("@");
+const GFM = [
+  // A table needs a delimiter row (`| --- | :-: |`): a line of only pipes, dashes, colons, spaces and container
+  // markers, with a pipe somewhere in the note.
+  { syntax: gfmTable(), tree: gfmTableFromMarkdown(), needs: (s: string) => s.includes("|") && /^[ \t\r>|:-]*-[ \t\r>|:-]*$/m.test(s) },
+  { syntax: gfmFootnote(), tree: gfmFootnoteFromMarkdown(), needs: (s: string) => s.includes("[^") },
+  { syntax: gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown(), needs: (s: string) => s.includes("~") },
+  // `[ ]`, `[x]`, `[X]` (micromark reads a tab or a line ending as the space too).
+  { syntax: gfmTaskListItem(), tree: gfmTaskListItemFromMarkdown(), needs: (s: string) => /\[(?:[ \t\nxX]|\r\n?)\]/.test(s) },
+  // `www.`, `://` or an e-mail address.
+  { syntax: gfmAutolinkLiteral(), tree: gfmAutolinkLiteralFromMarkdown(), needs: (s: string) => s.includes("www.") || s.includes("://") || s.includes("@") },
+];
+const WIKILINK = { syntax: wikilink(), tree: wikilinkFromMarkdown() };
+
+/** The extension lists for each combination of GFM constructs a note needs, made on first use. */
+const combinations = new Map<number, { extensions: Extension[]; mdastExtensions: FromMarkdownExtension[] }>();
+function extensionsFor(mask: number) {
+  let found = combinations.get(mask);
+  if (!found) {
+    const used = [WIKILINK, ...GFM.filter((_g, i) => mask & (1 << i))];
+    combinations.set(mask, (found = { extensions: used.map((u) => u.syntax), mdastExtensions: used.map((u) => u.tree) }));
+  }
+  return found;
+}
 
 /** Parses a note body to mdast (GFM and wikilinks); `wikiLink` nodes have positions in `source`. */
 export function parseMarkdown(source: string, options: ParseOptions = {}): Root {
-  const withGfm = options.gfm ?? true;
-  const autolink = withGfm && mayAutolink(source);
-  const tree = fromMarkdown(source, {
-    extensions: withGfm ? (autolink ? AUTOLINK_SYNTAX : SYNTAX) : [wikilink()],
-    mdastExtensions: withGfm ? (autolink ? AUTOLINK_TREE : TREE) : [wikilinkFromMarkdown()],
-  });
+  let mask = 0;
+  if (options.gfm ?? true) GFM.forEach((g, i) => g.needs(source) && (mask |= 1 << i));
+  const tree = fromMarkdown(source, extensionsFor(mask));
+  flattenLinksInLabels(tree);
+  return tree;
+}
+
+/** The same parse with every GFM extension whatever the text: what `parseMarkdown` must equal (for tests). */
+export function parseMarkdownWithAllGfm(source: string): Root {
+  const tree = fromMarkdown(source, extensionsFor((1 << GFM.length) - 1));
   flattenLinksInLabels(tree);
   return tree;
 }
