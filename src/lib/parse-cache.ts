@@ -1,12 +1,17 @@
 /**
- * The parse cache: a parsed note (parse-note.ts) on disk, keyed by a hash of the engine version and the file's text,
+ * The parse cache: parsed notes (parse-note.ts) on disk, keyed by a hash of the engine version and the file's text,
  * so a warm check or build of an unchanged vault parses nothing and a changed file is parsed again whatever its
  * timestamp says. The engine version is a hash of the parsing code itself and the lock file: changing either
  * invalidates every entry, with no version number to forget to bump.
+ *
+ * Two shapes on disk. A whole load of a vault keeps its entries in one pack file per vault (`<scope>.pack`: a line
+ * per note, `key<TAB>json`), read in one go and rewritten only when something changed; ten thousand small files
+ * cost more to open than to parse. Single notes saved in the dev server go to loose files (`ab/abcd….json`), which
+ * the next whole load folds into the pack.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { ParsedNote } from "./parse-note.ts";
 
@@ -25,6 +30,12 @@ export function engineVersion(root = resolve(LIB, "../..")): string {
   return h.digest("hex").slice(0, 16);
 }
 
+/** A cached note: the parsed data, and its JSON as stored (so that rewriting a pack does not serialize it again). */
+export interface CacheEntry {
+  parsed: ParsedNote;
+  json: string;
+}
+
 export class ParseCache {
   readonly dir: string;
   readonly engine: string;
@@ -38,44 +49,106 @@ export class ParseCache {
     return createHash("sha256").update(this.engine).update("\0").update(text).digest("hex").slice(0, 32);
   }
 
-  #path(key: string): string {
+  #loose(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  async get(key: string): Promise<ParsedNote | undefined> {
-    try {
-      return JSON.parse(await readFile(this.#path(key), "utf8")) as ParsedNote;
-    } catch {
-      return undefined; // missing or unreadable: parse again
-    }
+  #pack(scope: string): string {
+    return join(this.dir, `${createHash("sha256").update(resolve(scope)).digest("hex").slice(0, 16)}.pack`);
   }
 
-  /** Looks up many keys at once (reads in parallel batches); a miss is undefined. */
-  async getMany(keys: readonly string[]): Promise<(ParsedNote | undefined)[]> {
-    const out: (ParsedNote | undefined)[] = new Array(keys.length);
+  /**
+   * Looks up many keys at once: in the pack `scope` (a vault's folder) last saved, then in loose files. A miss, or an
+   * entry that does not parse, is undefined. `packExact`: the pack holds exactly these keys (it needs no rewrite when
+   * nothing was missing); `loose`: the keys found in loose files.
+   */
+  async getMany(keys: readonly string[], scope?: string): Promise<{ entries: (CacheEntry | undefined)[]; packExact: boolean; loose: string[] }> {
+    const wanted = new Map<string, number[]>();
+    keys.forEach((k, i) => wanted.set(k, [...(wanted.get(k) ?? []), i]));
+    const entries: (CacheEntry | undefined)[] = new Array(keys.length);
+    let fromPack = 0;
+    let lines = 0;
+    if (scope) {
+      const pack = await readFile(this.#pack(scope)).catch(() => undefined);
+      // Each line is `key<TAB>json`; only wanted keys are decoded.
+      for (let at = 0; pack && at < pack.length; ) {
+        const end = pack.indexOf(10, at);
+        const stop = end < 0 ? pack.length : end;
+        const key = pack.toString("latin1", at, Math.min(at + 32, stop));
+        const slots = wanted.get(key);
+        lines++;
+        if (slots && pack[at + 32] === 9) {
+          const entry = decode(pack.toString("utf8", at + 33, stop));
+          if (entry) {
+            for (const i of slots) entries[i] = entry;
+            fromPack += slots.length;
+          }
+        }
+        at = stop + 1;
+      }
+    }
+    const missing = keys.map((_k, i) => i).filter((i) => !entries[i]);
+    const loose: string[] = [];
     const BATCH = 256;
-    for (let i = 0; i < keys.length; i += BATCH) {
-      const found = await Promise.all(keys.slice(i, i + BATCH).map((k) => this.get(k)));
-      found.forEach((p, j) => (out[i + j] = p));
-    }
-    return out;
-  }
-
-  /** Writes entries; each file appears whole or not at all (written beside, then renamed). */
-  async setMany(entries: readonly [key: string, parsed: ParsedNote][]): Promise<void> {
-    const BATCH = 128;
-    for (let i = 0; i < entries.length; i += BATCH) {
+    for (let i = 0; i < missing.length; i += BATCH) {
       await Promise.all(
-        entries.slice(i, i + BATCH).map(async ([key, parsed]) => {
-          const path = this.#path(key);
-          await mkdir(dirname(path), { recursive: true });
-          const tmp = `${path}.${process.pid}.tmp`;
-          await writeFile(tmp, JSON.stringify(parsed));
-          await rename(tmp, path);
+        missing.slice(i, i + BATCH).map(async (slot) => {
+          const json = await readFile(this.#loose(keys[slot]), "utf8").catch(() => undefined);
+          entries[slot] = json === undefined ? undefined : decode(json);
+          if (entries[slot]) loose.push(keys[slot]);
         }),
       );
     }
+    return { entries, packExact: fromPack === keys.length && lines === wanted.size, loose };
   }
+
+  /** Writes single entries as loose files, each whole or not at all (written beside, then renamed). */
+  async setMany(entries: readonly [key: string, json: string][]): Promise<void> {
+    const BATCH = 128;
+    for (let i = 0; i < entries.length; i += BATCH) {
+      await Promise.all(entries.slice(i, i + BATCH).map(([key, json]) => writeWhole(this.#loose(key), json)));
+    }
+  }
+
+  /**
+   * Replaces the pack of `scope` by exactly these entries (a whole vault's), written beside and renamed into place,
+   * then removes the loose files it now holds.
+   */
+  async savePack(scope: string, entries: readonly [key: string, json: string][], folded: readonly string[] = []): Promise<void> {
+    const seen = new Set<string>();
+    const lines: string[] = [];
+    for (const [key, json] of entries) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      lines.push(`${key}\t${json}\n`);
+    }
+    await writeWhole(this.#pack(scope), lines);
+    await Promise.all(folded.map((key) => rm(this.#loose(key), { force: true })));
+  }
+}
+
+function decode(json: string): CacheEntry | undefined {
+  try {
+    return { parsed: JSON.parse(json) as ParsedNote, json };
+  } catch {
+    return undefined; // unreadable: parse again
+  }
+}
+
+/** Writes a file whole or not at all (beside, then renamed); lines are written in slices, never as one huge string. */
+async function writeWhole(path: string, data: string | string[]): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  if (typeof data === "string") await writeFile(tmp, data);
+  else {
+    const file = await open(tmp, "w");
+    try {
+      for (let i = 0; i < data.length; i += 2000) await file.write(data.slice(i, i + 2000).join(""));
+    } finally {
+      await file.close();
+    }
+  }
+  await rename(tmp, path);
 }
 
 /** Where a project keeps its caches (parse, graph layout): `ATLAS_CACHE_DIR`, else `node_modules/.cache/atlas`. */

@@ -1,14 +1,14 @@
 /**
  * A cold parse of many notes on every core: the texts are split between worker threads running parse-note.ts, and
- * the parsed notes (plain data) come back in order. Only worth it for hundreds of files; the caller decides.
+ * the parsed notes come back in order, as JSON (what the parse cache stores). Only worth it for hundreds of files;
+ * the caller decides.
  */
 import { Worker } from "node:worker_threads";
-import type { ParsedNote } from "./parse-note.ts";
 
 const WORKER = new URL("./parse-worker.ts", import.meta.url);
 
-export async function parseInWorkers(texts: readonly string[], workers: number, onProgress?: (done: number) => void): Promise<ParsedNote[]> {
-  const out: ParsedNote[] = new Array(texts.length);
+export async function parseInWorkers(texts: readonly string[], workers: number, onProgress?: (done: number) => void): Promise<string[]> {
+  const out: string[] = new Array(texts.length);
   const CHUNK = 200;
   let next = 0;
   let done = 0;
@@ -24,7 +24,7 @@ export async function parseInWorkers(texts: readonly string[], workers: number, 
         next = Math.min(texts.length, next + CHUNK);
         worker.postMessage({ start, texts: texts.slice(start, next) });
       };
-      worker.on("message", (msg: { start: number; parsed: ParsedNote[] }) => {
+      worker.on("message", (msg: { start: number; parsed: string[] }) => {
         msg.parsed.forEach((p, i) => (out[msg.start + i] = p));
         done += msg.parsed.length;
         onProgress?.(done);

@@ -1,7 +1,10 @@
-/** A parse-pool.ts worker: parses the batches of note texts it is sent and sends the parsed notes back. */
+/**
+ * A parse-pool.ts worker: parses the batches of note texts it is sent and sends each parsed note back as JSON, the
+ * form the parse cache stores, so that serializing runs here, in parallel, rather than on the main thread.
+ */
 import { parentPort } from "node:worker_threads";
 import { parseNote } from "./parse-note.ts";
 
 parentPort!.on("message", (msg: { start: number; texts: string[] }) => {
-  parentPort!.postMessage({ start: msg.start, parsed: msg.texts.map(parseNote) });
+  parentPort!.postMessage({ start: msg.start, parsed: msg.texts.map((t) => JSON.stringify(parseNote(t))) });
 });

@@ -78,7 +78,7 @@ export class VaultLoader {
     const seen = new Set(paths);
     for (const p of this.#entries.keys()) if (!seen.has(p)) this.#entries.delete(p);
     this.#reshaped = true;
-    await this.#refresh(paths);
+    await this.#refresh(paths, true);
     return this.vault();
   }
 
@@ -92,7 +92,7 @@ export class VaultLoader {
         if (!this.#entries.has(p)) this.#reshaped = true;
       } else if (this.#entries.delete(p)) this.#reshaped = true;
     }
-    await this.#refresh(present);
+    await this.#refresh(present, false);
     return this.vault();
   }
 
@@ -112,12 +112,14 @@ export class VaultLoader {
     return vault;
   }
 
-  async #refresh(paths: readonly string[]): Promise<void> {
+  /**
+   * Reads these files and parses the ones whose text changed, from the cache where it has them. A whole load (`pack`)
+   * keeps the vault's cache entries in one pack file; a dev save writes a loose entry for just its file.
+   */
+  async #refresh(paths: readonly string[], pack: boolean): Promise<void> {
     const { onProgress, cache, cwd = process.cwd() } = this.#options;
     const texts = await readAll(paths, onProgress);
-    const todo: { path: string; text: string; key?: string }[] = [];
-    const results = new Map<string, ParsedNote>();
-    const lookups: { path: string; text: string; key?: string }[] = [];
+    const lookups: { path: string; text: string; key: string }[] = [];
     const hashes = new Map<string, string>();
     for (let i = 0; i < paths.length; i++) {
       const text = texts[i];
@@ -129,27 +131,45 @@ export class VaultLoader {
       const hash = textHash(text);
       if (old && old.hash === hash) continue;
       hashes.set(paths[i], hash);
-      lookups.push({ path: paths[i], text, key: cache?.key(text) });
+      lookups.push({ path: paths[i], text, key: cache ? cache.key(text) : "" });
     }
-    const hits = cache ? await cache.getMany(lookups.map((l) => l.key!)) : [];
+    // The pack holds a whole vault: only a load that looks up every file may replace it.
+    const whole = pack && lookups.length === texts.filter((t) => typeof t === "string").length;
+    const found = cache ? await cache.getMany(lookups.map((l) => l.key), pack ? this.dir : undefined) : undefined;
+    const results = new Map<string, ParsedNote>();
+    const stored: [key: string, json: string][] = [];
+    const todo: typeof lookups = [];
     lookups.forEach((l, i) => {
-      if (hits[i]) results.set(l.path, hits[i]!);
-      else todo.push(l);
+      const hit = found?.entries[i];
+      if (hit) {
+        results.set(l.path, hit.parsed);
+        stored.push([l.key, hit.json]);
+      } else todo.push(l);
     });
+    const hits = results.size;
     if (todo.length) {
       const workers = this.#options.workers ?? Math.min(4, availableParallelism());
-      const parsed =
-        todo.length >= WORKER_THRESHOLD && workers > 1
-          ? await parseInWorkers(todo.map((t) => t.text), workers, (done) => onProgress?.("parsing", done, todo.length))
-          : todo.map((t, i) => {
-              const p = parseNote(t.text);
-              if (onProgress && (i % 500 === 499 || i === todo.length - 1)) onProgress("parsing", i + 1, todo.length);
-              return p;
-            });
-      todo.forEach((t, i) => results.set(t.path, parsed[i]));
-      if (cache) await cache.setMany(todo.map((t, i) => [t.key!, parsed[i]]));
+      const fresh: [key: string, json: string][] = [];
+      if (todo.length >= WORKER_THRESHOLD && workers > 1) {
+        const json = await parseInWorkers(todo.map((t) => t.text), workers, (done) => onProgress?.("parsing", done, todo.length));
+        todo.forEach((t, i) => {
+          results.set(t.path, JSON.parse(json[i]) as ParsedNote);
+          fresh.push([t.key, json[i]]);
+        });
+      } else {
+        todo.forEach((t, i) => {
+          const parsed = parseNote(t.text);
+          results.set(t.path, parsed);
+          if (cache) fresh.push([t.key, JSON.stringify(parsed)]);
+          if (onProgress && (i % 500 === 499 || i === todo.length - 1)) onProgress("parsing", i + 1, todo.length);
+        });
+      }
+      if (cache && !whole) await cache.setMany(fresh);
+      stored.push(...fresh);
     }
-    if (paths.length) onProgress?.(`parsed (${results.size - todo.length} from cache)`, paths.length, paths.length);
+    // A whole load rewrites the pack when it does not already hold exactly this vault's entries.
+    if (cache && whole && !(found?.packExact && !todo.length)) await cache.savePack(this.dir, stored, found?.loose);
+    if (paths.length) onProgress?.(`parsed (${hits} from cache)`, paths.length, paths.length);
     for (let i = 0; i < paths.length; i++) {
       const parsed = results.get(paths[i]);
       if (!parsed) continue;

@@ -2,7 +2,7 @@
  * The parse cache and the loader's memory: an unchanged file is never parsed twice, a changed one always is (even
  * with its old timestamp), and a vault updated file by file equals the vault loaded afresh.
  */
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,13 +72,57 @@ describe("parse cache", () => {
     const cache = new ParseCache(cacheDir, "e");
     await loaderWithLog(dir, cache).loader.load();
     const key = cache.key(readFileSync(join(dir, "labs/a.md"), "utf8"));
-    writeFileSync(join(cacheDir, key.slice(0, 2), `${key}.json`), "{ not json");
+    const [pack] = packFiles(cacheDir);
+    writeFileSync(pack, readFileSync(pack, "utf8").replace(new RegExp(`^${key}\t.*$`, "m"), `${key}\t{ not json`));
     const again = loaderWithLog(dir, cache);
     const vault = await again.loader.load();
     expect(again.log).toContain("parsed (2 from cache) 3/3");
     expect(vault.diagnostics).toEqual([]);
   });
+
+  it("keeps a whole load in one pack file, rewritten only when something changed", async () => {
+    const dir = writeVault(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), "atlas-cache-"));
+    const cache = new ParseCache(cacheDir, "e");
+    await loaderWithLog(dir, cache).loader.load();
+    expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/\.pack$/)]);
+    const [pack] = packFiles(cacheDir);
+    expect(readFileSync(pack, "utf8").trim().split("\n")).toHaveLength(3);
+    const written = statSync(pack).mtimeMs;
+    utimesSync(pack, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    await loaderWithLog(dir, cache).loader.load();
+    expect(statSync(pack).mtime.getFullYear()).toBe(2020); // unchanged vault: not rewritten
+    writeFileSync(join(dir, "labs/b.md"), readFileSync(join(dir, "labs/b.md"), "utf8").replace("Beside", "Near"));
+    await loaderWithLog(dir, cache).loader.load();
+    expect(statSync(pack).mtimeMs).toBeGreaterThanOrEqual(written);
+    expect(readFileSync(pack, "utf8")).toContain("Near");
+    expect(readFileSync(pack, "utf8")).not.toContain("Beside"); // the old entry is gone, not kept beside
+  });
+
+  it("writes a dev save as a loose entry, which the next whole load folds into the pack", async () => {
+    const dir = writeVault(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), "atlas-cache-"));
+    const cache = new ParseCache(cacheDir, "e");
+    const dev = loaderWithLog(dir, cache).loader;
+    await dev.load();
+    const path = join(dir, "labs/b.md");
+    writeFileSync(path, readFileSync(path, "utf8").replace("Beside", "Alongside"));
+    await dev.update([path]);
+    const key = cache.key(readFileSync(path, "utf8"));
+    const loose = join(cacheDir, key.slice(0, 2), `${key}.json`);
+    expect(existsSync(loose)).toBe(true);
+    const next = loaderWithLog(dir, cache);
+    await next.loader.load();
+    expect(next.log).toContain("parsed (3 from cache) 3/3");
+    expect(existsSync(loose)).toBe(false);
+    expect(readFileSync(packFiles(cacheDir)[0], "utf8")).toContain("Alongside");
+  });
 });
+
+/** The pack files in a cache folder. */
+function packFiles(cacheDir: string): string[] {
+  return readdirSync(cacheDir).filter((f) => f.endsWith(".pack")).map((f) => join(cacheDir, f));
+}
 
 describe("VaultLoader.update", () => {
   it("equals a fresh load after edits, renames of titles, new and deleted files", async () => {
