@@ -3,7 +3,7 @@
  * checker's report.
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { formatDiagnostic, summarize } from "../../src/lib/diagnostics.ts";
 import type { Diagnostic } from "../../src/lib/types.ts";
 
@@ -47,4 +47,26 @@ export function printReport(diagnostics: readonly Diagnostic[], strict: boolean,
   const counts = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
   console.log(`${shown.length ? "\n" : ""}${errors ? "✖" : "✔"} ${counts} in ${fileCount} notes (${took})${strict ? " [strict: warnings are errors]" : ""}`);
   return errors;
+}
+
+/**
+ * Stops a command with a message a person can act on: where (file and line, when there is one), what is wrong, and
+ * what to do. Exit code 1 (2 for a wrong command line, as `usage` prints).
+ */
+export function fail(where: { file?: string; line?: number } | null, message: string, todo: string, code = 1): never {
+  const at = where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ` : "";
+  console.error(`${at}error: ${message}\n    what to do: ${todo}`);
+  process.exit(code);
+}
+
+/** Stops a command whose arguments are wrong, printing its usage line. */
+export function usage(line: string, problem: string): never {
+  console.error(`error: ${problem}\nusage: ${line}`);
+  process.exit(2);
+}
+
+/** A path for messages: relative to the working directory when inside it. */
+export function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") ? rel : path;
 }

@@ -19,6 +19,16 @@ export interface NameCollision {
   second: { slug: string; kind: NameKind; file: string };
 }
 
+/** A slug for a name (`Nemotron 3 Super` → `nemotron-3-super`): what `npm run new`, `rename` and the hints propose. */
+export function slugify(s: string): string {
+  return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "note";
+}
+
+/** True for a valid slug: lowercase words (letters, digits) joined by single hyphens. */
+export function isSlug(s: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s);
+}
+
 /** Folds a name for matching: case-insensitive, whitespace collapsed, spaces and hyphens alike. */
 export function foldName(name: string): string {
   return name.normalize("NFKC").toLowerCase().trim().replace(/[\s_-]+/g, "-");

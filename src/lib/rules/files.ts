@@ -1,5 +1,6 @@
 /** Rules about files themselves: unreadable, none at all, names that are not slugs, folders that do not match. */
 import { RESERVED_SLUGS, typeEntry } from "../registry.ts";
+import { isSlug } from "../resolve.ts";
 import { at, defineRule, FILE_START, slugify } from "./rule.ts";
 
 export const unreadableFile = defineRule({
@@ -29,7 +30,7 @@ export const slugFormat = defineRule({
   fix: "Rename the file to the suggested slug.",
   check(vault, report) {
     for (const f of vault.files) {
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(f.slug)) report(f, FILE_START, `file name \`${f.slug}.md\` is not a valid slug`, `slugs are lowercase words joined by hyphens: rename it to \`${slugify(f.slug)}.md\``);
+      if (!isSlug(f.slug)) report(f, FILE_START, `file name \`${f.slug}.md\` is not a valid slug`, `slugs are lowercase words joined by hyphens: rename it to \`${slugify(f.slug)}.md\``);
     }
   },
 });

@@ -6,6 +6,7 @@
 import type { FieldPath } from "../schema.ts";
 import { locate } from "../frontmatter.ts";
 import type { Severity, Vault, VaultFile } from "../types.ts";
+import { slugify } from "../resolve.ts";
 
 export interface Position {
   line: number;
@@ -39,10 +40,7 @@ export function at(file: Pick<VaultFile, "parsed">, path: FieldPath): Position {
 
 export const FILE_START: Position = { line: 1, column: 1 };
 
-/** A slug for a name: what `npm run new` and the hints propose. */
-export function slugify(s: string): string {
-  return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "note";
-}
+export { slugify } from "../resolve.ts";
 
 /** "did you mean `a`, `b`? Or create the note `x`" for a name that resolves to nothing. */
 export function suggestHint(vault: Vault, target: string): string {
