@@ -1,14 +1,94 @@
 /**
- * `npm run check [-- --strict]`: checks the vault and reports every problem at once, as
- * `path:line:col  severity  rule  message`. Exit 1 on any error (on any warning too with --strict).
+ * `npm run check [-- --strict] [--format text|json|github] [--changed [<base-ref>]]`: checks the vault and reports
+ * every problem at once. Exit 1 on any error (on any warning too with --strict).
+ *
+ * - `--format text` (the default on a terminal): `path:line:col  severity  rule  message` with a hint line;
+ *   `json`: one JSON document on stdout (src/lib/report.ts); `github`: workflow commands that GitHub shows as
+ *   annotations on the pull request, the default when GITHUB_ACTIONS=true.
+ * - `--changed [<base-ref>]`: report only on the notes changed since the branch left <base-ref> (default: main's
+ *   remote or local branch), committed or not, and the notes on either side of their links (src/lib/changed.ts).
+ *   The whole vault is still loaded and checked; only the report is narrowed. The full check stays CI's gate.
  */
+import { relative, resolve, sep } from "node:path";
+import { parseArgs } from "node:util";
+import { changedSet } from "../src/lib/changed.ts";
+import { loadVaultAt } from "../src/lib/base-vault.ts";
+import { baseCommit, changedPaths, GitError, repositoryOf, shortCommit } from "../src/lib/git.ts";
 import { projectCache } from "../src/lib/parse-cache.ts";
+import { jsonReport, githubAnnotation, reportFormat, REPORT_FORMATS } from "../src/lib/report.ts";
+import { summarize } from "../src/lib/diagnostics.ts";
 import { VaultLoader } from "../src/lib/vault.ts";
-import { contentDir, printReport, progress, ROOT } from "./lib/cli.ts";
+import type { Diagnostic, Vault } from "../src/lib/types.ts";
+import { contentDir, fail, printReport, progress, ROOT, shown, usage } from "./lib/cli.ts";
 
-const strict = process.argv.includes("--strict");
+const USAGE = "npm run check -- [--strict] [--format text|json|github] [--changed [<base-ref>]]";
+// `--changed` takes an optional value: parseArgs has no such option, so a value after it is read as a positional.
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({ allowPositionals: true, options: { strict: { type: "boolean" }, format: { type: "string" }, changed: { type: "boolean" } } });
+  } catch (err) {
+    return usage(USAGE, (err as Error).message);
+  }
+})();
+if (positionals.length > (values.changed ? 1 : 0)) usage(USAGE, `unexpected ${positionals.map((p) => `\`${p}\``).join(" ")}`);
+const strict = !!values.strict;
+const format = reportFormat(values.format, process.env);
+if (!format) usage(USAGE, `--format is one of ${REPORT_FORMATS.join(", ")}, not \`${values.format}\``);
+
 const started = performance.now();
-const loader = new VaultLoader(contentDir(), { cache: projectCache(ROOT), onProgress: progress("check") });
+const dir = contentDir();
+const cache = projectCache(ROOT);
+const loader = new VaultLoader(dir, { cache, onProgress: format === "json" ? undefined : progress("check") });
 const vault = await loader.load();
-const errors = printReport(vault.diagnostics, strict, vault.files.length, performance.now() - started);
-process.exitCode = errors ? 1 : 0;
+
+let diagnostics: readonly Diagnostic[] = vault.diagnostics;
+let count = vault.files.length;
+let scope = "";
+if (values.changed) {
+  const narrowed = await narrowToChanges(vault, positionals[0]);
+  diagnostics = narrowed.diagnostics;
+  count = narrowed.count;
+  scope = narrowed.scope;
+}
+
+if (format === "json") {
+  const report = jsonReport(diagnostics, { strict, notes: count });
+  console.log(JSON.stringify(report, null, 2));
+  process.exitCode = report.errors ? 1 : 0;
+} else if (format === "github") {
+  // GitHub places an annotation by its path from the repository's root.
+  const repo = repositoryOf(dir);
+  const fromRoot = (file: string) => (repo ? relative(repo.root, resolve(file)).split(sep).join("/") : file);
+  for (const d of diagnostics) console.log(githubAnnotation({ ...d, file: fromRoot(d.file) }, strict));
+  const { errors, warnings } = summarize(diagnostics, strict);
+  console.log(`${errors ? "✖" : "✔"} ${errors} error(s), ${warnings} warning(s) in ${count} notes${scope}`);
+  process.exitCode = errors ? 1 : 0;
+} else {
+  const errors = printReport(diagnostics, strict, count, performance.now() - started);
+  if (scope) console.log(scope.trim());
+  process.exitCode = errors ? 1 : 0;
+}
+
+/** The diagnostics of the notes changed since the base and their neighbours (see src/lib/changed.ts). */
+async function narrowToChanges(head: Vault, ref: string | undefined): Promise<{ diagnostics: Diagnostic[]; count: number; scope: string }> {
+  const repo = repositoryOf(dir);
+  if (!repo) fail({ file: shown(dir) }, "--changed compares with git, but the vault is not in a git repository", "run the full check (without --changed), or `git init` and commit the vault");
+  let base: { ref: string; commit: string };
+  try {
+    base = baseCommit(repo.root, ref);
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    return fail({ file: shown(repo.root) }, err.message, ref ? "give a branch, tag or commit that exists (`git branch -a` lists them)" : "name the base: npm run check -- --changed <base-ref>");
+  }
+  const changes = changedPaths(repo.root, base.commit, repo.sub);
+  const before = await loadVaultAt(repo.root, base.commit, repo.sub, cache);
+  const { touched, neighbours } = changedSet(head, before, changes);
+  const fileOf = new Map(head.files.map((f) => [f.path, f.file]));
+  const files = new Set([...touched, ...neighbours].map((p) => fileOf.get(p)!));
+  const at = `${base.ref} (${shortCommit(repo.root, base.commit)})`;
+  return {
+    diagnostics: head.diagnostics.filter((d) => files.has(d.file)),
+    count: files.size,
+    scope: ` (changed since ${at}: ${touched.size} note${touched.size === 1 ? "" : "s"}, and ${neighbours.size} linked to or from them)`,
+  };
+}

@@ -31,6 +31,11 @@ export interface LoadOptions {
   cache?: ParseCache | null;
   /** Worker threads for a cold parse of many files; 0 parses on this thread. Default: one per core, at most 4. */
   workers?: number;
+  /**
+   * The name of the cache pack a whole load keeps its entries in; default the folder. A temporary copy of a vault
+   * (a branch's base, for `check --changed` and `changes`) names a stable one, so it reuses one pack, not one per copy.
+   */
+  packScope?: string;
 }
 
 /** Lists the note files under `dir` (Markdown, not README.md, not hidden or `_`-prefixed), sorted. */
@@ -135,7 +140,8 @@ export class VaultLoader {
     }
     // The pack holds a whole vault: only a load that looks up every file may replace it.
     const whole = pack && lookups.length === texts.filter((t) => typeof t === "string").length;
-    const found = cache ? await cache.getMany(lookups.map((l) => l.key), pack ? this.dir : undefined) : undefined;
+    const scope = this.#options.packScope ?? this.dir;
+    const found = cache ? await cache.getMany(lookups.map((l) => l.key), pack ? scope : undefined) : undefined;
     const results = new Map<string, ParsedNote>();
     const stored: [key: string, json: string][] = [];
     const todo: typeof lookups = [];
@@ -168,7 +174,7 @@ export class VaultLoader {
       stored.push(...fresh);
     }
     // A whole load rewrites the pack when it does not already hold exactly this vault's entries.
-    if (cache && whole && !(found?.packExact && !todo.length)) await cache.savePack(this.dir, stored, found?.loose);
+    if (cache && whole && !(found?.packExact && !todo.length)) await cache.savePack(scope, stored, found?.loose);
     if (paths.length) onProgress?.(`parsed (${hits} from cache)`, paths.length, paths.length);
     for (let i = 0; i < paths.length; i++) {
       const parsed = results.get(paths[i]);
