@@ -11,7 +11,7 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { resolve, join } from "node:path";
+import { relative, resolve, join, sep } from "node:path";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { AstroError } from "astro/errors";
 import type { Plugin } from "vite";
@@ -21,13 +21,20 @@ import { Site } from "../lib/site.ts";
 import type { Vault } from "../lib/types.ts";
 import { VaultLoader } from "../lib/vault.ts";
 import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
-import { recordStage, setSite, site as currentSite } from "./store.ts";
+import { lastCommitDates, repositoryOf } from "../lib/git.ts";
+import { NoteSources, repositoryConfig, type RepositoryConfig } from "../lib/note-source.ts";
+import { recordStage, setNoteSources, setSite, site as currentSite } from "./store.ts";
 
 export interface AtlasOptions {
   /** The vault folder, relative to the project root. Default `content`. */
   contentDir?: string;
   /** Build even when the vault has errors (broken links are then marked on the pages). Default: only in dev. */
   allowErrors?: boolean;
+  /**
+   * The repository the site is edited in, for each note page's "Edit this page" and "History" links:
+   * `{ url: "https://github.com/owner/atlas", branch: "main" }` (or just the URL). None: no such links.
+   */
+  repository?: RepositoryConfig | string;
 }
 
 const VIRTUAL_ID = "virtual:atlas/site";
@@ -41,6 +48,7 @@ export function preloadVault(dir: string, loader: VaultLoader, vault: Vault): vo
 }
 
 export default function atlas(options: AtlasOptions = {}): AstroIntegration {
+  const repository = repositoryConfig(options.repository);
   let root = process.cwd();
   let contentDir = "";
   let base = "/";
@@ -59,6 +67,13 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         base = config.base;
         updateConfig({ vite: { plugins: [virtualSite()] } });
         if (command !== "build" && command !== "dev") return;
+        // Each note's file in the repository and its last commit: one `git log` for the whole vault.
+        const gitStarted = performance.now();
+        const repo = repositoryOf(contentDir);
+        // A vault outside any repository has no file to edit: its pages get the frontmatter's dates only.
+        const prefix = repo ? relative(repo.root, contentDir).split(sep).join("/") : "";
+        setNoteSources(new NoteSources({ repository: repo ? repository : undefined, prefix, dates: repo ? lastCommitDates(contentDir) : new Map() }));
+        recordStage("git dates", performance.now() - gitStarted);
         const started = performance.now();
         const load = async (): Promise<Vault> => {
           if (preloaded && preloaded.dir === contentDir) {
@@ -175,7 +190,7 @@ function virtualSite(): Plugin {
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
     load: (id) =>
       id === RESOLVED_ID
-        ? `const store = await new Function("u", "return import(u)")(${JSON.stringify(STORE_URL)});\nexport const site = store.site;\n`
+        ? `const store = await new Function("u", "return import(u)")(${JSON.stringify(STORE_URL)});\nexport const site = store.site;\nexport const noteSources = store.noteSources;\n`
         : undefined,
   };
 }

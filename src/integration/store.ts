@@ -4,6 +4,7 @@
  * so there is one instance per process: see the virtual module in index.ts. In dev the integration replaces the
  * site after each edit; a page reads whichever is current when it renders.
  */
+import { NoteSources } from "../lib/note-source.ts";
 import type { Site } from "../lib/site.ts";
 
 let current: Promise<Site> | undefined;
@@ -18,6 +19,17 @@ export function setSite(site: Site | Promise<Site>): void {
 export function site(): Promise<Site> {
   if (!current) return Promise.reject(new Error("atlas: the vault is not loaded (is the `atlas()` integration in astro.config.mjs?)"));
   return current;
+}
+
+let sources = new NoteSources({ prefix: "", dates: new Map() });
+
+/** Each note's file in the repository, edit and history links and last-updated date (set once per start). */
+export function setNoteSources(value: NoteSources): void {
+  sources = value;
+}
+
+export function noteSources(): NoteSources {
+  return sources;
 }
 
 /** Stage timings of this process's build, for `npm run bench`. */

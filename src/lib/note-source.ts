@@ -1,0 +1,75 @@
+/**
+ * Where a note's page came from, for its footer: "Edit this page" and "History" (the file in the repository, from
+ * the one `repository` setting of the `atlas()` integration) and "last updated" (the file's last commit, from one
+ * `git log` per build, see git.ts; else the note's frontmatter `updated`). Pure: the dates come in as a map.
+ */
+
+/** The repository the site is edited in: `atlas({ repository: { url, branch } })` in astro.config.mjs. */
+export interface RepositoryConfig {
+  /** The repository's web address, e.g. `https://github.com/owner/atlas`. */
+  url: string;
+  /** The branch edits are proposed against. Default `main`. */
+  branch?: string;
+}
+
+export interface NoteSource {
+  /** The note's file, from the repository's root (`content/models/x.md`). */
+  file: string;
+  edit?: string;
+  history?: string;
+  updated?: { date: string; from: "git" | "frontmatter" };
+}
+
+/** Checks the setting, with a message naming it and the fix. */
+export function repositoryConfig(value: RepositoryConfig | string | undefined): Required<RepositoryConfig> | undefined {
+  if (value === undefined) return undefined;
+  const given = typeof value === "string" ? { url: value } : value;
+  let url: URL;
+  try {
+    url = new URL(given.url);
+  } catch {
+    throw new Error(`atlas({ repository }): \`${given.url}\` is not a web address; write the repository's address, e.g. https://github.com/owner/atlas`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`atlas({ repository }): \`${given.url}\` must start with https://`);
+  return { url: url.href.replace(/\.git$/, "").replace(/\/+$/, ""), branch: given.branch ?? "main" };
+}
+
+export class NoteSources {
+  readonly #repository?: Required<RepositoryConfig>;
+  readonly #prefix: string;
+  readonly #dates: ReadonlyMap<string, string>;
+
+  /**
+   * `prefix`: the vault folder's path from the repository root (`content`); `dates`: each note file's last commit
+   * (ISO), by its path in the vault.
+   */
+  constructor(options: { repository?: Required<RepositoryConfig>; prefix: string; dates: ReadonlyMap<string, string> }) {
+    this.#repository = options.repository;
+    this.#prefix = options.prefix.replace(/^\/+|\/+$/g, "");
+    this.#dates = options.dates;
+  }
+
+  /** The links and date for the note at `path` (relative to the vault) whose frontmatter says `updated`. */
+  forNote(path: string, updated?: string): NoteSource {
+    const file = this.#prefix ? `${this.#prefix}/${path}` : path;
+    const out: NoteSource = { file };
+    if (this.#repository) {
+      const { url, branch } = this.#repository;
+      const tail = `${encodeURIComponent(branch)}/${file.split("/").map(encodeURIComponent).join("/")}`;
+      out.edit = `${url}/edit/${tail}`;
+      out.history = `${url}/commits/${tail}`;
+    }
+    const committed = this.#dates.get(path);
+    if (committed) out.updated = { date: committed.slice(0, 10), from: "git" };
+    else if (updated) out.updated = { date: updated, from: "frontmatter" };
+    return out;
+  }
+}
+
+/** `2026-01-02` → `2 January 2026` (`2026-01` → `January 2026`, `2026` as is), the way the site writes dates. */
+export function readableDate(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  if (!m) return String(y);
+  const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+  return d ? `${d} ${month} ${y}` : `${month} ${y}`;
+}
