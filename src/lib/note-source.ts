@@ -31,7 +31,7 @@ export function repositoryConfig(value: RepositoryConfig | string | undefined): 
     throw new Error(`atlas({ repository }): \`${given.url}\` is not a web address; write the repository's address, e.g. https://github.com/owner/atlas`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`atlas({ repository }): \`${given.url}\` must start with https://`);
-  return { url: url.href.replace(/\.git$/, "").replace(/\/+$/, ""), branch: given.branch ?? "main" };
+  return { url: url.href.replace(/\/+$/, "").replace(/\.git$/, ""), branch: given.branch ?? "main" };
 }
 
 export class NoteSources {
