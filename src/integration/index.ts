@@ -120,6 +120,10 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           const mine = vault.diagnostics.filter((d) => paths.some((p) => resolve(root, d.file) === p));
           for (const d of mine) (d.severity === "error" ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
           logger.info(`${paths.map((p) => p.slice(contentDir.length + 1)).join(", ")} updated in ${Math.round(performance.now() - started)} ms; ${errors.length} error(s) in the vault`);
+          // Astro keeps each route's getStaticPaths() in a cache that only its own content layer clears: a note added,
+          // removed, or whose frontmatter broke or was fixed would keep (or never get) its page until a restart.
+          // The message Astro's content layer sends makes the dev app drop that cache.
+          for (const name of ["ssr", "prerender"]) server.environments[name]?.hot.send("astro:content-changed", {});
           server.ws.send({ type: "full-reload" });
           collectSoon();
         };
