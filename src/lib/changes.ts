@@ -5,6 +5,7 @@
  * introduces; and the note pages whose content would change (from the site model's `page(slug)` on each side).
  * Pure: the vaults in, a summary out, and `changesMarkdown` renders it.
  */
+import { changedSet } from "./changed.ts";
 import type { ChangedPath } from "./git.ts";
 import { OPENNESS_ASPECTS } from "./schema.ts";
 import { typeEntry } from "./registry.ts";
@@ -148,7 +149,13 @@ export function diffVaults(base: Vault | undefined, head: Vault, paths: readonly
   }
   summary.fixedProblems = [...baseKeys.values()].reduce((a, b) => a + b, 0);
 
-  if (sites) summary.pages = pageChanges(sites.base, sites.head, before, head, headOf);
+  if (sites) {
+    // Only a touched note's page and its neighbours' (before or after) can render differently: see changed.ts.
+    const { touched, neighbours } = changedSet(head, base, paths);
+    const slugOf = new Map(head.files.map((f) => [f.path, f.slug]));
+    const candidates = new Set([...touched, ...neighbours].map((p) => slugOf.get(p)!).filter(Boolean));
+    summary.pages = pageChanges(sites.base, sites.head, before, head, headOf, candidates);
+  }
   return summary;
 }
 
@@ -253,11 +260,12 @@ function linkChanges(base: Vault, old: Note | undefined, head: Vault, now: Note,
 }
 
 /** The parts of a note page that would render differently, for every note on both sides. */
-function pageChanges(baseSite: Site | undefined, headSite: Site, base: Vault, head: Vault, headOf: (s: string) => string): PageChange[] {
+function pageChanges(baseSite: Site | undefined, headSite: Site, base: Vault, head: Vault, headOf: (s: string) => string, candidates: ReadonlySet<string>): PageChange[] {
   if (!baseSite) return [];
   const out: PageChange[] = [];
   const baseSlugOf = new Map([...base.bySlug.keys()].map((s) => [headOf(s), s]));
   for (const note of head.notes) {
+    if (!candidates.has(note.slug)) continue;
     const was = baseSlugOf.get(note.slug);
     if (!was) continue;
     const a = pageParts(baseSite, was);
