@@ -31,6 +31,13 @@ export interface ScaffoldOptions {
 }
 
 const SOURCE_PLACEHOLDER = "source-slug";
+
+/** The template's stand-in text, which the `placeholder` rule reports until the writer replaces it. */
+export const PLACEHOLDERS = {
+  summary: (title: string) => `One sentence saying what ${title} is.`,
+  /** The first words of the body's instructions. */
+  body: "Write what the sources say about",
+};
 const TEXT_EXAMPLES: Record<string, string> = {
   country: "France",
   license: "Apache-2.0",
@@ -132,7 +139,7 @@ export function scaffoldNote(type: NoteType, options: ScaffoldOptions): string {
     if (!s) continue;
     if (field === "title") lines.push(...yamlLine("title", options.title));
     else if (field === "type") lines.push(`type: ${type}`);
-    else if (field === "summary") lines.push(...yamlLine("summary", `One sentence saying what ${options.title} is.`));
+    else if (field === "summary") lines.push(...yamlLine("summary", PLACEHOLDERS.summary(options.title)));
     else if (field === "updated") lines.push(`updated: ${options.today}`);
     else if (field === "sources" && type !== "source") {
       lines.push(sources.length ? `sources: [${sources.join(", ")}]` : `sources: [] # the source notes this note's claims come from: [${SOURCE_PLACEHOLDER}]`);
@@ -152,7 +159,7 @@ export function scaffoldNote(type: NoteType, options: ScaffoldOptions): string {
   }
   lines.push("---", "");
   lines.push(
-    `Write what the sources say about ${options.title}, in your own words, linking related notes as \`[[note-slug]]\``,
+    `${PLACEHOLDERS.body} ${options.title}, in your own words, linking related notes as \`[[note-slug]]\``,
     "(without the backticks).",
     "Cite each claim's source in the frontmatter; where sources disagree, give both values with their sources.",
     "",

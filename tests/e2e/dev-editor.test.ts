@@ -46,7 +46,7 @@ describe("dev server while a contributor edits", () => {
       const fresh = await until(`${dev.url}/fresh-idea/`, (h) => h.includes("<h1>Fresh Idea</h1>"));
       expect(fresh).toContain("<h1>Fresh Idea</h1>");
       // Its warnings are on its page while editing, with their hints.
-      expect(fresh).toMatch(/The checker found 2 problems in this note[\s\S]*<code>orphan<\/code>[\s\S]*<code>uncited<\/code>/);
+      expect(fresh).toMatch(/The checker found 4 problems in this note[\s\S]*<code>orphan<\/code>[\s\S]*<code>uncited<\/code>[\s\S]*<code>placeholder<\/code>/);
     } finally {
       dev.stop();
     }

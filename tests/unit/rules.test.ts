@@ -40,6 +40,7 @@ const CASES: Record<string, { files: Record<string, string>; at: string }> = {
   "not-a-source": { files: { ...base, "labs/lab-a.md": note({ title: "Lab A", type: "lab", summary: "A lab.", sources: "[a-source, lab-a]" }, "[[a-source]]") }, at: "labs/lab-a.md:5:21" },
   orphan: { files: { ...base, "labs/lonely.md": note({ title: "Lonely", type: "lab", summary: "s", sources: "[a-source]" }) }, at: "labs/lonely.md:1:1" },
   uncited: { files: { ...base, "labs/lab-a.md": note({ title: "Lab A", type: "lab", summary: "A lab." }, "[[a-source]]") }, at: "labs/lab-a.md:1:1" },
+  placeholder: { files: withLab("", { summary: "One sentence saying what Lab A is." }), at: "labs/lab-a.md:4:10" },
 };
 
 describe("checker rules", () => {
