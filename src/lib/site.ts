@@ -62,13 +62,16 @@ export interface NotePage {
   backlinks: BacklinkGroup[];
 }
 
+/** Titles in the order the indexes use: English, ignoring case and accents. */
+const byTitle = new Intl.Collator("en", { sensitivity: "base" }).compare;
+
 /** Text for HTML, in element content and in quoted attributes. */
 export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export class Site {
   readonly vault: Vault;
   readonly urls: SiteUrls;
-  #lists?: { byType: Record<NoteType, Note[]>; tags: Map<string, Note[]> };
+  #lists?: { byType: Record<NoteType, Note[]>; tags: Map<string, Note[]>; rank: Map<string, number> };
   /** Errors, for the dev server's banner (a build refuses a vault that has any). */
   readonly errors: Diagnostic[];
   #graphOptions: GraphArtifactOptions;
@@ -96,16 +99,24 @@ export class Site {
     if (this.#lists) return this.#lists;
     const byType = Object.fromEntries(NOTE_TYPES.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
     const tags = new Map<string, Note[]>();
-    const sorted = [...this.vault.notes].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
-    for (const n of sorted) {
+    const sorted = [...this.vault.notes].sort((a, b) => byTitle(a.title, b.title));
+    const rank = new Map<string, number>();
+    sorted.forEach((n, i) => {
+      rank.set(n.slug, i);
       byType[n.type].push(n);
       for (const t of n.fields.tags) {
         const list = tags.get(t);
         if (list) list.push(n);
         else tags.set(t, [n]);
       }
-    }
-    return (this.#lists = { byType, tags });
+    });
+    return (this.#lists = { byType, tags, rank });
+  }
+
+  /** Sorts notes by title, as the indexes list them (by their rank in the title order, computed once per site). */
+  #byTitle(notes: Note[]): Note[] {
+    const rank = this.#sortedLists().rank;
+    return notes.sort((a, b) => rank.get(a.slug)! - rank.get(b.slug)!);
   }
 
   get types() {
@@ -146,7 +157,7 @@ export class Site {
       infobox: this.infobox(note),
       openness: this.openness(note),
       citations: note.cites.map((s) => this.vault.bySlug.get(s)!).filter(Boolean),
-      citedBy: (this.vault.citedBy.get(slug) ?? []).map((s) => this.vault.bySlug.get(s)!).sort((a, b) => a.title.localeCompare(b.title)),
+      citedBy: this.#byTitle((this.vault.citedBy.get(slug) ?? []).map((s) => this.vault.bySlug.get(s)!)),
       backlinks: this.backlinks(note),
     };
   }
@@ -261,14 +272,11 @@ export class Site {
       if (list) list.push(context);
       else byFrom.set(b.from, [context]);
     }
+    const sources = this.#byTitle([...byFrom.keys()].map((slug) => this.vault.bySlug.get(slug)!));
     return NOTE_TYPES.map((type) => ({
       type,
       label: typeEntry(type).label.many,
-      items: [...byFrom]
-        .map(([from, contexts]) => ({ from: this.vault.bySlug.get(from)!, contexts }))
-        .filter(({ from }) => from.type === type)
-        .sort((a, b) => a.from.title.localeCompare(b.from.title))
-        .map(({ from, contexts }) => ({ note: this.ref(from.slug), contexts: [...new Set(contexts.filter(Boolean))] })),
+      items: sources.filter((from) => from.type === type).map((from) => ({ note: this.ref(from.slug), contexts: [...new Set(byFrom.get(from.slug)!.filter(Boolean))] })),
     })).filter((g) => g.items.length);
   }
 
@@ -280,6 +288,7 @@ export class Site {
   /** The most linked-to notes, for the home page. */
   hubs(count: number): Note[] {
     const inbound = (n: Note) => this.vault.backlinks.get(n.slug)?.length ?? 0;
-    return [...this.vault.notes].sort((a, b) => inbound(b) - inbound(a) || a.title.localeCompare(b.title)).slice(0, count);
+    const rank = this.#sortedLists().rank;
+    return [...this.vault.notes].sort((a, b) => inbound(b) - inbound(a) || rank.get(a.slug)! - rank.get(b.slug)!).slice(0, count);
   }
 }
