@@ -62,6 +62,9 @@ export interface NotePage {
   backlinks: BacklinkGroup[];
 }
 
+/** Notes per search-index shard by default: one Pagefind process indexes at most this many (its memory is bounded). */
+export const SEARCH_SHARD_NOTES = 10_000;
+
 /** Titles in the order the indexes use: English, ignoring case and accents. */
 const byTitle = new Intl.Collator("en", { sensitivity: "base" }).compare;
 
@@ -78,8 +81,12 @@ export class Site {
   #graph?: GraphArtifacts;
   readonly #summaries = new Map<string, string>();
 
-  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions } = {}) {
+  /** Notes per search-index shard (see src/integration/pagefind.ts). */
+  readonly searchShardNotes: number;
+
+  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions; searchShardNotes?: number } = {}) {
     this.vault = vault;
+    this.searchShardNotes = Math.max(1, options.searchShardNotes ?? SEARCH_SHARD_NOTES);
     this.urls = siteUrls(options.base, (t) => typeEntry(t as NoteType).folder);
     this.#graphOptions = options.graph ?? {};
     this.errors = vault.diagnostics.filter((d) => d.severity === "error");
@@ -267,7 +274,7 @@ export class Site {
     const byFrom = new Map<string, string[]>();
     for (const b of this.vault.backlinks.get(note.slug) ?? []) {
       const from = this.vault.bySlug.get(b.from)!;
-      const context = b.link !== undefined ? this.contextText(from, from.links[b.link].context) : (b.label ?? "");
+      const context = b.link !== undefined ? this.contextText(from, from.parsed.contexts[from.links[b.link].context] ?? []) : (b.label ?? "");
       const list = byFrom.get(b.from);
       if (list) list.push(context);
       else byFrom.set(b.from, [context]);
@@ -283,6 +290,18 @@ export class Site {
   /** Key-field columns of a type's index table. */
   columns(type: NoteType): TableColumn[] {
     return typeEntry(type).columns.map((view) => ({ label: view.label, cell: (n: Note) => this.values(n, view) }));
+  }
+
+  /**
+   * The search index's bundles: the first at `pagefind/`, one more inside it per further shard of notes; `path` is
+   * under the site root, `url` the address the search page merges.
+   */
+  searchBundles(): { path: string; url: string }[] {
+    const count = Math.max(1, Math.ceil(this.vault.notes.length / this.searchShardNotes));
+    return Array.from({ length: count }, (_x, i) => {
+      const path = i === 0 ? "pagefind/" : `pagefind/shard-${i + 1}/`;
+      return { path, url: this.urls.file(path) };
+    });
   }
 
   /** The most linked-to notes, for the home page. */
