@@ -5,9 +5,14 @@ import atlas from "./src/integration/index.ts";
 export default defineConfig({
   integrations: [
     // The vault: `content/`, or the folder CONTENT_DIR names (relative to this project).
+    // ATLAS_SEARCH_SHARD_NOTES: notes per search-index shard (default 10,000; the tests make it small).
     // `repository`: where the wiki is edited, for every note page's "Edit this page" and "History" links (the one
     // place it is set; a fork changes it here).
-    atlas({ contentDir: process.env.CONTENT_DIR, repository: { url: "https://github.com/atlas-wiki/atlas", branch: "main" } }),
+    atlas({
+      contentDir: process.env.CONTENT_DIR,
+      searchShardNotes: Number(process.env.ATLAS_SEARCH_SHARD_NOTES) || undefined,
+      repository: { url: "https://github.com/atlas-wiki/atlas", branch: "main" },
+    }),
   ],
   trailingSlash: "always",
   build: { format: "directory", concurrency: 8 },

@@ -15,6 +15,16 @@ import { VaultLoader } from "../src/lib/vault.ts";
 import { contentDir, printReport, progress, ROOT } from "./lib/cli.ts";
 
 const started = performance.now();
+// Memory of this process, sampled through the build (for `npm run bench`): the peak of each measure, and the RSS at
+// the end of each stage.
+const memory = { rss: 0, heapUsed: 0, external: 0 };
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  memory.rss = Math.max(memory.rss, m.rss);
+  memory.heapUsed = Math.max(memory.heapUsed, m.heapUsed);
+  memory.external = Math.max(memory.external, m.external);
+}, 200);
+sampler.unref();
 const dir = contentDir();
 const outDir = resolve(process.env.OUT_DIR || join(ROOT, "dist"));
 // Astro keeps its build scratch (`.prerender/`) inside the output folder only when that is under the project; for an
@@ -27,6 +37,7 @@ const step = (msg: string) => console.error(`build: ${msg} (${elapsed()})`);
 const loader = new VaultLoader(dir, { cache: projectCache(ROOT), onProgress: progress("check") });
 const vault = await loader.load();
 recordStage("load+check", performance.now() - started);
+const loadedRss = Math.round(process.memoryUsage().rss / 2 ** 20);
 const errors = printReport(vault.diagnostics, false, vault.files.length, performance.now() - started, { warnings: false });
 if (errors) {
   console.error(`build: refused, fix the ${errors} error(s) above (nothing was written to ${outDir})`);
@@ -47,14 +58,17 @@ try {
   recordStage("write", performance.now() - swapStarted);
   step(`wrote ${outDir}`);
   if (process.env.ATLAS_TIMINGS_FILE) {
-    await writeFile(process.env.ATLAS_TIMINGS_FILE, JSON.stringify({ notes: vault.notes.length, stages: stageTimings(), totalMs: performance.now() - started }));
+    const mib = (b: number) => Math.round(b / 2 ** 20);
+    const peak = { rss: mib(memory.rss), heapUsed: mib(memory.heapUsed), external: mib(memory.external) };
+    await writeFile(process.env.ATLAS_TIMINGS_FILE, JSON.stringify({ notes: vault.notes.length, stages: stageTimings(), totalMs: performance.now() - started, peakMiB: peak, loadedRssMiB: loadedRss }));
   }
 } catch (err) {
-  await rm(tmpDir, { recursive: true, force: true });
-  await rm(join(ROOT, ".atlas", `pagefind-${process.pid}`), { recursive: true, force: true }); // the search index's scratch
-  await rm(`${outDir}.tmp-${process.pid}`, { recursive: true, force: true });
   console.error(`build: failed, ${outDir} was left as it was`);
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  // The scratch folders go too. Pages still being written when the error came (Astro renders several at once) can
+  // refill a folder while it is removed: retry, and never let the clean-up hide the error above.
+  const scratch = [tmpDir, join(ROOT, ".atlas", `pagefind-${process.pid}`), `${outDir}.tmp-${process.pid}`];
+  await Promise.all(scratch.map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((e) => console.error(`build: could not remove ${d}: ${e.message}`))));
   process.exit(1);
 }
 

@@ -35,6 +35,8 @@ export interface AtlasOptions {
    * `{ url: "https://github.com/owner/atlas", branch: "main" }` (or just the URL). None: no such links.
    */
   repository?: RepositoryConfig | string;
+  /** Notes per search-index shard (one Pagefind process each, one after another). Default 10,000. */
+  searchShardNotes?: number;
 }
 
 const VIRTUAL_ID = "virtual:atlas/site";
@@ -88,7 +90,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         };
         if (command === "dev") {
           // The dev server starts while the vault loads; the first page waits for it.
-          initial = load().then((vault) => new Site(vault, { base, graph: graphOptions() }));
+          initial = load().then((vault) => new Site(vault, { base, graph: graphOptions(), searchShardNotes: options.searchShardNotes }));
           setSite(initial);
           return;
         }
@@ -100,7 +102,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           refusal.stack = "";
           throw refusal;
         }
-        setSite(new Site(vault, { base, graph: graphOptions() }));
+        setSite(new Site(vault, { base, graph: graphOptions(), searchShardNotes: options.searchShardNotes }));
       },
 
       "astro:server:setup": ({ server, logger }) => {
@@ -115,7 +117,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           const vault = await loader!.update(paths);
           // Patch the previous graph and keep its layout: a note's edit should not move the whole graph (and a layout
           // takes seconds).
-          setSite(new Site(vault, { base, graph: { ...graphOptions(), update: previous.graphIfBuilt() } }));
+          setSite(new Site(vault, { base, graph: { ...graphOptions(), update: previous.graphIfBuilt() }, searchShardNotes: options.searchShardNotes }));
           const errors = vault.diagnostics.filter((d) => d.severity === "error");
           const mine = vault.diagnostics.filter((d) => paths.some((p) => resolve(root, d.file) === p));
           for (const d of mine) (d.severity === "error" ? logger.error : logger.warn).call(logger, formatDiagnostic(d));

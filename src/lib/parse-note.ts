@@ -6,7 +6,7 @@
  * is what the parse cache stores and what worker threads send back.
  */
 import { splitNote, type FrontmatterProblem, type SplitNote } from "./frontmatter.ts";
-import { extract, type Finding, type HeadingInfo, type LinkInfo } from "./markdown/extract.ts";
+import { extract, type ContextPart, type Finding, type HeadingInfo, type LinkInfo } from "./markdown/extract.ts";
 import { htmlTemplate, type HtmlTemplate } from "./markdown/html.ts";
 import { parseMarkdown } from "./markdown/index.ts";
 
@@ -18,6 +18,8 @@ export interface ParsedNote {
   bodyLine: number;
   headings: HeadingInfo[];
   links: LinkInfo[];
+  /** The sentences the links stand in (`links[i].context` indexes it). */
+  contexts: ContextPart[][];
   blocks: string[];
   unsafeHtml: Finding[];
   unsafeUrls: Finding[];
@@ -36,6 +38,7 @@ export function parseNote(text: string): ParsedNote {
     bodyLine: split.bodyLine,
     headings: found.headings,
     links: found.links,
+    contexts: found.contexts,
     blocks: found.blocks,
     unsafeHtml: found.unsafeHtml,
     unsafeUrls: found.unsafeUrls,

@@ -62,21 +62,31 @@ export interface NotePage {
   backlinks: BacklinkGroup[];
 }
 
+/** Notes per search-index shard by default: one Pagefind process indexes at most this many (its memory is bounded). */
+export const SEARCH_SHARD_NOTES = 10_000;
+
+/** Titles in the order the indexes use: English, ignoring case and accents. */
+const byTitle = new Intl.Collator("en", { sensitivity: "base" }).compare;
+
 /** Text for HTML, in element content and in quoted attributes. */
 export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export class Site {
   readonly vault: Vault;
   readonly urls: SiteUrls;
-  #lists?: { byType: Record<NoteType, Note[]>; tags: Map<string, Note[]> };
+  #lists?: { byType: Record<NoteType, Note[]>; tags: Map<string, Note[]>; rank: Map<string, number> };
   /** Errors, for the dev server's banner (a build refuses a vault that has any). */
   readonly errors: Diagnostic[];
   #graphOptions: GraphArtifactOptions;
   #graph?: GraphArtifacts;
   readonly #summaries = new Map<string, string>();
 
-  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions } = {}) {
+  /** Notes per search-index shard (see src/integration/pagefind.ts). */
+  readonly searchShardNotes: number;
+
+  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions; searchShardNotes?: number } = {}) {
     this.vault = vault;
+    this.searchShardNotes = Math.max(1, options.searchShardNotes ?? SEARCH_SHARD_NOTES);
     this.urls = siteUrls(options.base, (t) => typeEntry(t as NoteType).folder);
     this.#graphOptions = options.graph ?? {};
     this.errors = vault.diagnostics.filter((d) => d.severity === "error");
@@ -96,16 +106,24 @@ export class Site {
     if (this.#lists) return this.#lists;
     const byType = Object.fromEntries(NOTE_TYPES.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
     const tags = new Map<string, Note[]>();
-    const sorted = [...this.vault.notes].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
-    for (const n of sorted) {
+    const sorted = [...this.vault.notes].sort((a, b) => byTitle(a.title, b.title));
+    const rank = new Map<string, number>();
+    sorted.forEach((n, i) => {
+      rank.set(n.slug, i);
       byType[n.type].push(n);
       for (const t of n.fields.tags) {
         const list = tags.get(t);
         if (list) list.push(n);
         else tags.set(t, [n]);
       }
-    }
-    return (this.#lists = { byType, tags });
+    });
+    return (this.#lists = { byType, tags, rank });
+  }
+
+  /** Sorts notes by title, as the indexes list them (by their rank in the title order, computed once per site). */
+  #byTitle(notes: Note[]): Note[] {
+    const rank = this.#sortedLists().rank;
+    return notes.sort((a, b) => rank.get(a.slug)! - rank.get(b.slug)!);
   }
 
   get types() {
@@ -146,7 +164,7 @@ export class Site {
       infobox: this.infobox(note),
       openness: this.openness(note),
       citations: note.cites.map((s) => this.vault.bySlug.get(s)!).filter(Boolean),
-      citedBy: (this.vault.citedBy.get(slug) ?? []).map((s) => this.vault.bySlug.get(s)!).sort((a, b) => a.title.localeCompare(b.title)),
+      citedBy: this.#byTitle((this.vault.citedBy.get(slug) ?? []).map((s) => this.vault.bySlug.get(s)!)),
       backlinks: this.backlinks(note),
     };
   }
@@ -256,19 +274,16 @@ export class Site {
     const byFrom = new Map<string, string[]>();
     for (const b of this.vault.backlinks.get(note.slug) ?? []) {
       const from = this.vault.bySlug.get(b.from)!;
-      const context = b.link !== undefined ? this.contextText(from, from.links[b.link].context) : (b.label ?? "");
+      const context = b.link !== undefined ? this.contextText(from, from.parsed.contexts[from.links[b.link].context] ?? []) : (b.label ?? "");
       const list = byFrom.get(b.from);
       if (list) list.push(context);
       else byFrom.set(b.from, [context]);
     }
+    const sources = this.#byTitle([...byFrom.keys()].map((slug) => this.vault.bySlug.get(slug)!));
     return NOTE_TYPES.map((type) => ({
       type,
       label: typeEntry(type).label.many,
-      items: [...byFrom]
-        .map(([from, contexts]) => ({ from: this.vault.bySlug.get(from)!, contexts }))
-        .filter(({ from }) => from.type === type)
-        .sort((a, b) => a.from.title.localeCompare(b.from.title))
-        .map(({ from, contexts }) => ({ note: this.ref(from.slug), contexts: [...new Set(contexts.filter(Boolean))] })),
+      items: sources.filter((from) => from.type === type).map((from) => ({ note: this.ref(from.slug), contexts: [...new Set(byFrom.get(from.slug)!.filter(Boolean))] })),
     })).filter((g) => g.items.length);
   }
 
@@ -277,9 +292,22 @@ export class Site {
     return typeEntry(type).columns.map((view) => ({ label: view.label, cell: (n: Note) => this.values(n, view) }));
   }
 
+  /**
+   * The search index's bundles: the first at `pagefind/`, one more inside it per further shard of notes; `path` is
+   * under the site root, `url` the address the search page merges.
+   */
+  searchBundles(): { path: string; url: string }[] {
+    const count = Math.max(1, Math.ceil(this.vault.notes.length / this.searchShardNotes));
+    return Array.from({ length: count }, (_x, i) => {
+      const path = i === 0 ? "pagefind/" : `pagefind/shard-${i + 1}/`;
+      return { path, url: this.urls.file(path) };
+    });
+  }
+
   /** The most linked-to notes, for the home page. */
   hubs(count: number): Note[] {
     const inbound = (n: Note) => this.vault.backlinks.get(n.slug)?.length ?? 0;
-    return [...this.vault.notes].sort((a, b) => inbound(b) - inbound(a) || a.title.localeCompare(b.title)).slice(0, count);
+    const rank = this.#sortedLists().rank;
+    return [...this.vault.notes].sort((a, b) => inbound(b) - inbound(a) || rank.get(a.slug)! - rank.get(b.slug)!).slice(0, count);
   }
 }

@@ -212,7 +212,7 @@ function fileInfo(dir: string, path: string, cwd: string) {
 
 /** A file that could not be read: nothing parsed, the error kept for the `unreadable-file` rule. */
 function unreadable(dir: string, path: string, cwd: string, error: string): VaultFile {
-  const parsed: ParsedNote = { data: undefined, positions: {}, problems: [], bodyLine: 1, headings: [], links: [], blocks: [], unsafeHtml: [], unsafeUrls: [], html: { chunks: [""], labels: [] } };
+  const parsed: ParsedNote = { data: undefined, positions: {}, problems: [], bodyLine: 1, headings: [], links: [], contexts: [], blocks: [], unsafeHtml: [], unsafeUrls: [], html: { chunks: [""], labels: [] } };
   return { ...fileInfo(dir, path, cwd), parsed, readError: error, schemaIssues: [] };
 }
 

@@ -1,15 +1,26 @@
 /** A reader searching the built site in Chromium: the header search box, Pagefind results, and pages without JavaScript. */
-import { join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../scripts/lib/browser.ts";
 import { buildSite, ROOT, serve } from "../helpers/cli.ts";
 
 let browser: Browser;
+/** The fixture's notes in vault order (by path), as the shards take them. */
+const SLUGS = readdirSync(join(ROOT, "tests/fixtures/vault"), { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name.endsWith(".md") && e.name !== "README.md")
+  .map((e) => join(e.parentPath, e.name))
+  .sort()
+  .map((p) => basename(p, ".md"));
 let site: { url: string; close: () => Promise<void> };
 
+let dist: string;
+
 beforeAll(async () => {
-  site = await serve(buildSite(join(ROOT, "tests/fixtures/vault")));
+  // Four notes per search shard: the fixture's ten notes make three Pagefind bundles, which the search page merges.
+  dist = buildSite(join(ROOT, "tests/fixtures/vault"), { ATLAS_SEARCH_SHARD_NOTES: "4" });
+  site = await serve(dist);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -18,6 +29,25 @@ afterAll(async () => {
 });
 
 describe("search", () => {
+  it("indexes a big vault in shards, one bundle each", () => {
+    expect(["pagefind", "pagefind/shard-2", "pagefind/shard-3"].map((d) => existsSync(join(dist, d, "pagefind.js")))).toEqual([true, true, true]);
+    expect(existsSync(join(dist, "pagefind/shard-4"))).toBe(false);
+  });
+
+  it("finds notes of every shard from the one search page", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    // One note of each shard (the shards take the notes in path order, four at a time).
+    for (const [query, slug] of [["beta", "beta-labs"], ["lovelace", "ada-lovelace"], ["paper", "roe-2026-widget-paper"]]) {
+      expect(Math.floor(SLUGS.indexOf(slug) / 4)).toBe(["beta-labs", "ada-lovelace", "roe-2026-widget-paper"].indexOf(slug));
+      await page.goto(`${site.url}/search/?q=${query}`);
+      const hit = page.locator(`.pagefind-ui__result-link[href$="/${slug}/"]`);
+      await hit.first().waitFor({ timeout: 15_000 });
+    }
+    expect(errors).toEqual([]);
+  });
+
   it("finds a note by a word of its body from the header search box", async () => {
     const page = await browser.newPage();
     const errors: string[] = [];

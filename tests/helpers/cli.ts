@@ -27,9 +27,9 @@ export function runScript(name: string, args: string[], env: Record<string, stri
 }
 
 /** Builds the vault in `contentDir` into a fresh folder through the real build command; throws with its output on failure. */
-export function buildSite(contentDir: string): string {
+export function buildSite(contentDir: string, env: Record<string, string> = {}): string {
   const out = join(mkdtempSync(join(tmpdir(), "atlas-site-")), "dist");
-  const r = runScript("build", [], { CONTENT_DIR: contentDir, OUT_DIR: out });
+  const r = runScript("build", [], { CONTENT_DIR: contentDir, OUT_DIR: out, ...env });
   if (r.code !== 0) throw new Error(`build failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
   return out;
 }

@@ -30,7 +30,7 @@ export interface Layout {
 }
 
 /** The settings every input to the layout depends on; part of the cache key. */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 /** Iterations sized so that 10,000 nodes take a few seconds: seeded positions need far fewer than random ones. */
 export function defaultIterations(order: number): number {
@@ -106,7 +106,9 @@ export function computeLayout(graph: LandscapeGraph, options: LayoutOptions = {}
   graph.forEachEdge((_e, a, s, t) => work.addDirectedEdge(s, t, { weight: a.weight }));
 
   if (graph.order > 1 && graph.size > 0) {
-    const settings = forceAtlas2.inferSettings(work);
+    // Barnes-Hut with Gephi's default approximation (theta 1.2, the library's is 0.5): half the time at 10,000 nodes,
+    // and the seeded communities leave the forces little to travel.
+    const settings = { ...forceAtlas2.inferSettings(work), barnesHutTheta: 1.2 };
     forceAtlas2.assign(work, { iterations: options.iterations ?? defaultIterations(graph.order), settings, getEdgeWeight: "weight" });
     noverlap.assign(work, { maxIterations: graph.order > 5000 ? 8 : 20, settings: { ratio: 1, margin: 1 } });
   }

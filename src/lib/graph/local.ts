@@ -125,21 +125,27 @@ export function layoutNeighbourhood(hood: Neighbourhood, edges: [number, number,
   return normalizePositions(x, y, 100);
 }
 
+/** The type registry's part of every payload: computed once, it is the same for every page. */
+let types: ReturnType<typeof typeInfo> | undefined;
+
 /** Encodes a neighbourhood; with `layout: false` the coordinates are placeholders of the widest size (for budgeting). */
 export function encodeLocal(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[], layout = true): LocalPayload {
-  const { types, info } = typeInfo();
-  const edges = localEdges(u, hood.nodes);
+  return encodeWithEdges(graph, u, hood, kinds, localEdges(u, hood.nodes), layout);
+}
+
+function encodeWithEdges(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[], edges: [number, number, number, number][], layout: boolean): LocalPayload {
+  types ??= typeInfo();
   const { x, y } = layout ? layoutNeighbourhood(hood, edges) : { x: hood.nodes.map(() => -100), y: hood.nodes.map(() => -100) };
   const attrs = hood.nodes.map((i) => graph.getNodeAttributes(u.keys[i]));
   return {
     v: PAYLOAD_VERSION,
-    types,
-    typeInfo: info,
+    types: types.types,
+    typeInfo: types.info,
     kinds,
     center: 0,
     slug: attrs.map((a) => a.slug),
     title: attrs.map((a) => a.title),
-    type: attrs.map((a) => types.indexOf(a.type)),
+    type: attrs.map((a) => types!.types.indexOf(a.type)),
     x,
     y,
     edges: edges.flatMap(([a, b]) => [a, b]),
@@ -150,7 +156,7 @@ export function encodeLocal(graph: LandscapeGraph, u: UndirectedIndex, hood: Nei
 
 /**
  * The local payload for one note, shrunk until it fits the byte budget: the size is found with placeholder
- * coordinates (as wide as real ones can be), then the neighbourhood is laid out once.
+ * coordinates (as wide as real ones can be), then the neighbourhood is laid out once, with the edges already found.
  */
 export function localPayload(graph: LandscapeGraph, u: UndirectedIndex, slug: string, kinds: string[], options: NeighbourhoodOptions = {}): { json: string; payload: LocalPayload } {
   const { maxBytes } = { ...LOCAL_DEFAULTS, ...options };
@@ -158,14 +164,16 @@ export function localPayload(graph: LandscapeGraph, u: UndirectedIndex, slug: st
   if (node === undefined) throw new Error(`No note "${slug}" in the graph`);
   const hood = selectNeighbourhood(u, node, options);
   for (;;) {
-    const bytes = Buffer.byteLength(JSON.stringify(encodeLocal(graph, u, hood, kinds, false)));
-    if (bytes <= maxBytes || hood.nodes.length <= 1) break;
+    const edges = localEdges(u, hood.nodes);
+    const bytes = Buffer.byteLength(JSON.stringify(encodeWithEdges(graph, u, hood, kinds, edges, false)));
+    if (bytes <= maxBytes || hood.nodes.length <= 1) {
+      const payload = encodeWithEdges(graph, u, hood, kinds, edges, true);
+      return { json: JSON.stringify(payload), payload };
+    }
     // Drop about the overshoot's share of nodes (at least one) from the lowest-ranked end.
     const keep = Math.max(1, Math.min(hood.nodes.length - 1, Math.floor(hood.nodes.length * (maxBytes / bytes))));
     hood.more += hood.nodes.length - keep;
     hood.nodes = hood.nodes.slice(0, keep);
     hood.depth1 = Math.min(hood.depth1, keep - 1);
   }
-  const payload = encodeLocal(graph, u, hood, kinds);
-  return { json: JSON.stringify(payload), payload };
 }

@@ -35,8 +35,8 @@ export interface LinkInfo extends Span {
   /** The label as plain text, when the link has one. */
   label?: string;
   embed: boolean;
-  /** The sentence around the link. */
-  context: ContextPart[];
+  /** The sentence around the link: its index in `Extracted.contexts`, or -1. */
+  context: number;
 }
 
 export interface Finding extends Span {
@@ -52,6 +52,8 @@ export interface Extracted {
   unsafeUrls: Finding[];
   /** The link nodes in document order: `links[i]` describes `linkNodes[i]`. */
   linkNodes: WikiLink[];
+  /** The sentences links stand in, each once: links of one sentence share it. */
+  contexts: ContextPart[][];
 }
 
 const UNSAFE_HTML = /<script\b|<\/script>|\son[a-z]+\s*=|javascript:/gi;
@@ -67,7 +69,7 @@ export function extract(tree: Root, lineOffset: number): Extracted {
       : { line: lineOffset + 1, column: 1, endLine: lineOffset + 1, endColumn: 1 };
   };
   const slugger = new GithubSlugger();
-  const out: Extracted = { headings: [], links: [], blocks: [], unsafeHtml: [], unsafeUrls: [], linkNodes: [] };
+  const out: Extracted = { headings: [], links: [], blocks: [], unsafeHtml: [], unsafeUrls: [], linkNodes: [], contexts: [] };
   const linkIndex = new Map<WikiLink, number>();
 
   const walk = (node: Nodes, parent: Parents | undefined) => {
@@ -76,7 +78,7 @@ export function extract(tree: Root, lineOffset: number): Extracted {
         linkIndex.set(node, out.links.length);
         out.linkNodes.push(node);
         const label = node.label === undefined ? undefined : plainText(node, () => "");
-        out.links.push({ target: node.target, heading: node.heading, block: node.block, label, embed: node.embed, context: [], ...span(node) });
+        out.links.push({ target: node.target, heading: node.heading, block: node.block, label, embed: node.embed, context: -1, ...span(node) });
         break;
       }
       case "heading": {
@@ -114,7 +116,7 @@ export function extract(tree: Root, lineOffset: number): Extracted {
     if (node.type === "paragraph" || node.type === "heading" || node.type === "tableRow") {
       const parts: ContextPart[] = [];
       flatten(node, parts, linkIndex, node.type === "tableRow");
-      assignContexts(parts, out.links);
+      assignContexts(parts, out.links, out.contexts);
       return;
     }
     if ("children" in node) for (const child of node.children) contexts(child as Nodes);
@@ -168,9 +170,10 @@ function flatten(node: Nodes, parts: ContextPart[], linkIndex: Map<WikiLink, num
 
 const LINK_MARK = "\uE000";
 
-/** Gives each link in `parts` the sentence it stands in, capped in length. */
-function assignContexts(parts: ContextPart[], links: LinkInfo[]) {
+/** Gives each link in `parts` the sentence it stands in, capped in length; a sentence with several links is kept once. */
+function assignContexts(parts: ContextPart[], links: LinkInfo[], contexts: ContextPart[][]) {
   if (!parts.some((p) => typeof p === "number")) return;
+  const kept = new Map<string, number>();
   let s = "";
   const at: { offset: number; link: number }[] = [];
   for (const p of parts) {
@@ -190,11 +193,16 @@ function assignContexts(parts: ContextPart[], links: LinkInfo[]) {
     let sentence = raw.trim();
     if (sentence.length > CONTEXT_MAX) sentence = `${sentence.slice(0, CONTEXT_MAX - 1).trimEnd()}…`;
     const ids = at.filter((a) => a.offset >= start + lead && a.offset < start + lead + sentence.length).map((a) => a.link);
-    const out: ContextPart[] = [];
-    sentence.split(LINK_MARK).forEach((chunk, i) => {
-      if (i > 0) out.push(ids[i - 1]);
-      if (chunk) out.push(chunk);
-    });
-    links[link].context = out;
+    const key = `${start}:${end}`;
+    let index = kept.get(key);
+    if (index === undefined) {
+      const out: ContextPart[] = [];
+      sentence.split(LINK_MARK).forEach((chunk, i) => {
+        if (i > 0) out.push(ids[i - 1]);
+        if (chunk) out.push(chunk);
+      });
+      kept.set(key, (index = contexts.push(out) - 1));
+    }
+    links[link].context = index;
   }
 }
