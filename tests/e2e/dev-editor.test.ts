@@ -9,11 +9,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runScript, startDevServer } from "../helpers/cli.ts";
 
+/** The page at `url` once `test` holds (a save takes a moment to reach it; a busy server may drop a connection). */
 async function until(url: string, test: (html: string) => boolean): Promise<string> {
   let html = "";
-  for (let i = 0; i < 80; i++) {
-    html = await (await fetch(url)).text();
-    if (test(html)) return html;
+  for (let i = 0; i < 120; i++) {
+    try {
+      html = await (await fetch(url)).text();
+      if (test(html)) return html;
+    } catch {
+      /* the server is busy re-reading the vault: ask again */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return html;
@@ -26,7 +31,7 @@ describe("dev server while a contributor edits", () => {
     const dev = await startDevServer(dir);
     try {
       const page = `${dev.url}/widget-7b/`;
-      expect(await (await fetch(page)).text()).toContain("<h1>Widget 7B</h1>");
+      expect(await until(page, (h) => h.includes("<h1>Widget 7B</h1>"))).toContain("<h1>Widget 7B</h1>");
       const file = join(dir, "models/widget-7b.md");
       const good = readFileSync(file, "utf8");
       writeFileSync(file, good.replace("released: 2026-01", "released: [2026-01"));
