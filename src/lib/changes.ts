@@ -43,9 +43,13 @@ export interface LinkChange {
 }
 
 export interface PageChange {
-  slug: string;
+  /** The page's address on the site, without the base: `/nemotron-3-super/`, `/models/`, `/tags/moe/`. */
+  path: string;
   title: string;
-  /** Which parts of the page differ: `body`, `infobox`, `sources`, `cited by`, `backlinks`, `header`. */
+  /**
+   * What differs on it: for a note page its parts (`body`, `infobox`, `sources`, `cited by`, `backlinks`,
+   * `header`); for an index or tag page the notes whose rows change, arrive or leave.
+   */
   parts: string[];
 }
 
@@ -154,7 +158,7 @@ export function diffVaults(base: Vault | undefined, head: Vault, paths: readonly
     const { touched, neighbours } = changedSet(head, base, paths);
     const slugOf = new Map(head.files.map((f) => [f.path, f.slug]));
     const candidates = new Set([...touched, ...neighbours].map((p) => slugOf.get(p)!).filter(Boolean));
-    summary.pages = pageChanges(sites.base, sites.head, before, head, headOf, candidates);
+    summary.pages = [...pageChanges(sites.base, sites.head, before, head, headOf, candidates), ...listChanges(sites.base, sites.head, before, head, headOf, candidates, summary)];
   }
   return summary;
 }
@@ -272,9 +276,50 @@ function pageChanges(baseSite: Site | undefined, headSite: Site, base: Vault, he
     const b = pageParts(headSite, note.slug);
     if (!a || !b) continue;
     const parts = Object.keys(b).filter((k) => a[k] !== b[k]);
-    if (parts.length) out.push({ slug: note.slug, title: note.title, parts });
+    if (parts.length) out.push({ path: `/${note.slug}/`, title: note.title, parts });
   }
   return out;
+}
+
+/**
+ * The type indexes and tag pages whose lists change: a row of a candidate note (its title, summary and the type's
+ * columns) that differs, arrives or leaves.
+ */
+function listChanges(baseSite: Site | undefined, headSite: Site, base: Vault, head: Vault, headOf: (s: string) => string, candidates: ReadonlySet<string>, summary: ChangeSummary): PageChange[] {
+  const slugs = new Set<string>(candidates);
+  for (const n of [...summary.added, ...summary.removed]) slugs.add(n.slug);
+  for (const r of summary.renamed) slugs.add(r.to.slug);
+  const baseSlugOf = new Map([...base.bySlug.keys()].map((s) => [headOf(s), s]));
+  const row = (site: Site | undefined, note: Note | undefined) =>
+    site && note ? JSON.stringify([note.title, note.fields.summary, site.columns(note.type).map((c) => c.cell(note))]) : undefined;
+  const lists = new Map<string, { title: string; parts: string[] }>();
+  const mark = (path: string, title: string, part: string) => {
+    const list = lists.get(path) ?? lists.set(path, { title, parts: [] }).get(path)!;
+    list.parts.push(part);
+  };
+  for (const slug of slugs) {
+    const now = head.bySlug.get(slug);
+    const wasSlug = baseSlugOf.get(slug) ?? (now ? undefined : slug);
+    const was = wasSlug ? base.bySlug.get(wasSlug) : undefined;
+    const name = now?.title ?? was?.title ?? slug;
+    const typeOf = (n: Note) => typeEntry(n.type);
+    if (now && was && now.type === was.type) {
+      if (row(baseSite, was) !== row(headSite, now)) mark(`/${typeOf(now).folder}/`, `${typeOf(now).label.many} (index)`, `row of ${name}`);
+    } else {
+      if (was) mark(`/${typeOf(was).folder}/`, `${typeOf(was).label.many} (index)`, `drops ${name}`);
+      if (now) mark(`/${typeOf(now).folder}/`, `${typeOf(now).label.many} (index)`, `adds ${name}`);
+    }
+    const tagsBefore = new Set(was?.fields.tags ?? []);
+    const tagsAfter = new Set(now?.fields.tags ?? []);
+    const shown = (n: Note) => JSON.stringify([n.title, n.type, n.fields.summary]);
+    for (const t of new Set([...tagsBefore, ...tagsAfter])) {
+      const path = `/tags/${t}/`;
+      if (!tagsBefore.has(t)) mark(path, `#${t}`, `adds ${name}`);
+      else if (!tagsAfter.has(t)) mark(path, `#${t}`, `drops ${name}`);
+      else if (shown(was!) !== shown(now!)) mark(path, `#${t}`, `row of ${name}`);
+    }
+  }
+  return [...lists].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, l]) => ({ path, title: l.title, parts: l.parts.sort() }));
 }
 
 /** A note page's content by part, as comparable strings. */
@@ -343,8 +388,8 @@ export function changesMarkdown(s: ChangeSummary, options: { base: string; head?
   );
   if (s.fixedProblems) lines.push(`${s.fixedProblems} problem${s.fixedProblems === 1 ? "" : "s"} of the base fixed.`, "");
   if (s.pages.length) {
-    lines.push(`### Pages whose content changes (${s.pages.length})`, "", "<details><summary>the note pages and what changes on each</summary>", "");
-    for (const p of s.pages) lines.push(`- \`/${p.slug}/\` ${md(p.title)}: ${p.parts.join(", ")}`);
+    lines.push(`### Pages whose content changes (${s.pages.length})`, "", "<details><summary>the pages and what changes on each</summary>", "");
+    for (const p of s.pages) lines.push(`- \`${p.path}\` ${md(p.title)}: ${p.parts.map(md).join(", ")}`);
     lines.push("", "</details>", "");
   }
   return `${lines.join("\n").trimEnd()}\n`;

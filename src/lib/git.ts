@@ -26,11 +26,12 @@ export function repositoryOf(dir: string): { root: string; sub: string } | null 
 }
 
 /**
- * The commit a branch is compared with: where it left `ref`, or (no ref given) where it left the first of
- * `origin/HEAD`, `origin/main`, `main`, `origin/master`, `master` that exists.
+ * The commit a branch is compared with: where it left `ref` (or `origin/<ref>` when only the remote has it), or (no
+ * ref given) where it left the first of `origin/HEAD`, `origin/main`, `main`, `origin/master`, `master` that exists.
  */
 export function baseCommit(root: string, ref?: string): { ref: string; commit: string } {
-  const candidates = ref ? [ref] : ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
+  // A branch named as a clone has it: `main` may exist only as `origin/main`.
+  const candidates = ref ? [ref, ...(ref.includes("/") ? [] : [`origin/${ref}`])] : ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
   for (const c of candidates) {
     const r = spawnSync("git", ["rev-parse", "--verify", "--quiet", `${c}^{commit}`], { cwd: root, encoding: "utf8" });
     if (r.status !== 0) continue;

@@ -63,13 +63,17 @@ describe("npm run changes", () => {
     expect(section("Links").sort()).toEqual(["- added: **Acme** → **Sprocket**", "- added: **Sprocket** → **Widget**", "- removed: **Acme** → **Gizmo**"]);
     expect(section("New problems")).toEqual([expect.stringMatching(/^- `.*content\/concepts\/lonely\.md:1:1` warning `orphan`: no other note links to `lonely`$/)]);
     // Every page on both sides whose content differs, and what differs on it; new pages are "Notes added".
-    const pages = out.slice(out.indexOf("### Pages whose content changes (5)")).split("\n").filter((l) => l.startsWith("- `/"));
-    expect(pages.sort()).toEqual([
-      "- `/acme/` Acme: body, backlinks", // a link to sprocket, none to gizmo; widget's relation now cites two sources
-      "- `/doe-report/` Doe Report: cited by", // gizmo is gone, old-name is new-name
+    const pages = out.slice(out.indexOf("### Pages whose content changes (8)")).split("\n").filter((l) => l.startsWith("- `/"));
+    // Note pages first, then the indexes and tag pages whose lists change.
+    expect(pages).toEqual([
       "- `/new-name/` New Name: header, infobox, backlinks",
-      "- `/roe-paper/` Roe Paper: cited by",
+      "- `/acme/` Acme: body, backlinks", // a link to sprocket, none to gizmo
       "- `/widget/` Widget: infobox, sources, backlinks",
+      "- `/doe-report/` Doe Report: cited by", // gizmo is gone, old-name is new-name
+      "- `/roe-paper/` Roe Paper: cited by",
+      "- `/concepts/` Concepts (index): adds Lonely, row of New Name",
+      "- `/models/` Models (index): adds Sprocket, drops Gizmo, row of Widget", // a new licence, openness
+      "- `/sources/` Sources (index): row of Doe Report, row of Roe Paper", // their "cited by" counts
     ]);
   });
 
@@ -77,6 +81,12 @@ describe("npm run changes", () => {
     const repo = gitRepo({ "content/sources/doe-report.md": note("source", "Doe Report", "A report.", "kind: article\n") });
     const same = runScript("changes", [], { CONTENT_DIR: join(repo, "content") });
     expect(same.stdout).toMatch(/Compared with `origin\/HEAD|main` \([0-9a-f]+\): no change to any note\.\n$/);
+    // In a fresh clone on a branch, `main` exists only as `origin/main`: naming `main` finds it there.
+    const clone = `${repo}-clone`;
+    git(repo, "clone", "-q", repo, clone);
+    git(clone, "checkout", "-q", "-b", "topic");
+    git(clone, "branch", "-q", "-D", "main");
+    expect(runScript("changes", ["main"], { CONTENT_DIR: join(clone, "content") }).stdout).toMatch(/^Compared with `origin\/main` \([0-9a-f]+\): no change to any note\.$/m);
     const wrong = runScript("changes", ["nope"], { CONTENT_DIR: join(repo, "content") });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("`nope` is not a commit, branch or tag");
