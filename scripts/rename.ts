@@ -55,10 +55,19 @@ for (const [path, text] of next) writeFileSync(join(dir, path), text);
 const target = join(dirname(join(dir, file.path)), `${to}.md`);
 renameSync(join(dir, file.path), target);
 
-const counts = new Map<string, number>();
-for (const e of edits) for (const w of e.what) counts.set(w, (counts.get(w) ?? 0) + 1);
+// "7 links, 2 relations (derived_from, developer), 10 citations"
+const counts = new Map<string, { n: number; fields: Set<string> }>();
+for (const e of edits) {
+  for (const w of e.what) {
+    const [kind, field] = w.split(" ");
+    const c = counts.get(kind) ?? counts.set(kind, { n: 0, fields: new Set() }).get(kind)!;
+    c.n++;
+    if (field) c.fields.add(field);
+  }
+}
+const said = [...counts].map(([kind, { n, fields }]) => `${n} ${kind}${n === 1 ? "" : "s"}${fields.size ? ` (${[...fields].join(", ")})` : ""}`);
 console.log(`renamed ${shown(join(dir, file.path))} → ${shown(target)}`);
-console.log(`rewrote ${[...counts].map(([w, n]) => `${n} ${w}${n === 1 ? "" : "s"}`).join(", ") || "no links (none named it by its slug)"} in ${edits.filter((e) => e.path !== file.path).length} other note(s)`);
+console.log(`rewrote ${said.join(", ") || "no links (none named it by its slug)"} in ${edits.filter((e) => e.path !== file.path).length} other note(s)`);
 if (!hasAlias) console.log(`added \`${from}\` to its aliases: old links still resolve, and /${from}/ sends readers to /${to}/`);
 
 // The vault again, to say whether the rename left it as it found it.

@@ -24,7 +24,7 @@ describe("npm run rename", () => {
     const r = runScript("rename", ["widget-7b", "widget-seven"], { CONTENT_DIR: content });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("rewrote 7 links, 1 relation derived_from in 6 other note(s)");
+    expect(r.stdout).toContain("rewrote 7 links, 1 relation (derived_from) in 6 other note(s)");
     expect(r.stdout).toContain("check: 0 error(s), as before");
     expect(existsSync(join(content, "models/widget-7b.md"))).toBe(false);
     const moved = readFileSync(join(content, "models/widget-seven.md"), "utf8");
@@ -56,7 +56,7 @@ describe("npm run rename", () => {
     const { content } = fixtureRepo();
     const r = runScript("rename", ["doe-2026-acme-report", "doe-report-2026"], { CONTENT_DIR: content });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/rewrote 10 citations, 1 link, 1 relation cites in 6 other note\(s\)/);
+    expect(r.stdout).toMatch(/rewrote 10 citations, 1 link, 1 relation \(cites\) in 6 other note\(s\)/);
     expect(readFileSync(join(content, "people/ada-lovelace.md"), "utf8")).toContain('{ lab: acme-ai, role: CEO, from: "2020", source: doe-report-2026 }');
     expect(runScript("check", ["--strict"], { CONTENT_DIR: content }).code).toBe(0);
   });
