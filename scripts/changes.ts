@@ -6,7 +6,8 @@
  */
 import { parseArgs } from "node:util";
 import { loadVaultAt } from "../src/lib/base-vault.ts";
-import { changesMarkdown, diffVaults } from "../src/lib/changes.ts";
+import { diffVaults } from "../src/lib/changes.ts";
+import { changesMarkdown } from "../src/lib/changes-markdown.ts";
 import { baseCommit, changedPaths, GitError, repositoryOf, shortCommit } from "../src/lib/git.ts";
 import { projectCache } from "../src/lib/parse-cache.ts";
 import { Site } from "../src/lib/site.ts";
