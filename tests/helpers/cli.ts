@@ -34,10 +34,13 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}):
   return out;
 }
 
-/** The environment without the test runner's own variables (NODE_ENV=test, VITEST...), as a person's shell has it. */
+/**
+ * The environment without the test runner's own variables (NODE_ENV=test, VITEST...), as a person's shell has it;
+ * nor GitHub Actions' marker, which would switch the checker to annotations in CI (a test sets it when it means to).
+ */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith("VITEST") || k === "NODE_ENV" || k === "TEST") delete env[k];
+  for (const k of Object.keys(env)) if (k.startsWith("VITEST") || k === "NODE_ENV" || k === "TEST" || k === "GITHUB_ACTIONS") delete env[k];
   return env;
 }
 
