@@ -38,7 +38,7 @@ const RUNS_LARGE = count("BENCH_RUNS_LARGE", 1);
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 if (!existsSync(GEN)) throw new Error(`${GEN} not found: the bench needs ../shared beside the checkout`);
 
-interface Timings { notes: number; stages: Record<string, number>; totalMs: number }
+interface Timings { notes: number; stages: Record<string, number>; totalMs: number; peakMiB?: { rss: number; heapUsed: number; external: number }; loadedRssMiB?: number }
 interface Run { seconds: number; peakMiB: number | null; code: number; out: string; timings: Timings | null }
 interface Row {
   label: string; generate?: number; notes: number; runs: number; floorMs: number;
@@ -99,7 +99,7 @@ function readTimings(file: string): Timings | null {
   try {
     const t = JSON.parse(readFileSync(file, "utf8"));
     const stages = Object.entries(t?.stages ?? {}).filter(([, ms]) => typeof ms === "number");
-    return typeof t.totalMs === "number" && stages.length ? { notes: t.notes, stages: Object.fromEntries(stages) as Record<string, number>, totalMs: t.totalMs } : null;
+    return typeof t.totalMs === "number" && stages.length ? { notes: t.notes, stages: Object.fromEntries(stages) as Record<string, number>, totalMs: t.totalMs, peakMiB: t.peakMiB, loadedRssMiB: t.loadedRssMiB } : null;
   } catch {
     return null;
   }
@@ -190,8 +190,12 @@ function results(rows: Row[], graphSection: string): string {
 
   const times = rows.map((r) =>
     `| ${r.label} | ${r.runs} + 1 | ${sec(r.floorMs / 1000)} | ${sec(medianRun(r.checkCold).seconds)} | ${sec(r.checkWarm.seconds)} | **${sec(cold(r))}** | ${sec(r.buildWarm.seconds)} | **${ratio(cold(r), r)}** | ${ratio(r.buildWarm.seconds, r)} | ${perNote(r).toFixed(2)} ms |`);
+  const own = (r: Row) => {
+    const t = medianRun(r.buildCold).timings;
+    return t?.peakMiB ? `${mib(t.loadedRssMiB ?? null)} / ${mib(t.peakMiB.rss)} / ${mib(t.peakMiB.heapUsed)}` : "n/a";
+  };
   const memory = rows.map((r) =>
-    `| ${r.label} | ${mib(maxRss(r.checkCold))} | **${mib(maxRss(r.buildCold))}** | ${mib(r.buildWarm.peakMiB)} | ${fmtN(r.pages)} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB in ${fmtN(r.files)} files | ${r.errors ?? "?"} |`);
+    `| ${r.label} | ${mib(maxRss(r.checkCold))} | **${mib(maxRss(r.buildCold))}** | ${own(r)} | ${mib(r.buildWarm.peakMiB)} | ${fmtN(r.pages)} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB in ${fmtN(r.files)} files | ${r.errors ?? "?"} |`);
 
   const split = rows.map((r) => medianRun(r.buildCold).timings);
   const stages = [...new Set(split.flatMap((t) => (t ? Object.keys(t.stages) : [])))];
@@ -248,8 +252,8 @@ ${times.join("\n")}
 
 ### Memory and output
 
-| notes | peak RSS, check cold | peak RSS, build cold | peak RSS, build warm | pages | output | errors |
-| --- | --- | --- | --- | --- | --- | --- |
+| notes | peak RSS, check cold | peak RSS, build cold | build's own Node process (median cold run): RSS after load / peak RSS / peak heap used | peak RSS, build warm | pages | output | errors |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${memory.join("\n")}
 
 ### Build stages (median cold run, from \`ATLAS_TIMINGS_FILE\`)
@@ -297,6 +301,16 @@ try {
     const r = await exec(NODE, [join(ROOT, "scripts/bench-graph.ts"), g.vault, g.out], { ...baseEnv, ATLAS_CACHE_DIR: mkdtempSync(join(work, "cache-graph-")) });
     if (interrupted) throw new BenchFailure(`stopped by ${interrupted}`);
     graphSection = r.code === 0 ? r.stdout : `Graph bench failed:\n\n\`\`\`\n${(r.stdout + r.stderr).slice(-2000)}\n\`\`\`\n`;
+  }
+
+  // The dev server's loop (first page, save to page, memory over many saves) on the same vault, with a warm cache.
+  if (g) {
+    say(`bench: ${g.label}: dev server\n`);
+    const cache = mkdtempSync(join(work, "cache-dev-"));
+    ok(await run("check.ts", { CONTENT_DIR: g.vault, ATLAS_CACHE_DIR: cache }), `warming the cache of ${g.label}`);
+    const r = await exec(NODE, [join(ROOT, "scripts/bench-dev.ts"), g.vault, cache], baseEnv);
+    if (interrupted) throw new BenchFailure(`stopped by ${interrupted}`);
+    graphSection += `\n${r.code === 0 ? r.stdout : `Dev-server bench failed:\n\n\`\`\`\n${(r.stdout + r.stderr).slice(-2000)}\n\`\`\`\n`}`;
   }
 
   const md = results(rows, graphSection);

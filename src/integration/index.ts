@@ -61,7 +61,6 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         base = config.base;
         updateConfig({ vite: { plugins: [virtualSite()] } });
         if (command !== "build" && command !== "dev") return;
-        const started = performance.now();
         const load = async (): Promise<Vault> => {
           if (preloaded && preloaded.dir === contentDir) {
             loader = preloaded.loader;
@@ -70,7 +69,8 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger) });
           const vault = await loader.load();
           report(vault, logger, command === "dev");
-          recordStage("load+check", performance.now() - started);
+          recordStage("read+parse", loader.timings!.readAndParseMs);
+          recordStage("check", loader.timings!.checkMs);
           return vault;
         };
         if (command === "dev") {
@@ -129,10 +129,12 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
       "astro:build:start": async ({ logger }) => {
         const site = await currentSite();
         // The graph layout runs on a worker thread while the pages render; the pages that draw it wait for it.
-        void site.graph().layout();
+        const layoutStarted = performance.now();
+        void site.graph().layout().then(() => recordStage("graph layout (on a worker, beside the render)", performance.now() - layoutStarted));
         const dir = join(root, ".atlas", `pagefind-${process.pid}`);
         logger.info("indexing the notes for search (Pagefind), beside the render");
-        search = { dir, started: performance.now(), done: writeSearchIndex(site, dir) };
+        const searchStarted = performance.now();
+        search = { dir, started: searchStarted, done: writeSearchIndex(site, dir).then((n) => (recordStage("pagefind (its process, beside the render)", performance.now() - searchStarted), n)) };
         search.done.catch(() => {}); // awaited in astro:build:done; an early failure must not go unhandled
       },
 

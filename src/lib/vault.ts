@@ -74,13 +74,20 @@ export class VaultLoader {
 
   /** Reads the whole folder; files whose text did not change since the last load are not parsed or validated again. */
   async load(): Promise<Vault> {
+    const started = performance.now();
     const paths = await listNoteFiles(this.dir);
     const seen = new Set(paths);
     for (const p of this.#entries.keys()) if (!seen.has(p)) this.#entries.delete(p);
     this.#reshaped = true;
     await this.#refresh(paths, true);
-    return this.vault();
+    const parsed = performance.now();
+    const vault = this.vault();
+    this.timings = { readAndParseMs: parsed - started, checkMs: performance.now() - parsed };
+    return vault;
   }
+
+  /** How long the last whole load took: reading and parsing (or the cache), then validation, resolution and rules. */
+  timings?: { readAndParseMs: number; checkMs: number };
 
   /** Re-reads only these files (changed, added or deleted), then rebuilds the vault from memory. */
   async update(paths: readonly string[]): Promise<Vault> {
