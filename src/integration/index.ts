@@ -19,7 +19,7 @@ import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
 import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
 import type { Vault } from "../lib/types.ts";
-import { VaultLoader } from "../lib/vault.ts";
+import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
 import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
 import { recordStage, setSite, site as currentSite } from "./store.ts";
 
@@ -87,6 +87,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           refusal.stack = "";
           throw refusal;
         }
+        releaseCheckData(vault);
         setSite(new Site(vault, { base, graph: graphOptions(), searchShardNotes: options.searchShardNotes }));
       },
 
