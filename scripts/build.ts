@@ -4,17 +4,25 @@
  * first: a failed check or build leaves the previous `dist/` untouched.
  *
  * `ATLAS_TIMINGS_FILE=path` writes the time of each stage there as JSON (for `npm run bench`).
+ *
+ * It runs with a heap limit sized to the vault (scripts/lib/heap.ts): the first process only counts the notes and
+ * starts the real build, so the heavy modules are imported below, after that.
  */
 import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { preloadVault } from "../src/integration/index.ts";
-import { recordStage, stageTimings } from "../src/integration/store.ts";
-import { projectCache } from "../src/lib/parse-cache.ts";
-import { VaultLoader } from "../src/lib/vault.ts";
+import { listNoteFiles } from "../src/lib/vault.ts";
 import { contentDir, printReport, progress, ROOT } from "./lib/cli.ts";
+import { runWithHeapFor } from "./lib/heap.ts";
 
 const started = performance.now();
+const dir = contentDir();
+runWithHeapFor((await listNoteFiles(dir)).length);
+
+const { preloadVault } = await import("../src/integration/index.ts");
+const { recordStage, stageTimings } = await import("../src/integration/store.ts");
+const { projectCache } = await import("../src/lib/parse-cache.ts");
+const { VaultLoader } = await import("../src/lib/vault.ts");
 // Memory of this process, sampled through the build (for `npm run bench`): the peak of each measure, and the RSS at
 // the end of each stage.
 const memory = { rss: 0, heapUsed: 0, external: 0 };
@@ -25,7 +33,6 @@ const sampler = setInterval(() => {
   memory.external = Math.max(memory.external, m.external);
 }, 200);
 sampler.unref();
-const dir = contentDir();
 const outDir = resolve(process.env.OUT_DIR || join(ROOT, "dist"));
 // Astro keeps its build scratch (`.prerender/`) inside the output folder only when that is under the project; for an
 // output elsewhere it falls back to one shared folder, and two builds at once would trample each other. So every
@@ -36,7 +43,8 @@ const step = (msg: string) => console.error(`build: ${msg} (${elapsed()})`);
 
 const loader = new VaultLoader(dir, { cache: projectCache(ROOT), onProgress: progress("check") });
 const vault = await loader.load();
-recordStage("load+check", performance.now() - started);
+recordStage("read+parse", loader.timings!.readAndParseMs);
+recordStage("check", loader.timings!.checkMs);
 const loadedRss = Math.round(process.memoryUsage().rss / 2 ** 20);
 const errors = printReport(vault.diagnostics, false, vault.files.length, performance.now() - started, { warnings: false });
 if (errors) {

@@ -19,7 +19,7 @@ import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
 import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
 import type { Vault } from "../lib/types.ts";
-import { VaultLoader } from "../lib/vault.ts";
+import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
 import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
 import { lastCommitDates, repositoryOf } from "../lib/git.ts";
 import { NoteSources, repositoryConfig, type RepositoryConfig } from "../lib/note-source.ts";
@@ -76,7 +76,6 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         const prefix = repo ? relative(repo.root, contentDir).split(sep).join("/") : "";
         setNoteSources(new NoteSources({ repository: repo ? repository : undefined, prefix, dates: repo ? lastCommitDates(contentDir) : new Map() }));
         recordStage("git dates", performance.now() - gitStarted);
-        const started = performance.now();
         const load = async (): Promise<Vault> => {
           if (preloaded && preloaded.dir === contentDir) {
             loader = preloaded.loader;
@@ -85,7 +84,8 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger) });
           const vault = await loader.load();
           report(vault, logger, command === "dev");
-          recordStage("load+check", performance.now() - started);
+          recordStage("read+parse", loader.timings!.readAndParseMs);
+          recordStage("check", loader.timings!.checkMs);
           return vault;
         };
         if (command === "dev") {
@@ -102,6 +102,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           refusal.stack = "";
           throw refusal;
         }
+        releaseCheckData(vault);
         setSite(new Site(vault, { base, graph: graphOptions(), searchShardNotes: options.searchShardNotes }));
       },
 
@@ -148,10 +149,12 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
       "astro:build:start": async ({ logger }) => {
         const site = await currentSite();
         // The graph layout runs on a worker thread while the pages render; the pages that draw it wait for it.
-        void site.graph().layout();
+        const layoutStarted = performance.now();
+        void site.graph().layout().then(() => recordStage("graph layout (on a worker, beside the render)", performance.now() - layoutStarted));
         const dir = join(root, ".atlas", `pagefind-${process.pid}`);
         logger.info("indexing the notes for search (Pagefind), beside the render");
-        search = { dir, started: performance.now(), done: writeSearchIndex(site, dir) };
+        const searchStarted = performance.now();
+        search = { dir, started: searchStarted, done: writeSearchIndex(site, dir).then((n) => (recordStage("pagefind (its process, beside the render)", performance.now() - searchStarted), n)) };
         search.done.catch(() => {}); // awaited in astro:build:done; an early failure must not go unhandled
       },
 
