@@ -4,6 +4,7 @@ import { createReadStream, existsSync, mkdtempSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 /** The project's pinned Node (the `node` devDependency), whatever Node runs the tests. */
@@ -72,7 +73,7 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-/** Starts `astro dev` on a vault and waits until it answers (`--ignore-lock`: beside any dev server already running, in the foreground). */
+/** Starts `astro dev` on a vault and waits until it answers; its log comes back as plain text (without colour codes) (`--ignore-lock`: beside any dev server already running, in the foreground). */
 export async function startDevServer(contentDir: string): Promise<{ url: string; stop: () => void; log: () => string }> {
   const port = 4400 + Math.floor(Math.random() * 500);
   const child = spawn(NODE, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--ignore-lock", "--port", String(port), "--host", "127.0.0.1"], {
@@ -88,7 +89,7 @@ export async function startDevServer(contentDir: string): Promise<{ url: string;
     await new Promise((r) => setTimeout(r, 500));
     if (child.exitCode !== null) throw new Error(`astro dev exited:\n${log}`);
     try {
-      if ((await fetch(`${url}/`, { signal: AbortSignal.timeout(20_000) })).ok) return { url, stop: () => child.kill(), log: () => log };
+      if ((await fetch(`${url}/`, { signal: AbortSignal.timeout(20_000) })).ok) return { url, stop: () => child.kill(), log: () => stripVTControlCharacters(log) };
     } catch {
       /* not up yet */
     }
