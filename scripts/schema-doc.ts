@@ -7,22 +7,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "astro/zod";
 import { TYPES } from "../src/lib/registry.ts";
+import type { JsonSchema } from "../src/lib/scaffold.ts";
 import { RULES } from "../src/lib/rules/index.ts";
 import { ROOT } from "./lib/cli.ts";
 
-type Json = {
-  type?: string;
-  description?: string;
-  anyOf?: Json[];
-  items?: Json;
-  enum?: unknown[];
-  const?: unknown;
-  properties?: Record<string, Json>;
-  required?: string[];
-  pattern?: string;
-  format?: string;
-  default?: unknown;
-};
+type Json = JsonSchema;
 
 const FRIENDLY: Record<string, string> = {
   "note reference": "a note (slug, title or alias), or `{ ref, source, note }`",

@@ -8,8 +8,8 @@ import { z } from "astro/zod";
 import { stringify } from "yaml";
 import { typeEntry, type NoteType } from "./registry.ts";
 
-/** The subset of JSON Schema (as zod emits it) the examples read. */
-interface Json {
+/** The subset of JSON Schema (as zod emits it) that the scaffold and the generated schema reference read. */
+export interface JsonSchema {
   type?: string;
   description?: string;
   anyOf?: Json[];
@@ -20,7 +20,9 @@ interface Json {
   required?: string[];
   pattern?: string;
   format?: string;
+  default?: unknown;
 }
+type Json = JsonSchema;
 
 export interface ScaffoldOptions {
   title: string;
