@@ -11,8 +11,8 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import type { ParsedNote } from "./parse-note.ts";
 
 const LIB = import.meta.dirname;
@@ -87,7 +87,9 @@ export class ParseCache {
         at = stop + 1;
       }
     }
-    const missing = keys.map((_k, i) => i).filter((i) => !entries[i]);
+    // Only keys that have a loose file are read: one listing of the folder, not a failed open per note of a cold load.
+    const onDisk = await this.#looseKeys();
+    const missing = keys.map((_k, i) => i).filter((i) => !entries[i] && onDisk.has(keys[i]));
     const loose: string[] = [];
     const BATCH = 256;
     for (let i = 0; i < missing.length; i += BATCH) {
@@ -100,6 +102,12 @@ export class ParseCache {
       );
     }
     return { entries, packExact: fromPack === keys.length && lines === wanted.size, loose };
+  }
+
+  /** The keys that have a loose file. */
+  async #looseKeys(): Promise<Set<string>> {
+    const names = await readdir(this.dir, { recursive: true }).catch(() => [] as string[]);
+    return new Set(names.filter((n) => n.endsWith(".json")).map((n) => basename(n, ".json")));
   }
 
   /** Writes single entries as loose files, each whole or not at all (written beside, then renamed). */
