@@ -25,6 +25,8 @@ export interface FieldView {
   label: string;
   field: string;
   show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names";
+  /** In an index table, readers can filter by this column's values (`year`: by the year of a date). */
+  filter?: true | "year";
 }
 
 export interface TypeEntry {
@@ -99,12 +101,14 @@ const ENTRIES = [
       { label: "Architecture", field: "architecture" },
       { label: "Context length", field: "context_length" },
       { label: "License", field: "license" },
+      { label: "Openness", field: "openness", show: "openness" },
     ],
     columns: [
-      { label: "Developer", field: "developer" },
-      { label: "Released", field: "released" },
+      { label: "Developer", field: "developer", filter: true },
+      { label: "Released", field: "released", filter: "year" },
       { label: "Parameters", field: "parameters" },
-      { label: "License", field: "license" },
+      { label: "Architecture", field: "architecture", filter: true },
+      { label: "License", field: "license", filter: true },
       { label: "Openness", field: "openness", show: "openness" },
     ],
     date: "released",
@@ -238,7 +242,7 @@ export const RELATION_KINDS: readonly { kind: string; label: string }[] = [
 /** Top-level addresses the site uses for its own pages: a note cannot take these slugs. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   ...TYPES.map((e) => e.folder),
-  "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro",
+  "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro", "openness",
 ]);
 
 /** The date that places a note in time (see `TypeEntry.date`). */

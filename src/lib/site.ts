@@ -9,7 +9,8 @@ import { createGraphArtifacts, type GraphArtifactOptions, type GraphArtifacts } 
 import { fillTemplate } from "./markdown/html.ts";
 import type { ContextPart } from "./markdown/extract.ts";
 import { NOTE_TYPES, TYPES, typeEntry, type FieldView, type NoteType } from "./registry.ts";
-import { OPENNESS_ASPECTS, type OpennessLevel, type SourceRef } from "./schema.ts";
+import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
+import type { SourceRef } from "./schema.ts";
 import type { Diagnostic, Note, ResolvedLink, Vault } from "./types.ts";
 import { siteUrls, type SiteUrls } from "./urls.ts";
 
@@ -33,11 +34,27 @@ export interface InfoRow {
   values: InfoValue[];
 }
 
-export interface OpennessRow {
-  aspect: string;
+/** One dimension of a model's openness as a page shows it; a dimension the note does not rate is `unknown`. */
+export interface OpennessCellView {
+  key: string;
+  label: string;
+  short: string;
   status: OpennessLevel;
+  /** False when the note says nothing on this dimension. */
+  rated: boolean;
   note?: string;
   sources: LinkRef[];
+  /** Evidence addresses, shown by host name. */
+  evidence: { href: string; text: string }[];
+}
+
+/** A model's openness matrix, grouped as the registry (and the field's index) groups the dimensions. */
+export interface OpennessMatrix {
+  groups: { id: string; label: string; cells: OpennessCellView[] }[];
+  cells: OpennessCellView[];
+  counts: Record<OpennessLevel, number>;
+  /** Dimensions the note rates (any level, `unknown` included when written). */
+  rated: number;
 }
 
 export interface BacklinkGroup {
@@ -48,7 +65,15 @@ export interface BacklinkGroup {
 
 export interface TableColumn {
   label: string;
+  /** A short header (openness dimensions), the label then being its title. */
+  short?: string;
   cell(note: Note): InfoValue[];
+  /** What the column sorts by: a number, or text compared as the indexes compare titles. */
+  sort(note: Note): string | number;
+  /** The values a reader can filter the column by (none: no filter). */
+  filter?(note: Note): string[];
+  /** For an openness dimension's column: the cell's level. */
+  level?(note: Note): OpennessLevel;
 }
 
 /** Everything a note's page shows, for that note only. */
@@ -56,7 +81,8 @@ export interface NotePage {
   note: Note;
   html: string;
   infobox: InfoRow[];
-  openness: OpennessRow[];
+  /** Models only. */
+  openness?: OpennessMatrix;
   citations: Note[];
   citedBy: Note[];
   backlinks: BacklinkGroup[];
@@ -228,8 +254,10 @@ export class Site {
   values(note: Note, view: FieldView): InfoValue[] {
     const f = note.fields;
     switch (view.show) {
-      case "openness":
-        return this.openness(note).map((o) => ({ text: `${o.aspect}: ${o.status}`, sources: [] }));
+      case "openness": {
+        const m = this.openness(note);
+        return m ? [{ text: opennessSummary(m), href: "#openness", sources: [] }] : [];
+      }
       case "cited-by":
         return [{ text: String(this.vault.citedBy.get(note.slug)?.length ?? 0), sources: [] }];
     }
@@ -262,11 +290,34 @@ export class Site {
     return rows;
   }
 
-  openness(note: Note): OpennessRow[] {
-    return OPENNESS_ASPECTS.flatMap((aspect) => {
-      const cell = note.fields.openness[aspect];
-      return cell ? [{ aspect: aspect.replace("_", " "), status: cell.status, note: cell.note, sources: this.#sources(cell.sources) }] : [];
+  /** A model's openness matrix (undefined for other types). */
+  openness(note: Note): OpennessMatrix | undefined {
+    if (note.type !== "model") return undefined;
+    const cells = OPENNESS_DIMENSIONS.map((d): OpennessCellView => {
+      const cell = note.fields.openness[d.key];
+      return {
+        key: d.key,
+        label: d.label,
+        short: d.short,
+        status: cell?.status ?? "unknown",
+        rated: !!cell,
+        note: cell?.note,
+        sources: cell ? this.#sources(cell.sources) : [],
+        evidence: (cell?.evidence ?? []).map((href) => ({ href, text: hostOf(href) })),
+      };
     });
+    return {
+      groups: OPENNESS_GROUPS.map((g) => ({ id: g.id, label: g.label, cells: cells.filter((c) => OPENNESS_DIMENSIONS.find((d) => d.key === c.key)!.group === g.id) })),
+      cells,
+      counts: countLevels(cells.map((c) => c.status)),
+      rated: cells.filter((c) => c.rated).length,
+    };
+  }
+
+  /** The models a lab (or person) developed, by title: a lab page's openness summary. */
+  developed(note: Note): Note[] {
+    const slugs = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "developer").map((b) => b.from));
+    return this.#byTitle([...slugs].map((s) => this.vault.bySlug.get(s)!).filter((n) => n.type === "model"));
   }
 
   /** Inbound mentions grouped by the linking note's type; a note's several mentions are listed under it. */
@@ -287,9 +338,29 @@ export class Site {
     })).filter((g) => g.items.length);
   }
 
-  /** Key-field columns of a type's index table. */
+  /**
+   * Key-field columns of a type's index table, each with what it sorts and filters by; the openness view becomes one
+   * column per dimension.
+   */
   columns(type: NoteType): TableColumn[] {
-    return typeEntry(type).columns.map((view) => ({ label: view.label, cell: (n: Note) => this.values(n, view) }));
+    return typeEntry(type).columns.flatMap((view): TableColumn[] => {
+      if (view.show === "openness") {
+        return OPENNESS_DIMENSIONS.map((d) => {
+          const level = (n: Note): OpennessLevel => n.fields.openness[d.key]?.status ?? "unknown";
+          return { label: d.label, short: d.short, level, cell: (n) => [{ text: level(n), sources: [] }], sort: (n) => LEVEL_RANK[level(n)], filter: (n) => [level(n)] };
+        });
+      }
+      const cell = (n: Note) => this.values(n, view);
+      const texts = (n: Note) => cell(n).map((v) => v.text);
+      return [
+        {
+          label: view.label,
+          cell,
+          sort: view.show === "cited-by" ? (n) => Number(texts(n)[0] ?? 0) : (n) => texts(n).join(", ").toLowerCase(),
+          filter: view.filter === "year" ? (n) => texts(n).map((t) => t.slice(0, 4)) : view.filter ? texts : undefined,
+        },
+      ];
+    });
   }
 
   /**
@@ -309,5 +380,19 @@ export class Site {
     const inbound = (n: Note) => this.vault.backlinks.get(n.slug)?.length ?? 0;
     const rank = this.#sortedLists().rank;
     return [...this.vault.notes].sort((a, b) => inbound(b) - inbound(a) || rank.get(a.slug)! - rank.get(b.slug)!).slice(0, count);
+  }
+}
+
+/** "3 open, 1 partial, 2 closed of 14": a model's openness in a line. */
+export function opennessSummary(m: OpennessMatrix): string {
+  const parts = (["open", "partial", "closed"] as const).filter((l) => m.counts[l]).map((l) => `${m.counts[l]} ${l}`);
+  return parts.length ? `${parts.join(", ")} of ${m.cells.length}` : `not rated (${m.cells.length} dimensions)`;
+}
+
+function hostOf(href: string): string {
+  try {
+    return new URL(href).hostname.replace(/^www\./, "");
+  } catch {
+    return href;
   }
 }

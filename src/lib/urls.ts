@@ -14,6 +14,8 @@ export interface SiteUrls {
   tag(tag: string): string;
   graph(params?: Record<string, string>): string;
   search(): string;
+  /** The page that explains the openness dimensions (`#<key>` for one). */
+  openness(fragment?: string): string;
   /** A file the site serves at its root: `exports/atlas-graph.gexf`, `graph/landscape.<hash>.json`, `favicon.svg`. */
   file(path: string): string;
 }
@@ -40,6 +42,7 @@ export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (
       return `${root}graph/${q ? `?${q}` : ""}`;
     },
     search: () => `${root}search/`,
+    openness: (fragment) => `${root}openness/${fragment ? `#${enc(fragment)}` : ""}`,
     file: (path) => `${root}${path.replace(/^\/+/, "")}`,
   };
 }
