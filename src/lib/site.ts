@@ -11,6 +11,7 @@ import type { ContextPart } from "./markdown/extract.ts";
 import { NOTE_TYPES, TYPES, typeEntry, type FieldView, type NoteType } from "./registry.ts";
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
+import { buildTimeline, type Timeline } from "./timeline.ts";
 import type { Diagnostic, Note, ResolvedLink, Vault } from "./types.ts";
 import { siteUrls, type SiteUrls } from "./urls.ts";
 
@@ -105,6 +106,7 @@ export class Site {
   readonly errors: Diagnostic[];
   #graphOptions: GraphArtifactOptions;
   #graph?: GraphArtifacts;
+  #timeline?: Timeline;
   readonly #summaries = new Map<string, string>();
 
   /** Notes per search-index shard (see src/integration/pagefind.ts). */
@@ -154,6 +156,11 @@ export class Site {
 
   get types() {
     return TYPES;
+  }
+
+  /** Every dated note, newest first, by year and month; undated events and models apart (src/lib/timeline.ts). */
+  timeline(): Timeline {
+    return (this.#timeline ??= buildTimeline(this.vault, NOTE_TYPES.flatMap((t) => this.byType[t])));
   }
 
   /** The landscape graph, its layout, payloads and exports: built on first use, once per site. */

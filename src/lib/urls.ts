@@ -16,6 +16,7 @@ export interface SiteUrls {
   search(): string;
   /** The page that explains the openness dimensions (`#<key>` for one). */
   openness(fragment?: string): string;
+  timeline(): string;
   /** A file the site serves at its root: `exports/atlas-graph.gexf`, `graph/landscape.<hash>.json`, `favicon.svg`. */
   file(path: string): string;
 }
@@ -42,6 +43,7 @@ export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (
       return `${root}graph/${q ? `?${q}` : ""}`;
     },
     search: () => `${root}search/`,
+    timeline: () => `${root}timeline/`,
     openness: (fragment) => `${root}openness/${fragment ? `#${enc(fragment)}` : ""}`,
     file: (path) => `${root}${path.replace(/^\/+/, "")}`,
   };

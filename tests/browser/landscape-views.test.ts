@@ -1,6 +1,7 @@
 /**
- * The models comparison (`/models/`) as a reader uses it: a plain table without JavaScript; with it, filters by
- * developer and by any openness cell, a live count, and headers that sort (openness: most open first).
+ * The landscape views as a reader uses them, on the fixture vault. The models comparison (`/models/`): a plain table
+ * without JavaScript; with it, filters by developer and by any openness cell, a live count, and headers that sort
+ * (openness: most open first). The timeline (`/timeline/`): filters by type and lab that hide emptied months.
  */
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -68,6 +69,33 @@ describe("the models comparison", () => {
     expect(await name.getAttribute("aria-sort")).toBe("ascending");
     expect(await ew.getAttribute("aria-sort")).toBeNull();
     expect(await visibleModels(page)).toEqual(["Gadget Model", "Widget 7B", "Widget 7B Instruct"]);
+    await page.close();
+  });
+});
+
+describe("the timeline", () => {
+  const shown = (page: Page) => page.locator(".timeline-entries > li:visible > a").allInnerTexts();
+
+  it("lists every dated note newest first, undated events and models apart, and filters by type and lab", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${site.url}/timeline/`);
+    expect(await page.locator(".timeline-year > h2").allInnerTexts()).toEqual(["2026", "2020"]);
+    expect(await page.locator(".timeline-month > h3").allInnerTexts()).toEqual(["February 2026", "January 2026", "2020, month not given"]);
+    expect(await page.locator(".timeline-undated li > a").allInnerTexts()).toEqual(["Gadget Model", "Widget 7B Instruct"]);
+    expect(await page.locator('time[datetime="2026-01-10"]').innerText()).toBe("10 January");
+    expect(await page.locator(".timeline-count").innerText()).toBe("7 entries");
+
+    await page.getByLabel("Sources").uncheck();
+    expect(await shown(page)).toEqual(["Widget launch", "Widget 7B", "Ada Lovelace", "Gadget Model", "Widget 7B Instruct"]);
+    expect(await page.locator(".timeline-month:visible > h3").allInnerTexts()).toEqual(["January 2026", "2020, month not given"]); // February held only a source
+
+    await page.getByLabel("Lab").selectOption("beta-labs");
+    expect(await shown(page)).toEqual(["Gadget Model"]);
+    expect(await page.locator(".timeline-year:visible").count()).toBe(0);
+    expect(await page.locator(".timeline-count").innerText()).toBe("1 of 7 entries");
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
