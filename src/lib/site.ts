@@ -77,6 +77,15 @@ export interface TableColumn {
   level?(note: Note): OpennessLevel;
 }
 
+/** A person's tie to a lab, seen from either side: `other` is the lab on a person's page, the person on a lab's. */
+export interface Affiliation {
+  other: LinkRef;
+  role?: string;
+  from?: string;
+  until?: string;
+  sources: LinkRef[];
+}
+
 /** Everything a note's page shows, for that note only. */
 export interface NotePage {
   note: Note;
@@ -319,6 +328,28 @@ export class Site {
       counts: countLevels(cells.map((c) => c.status)),
       rated: cells.filter((c) => c.rated).length,
     };
+  }
+
+  /**
+   * The people affiliated with a lab, with role, dates and sources, earliest start first (undated after, by title);
+   * or a person's own affiliations in the same order: the "People" and "Affiliations" sections.
+   */
+  affiliations(note: Note): Affiliation[] {
+    const rows: Affiliation[] = [];
+    if (note.type === "person") {
+      for (const r of note.relations) if (r.kind === "affiliated_with" && r.to) rows.push(this.#affiliation(r, r.to));
+    } else if (note.type === "lab") {
+      const people = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "affiliated_with").map((b) => b.from));
+      for (const slug of this.#byTitle([...people].map((s) => this.vault.bySlug.get(s)!)).map((n) => n.slug)) {
+        for (const r of this.vault.bySlug.get(slug)!.relations) if (r.kind === "affiliated_with" && r.to === note.slug) rows.push(this.#affiliation(r, slug));
+      }
+    }
+    // Stable: undated rows keep the title order they came in.
+    return rows.sort((a, b) => (a.from && b.from ? (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) : a.from ? -1 : b.from ? 1 : 0));
+  }
+
+  #affiliation(r: Note["relations"][number], other: string): Affiliation {
+    return { other: this.ref(other), role: r.qualifier, from: r.from, until: r.until, sources: this.#sources(r.sources) };
   }
 
   /** The models a lab (or person) developed, by title: a lab page's openness summary. */

@@ -109,6 +109,13 @@ describe("npm run build", () => {
     expect(lab).toMatch(/Models and how open they are[\s\S]*href="\/widget-7b\/">Widget 7B<\/a><\/th><td class="oc status-closed"/);
   });
 
+  it("lists a lab's people and a person's affiliations with role, dates and sources", () => {
+    const people = page("acme-ai");
+    expect(people).toMatch(/<h2 id="affiliations-heading">People<\/h2><ol class="timeline-entries"><li><span class="span meta">2020 –<\/span><a href="\/ada-lovelace\/">Ada Lovelace<\/a><span class="extra">, CEO<\/span><sup class="cite"><a href="#source-doe-2026-acme-report"/);
+    const person = page("ada-lovelace");
+    expect(person).toMatch(/<h2 id="affiliations-heading">Affiliations<\/h2><ol class="timeline-entries"><li><span class="span meta">2020 –<\/span><a href="\/acme-ai\/">Acme AI<\/a><span class="extra">, CEO<\/span>/);
+  });
+
   it("lists backlinks grouped by type, with the sentence around each mention", () => {
     const html = page("widget-7b");
     const back = html.slice(html.indexOf('id="backlinks-heading"'));
