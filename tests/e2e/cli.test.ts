@@ -63,6 +63,21 @@ describe("npm run build", () => {
     expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
   });
 
+  it("is a good web citizen: canonical address, social and schema.org metadata, sitemap, feed, robots.txt, llms.txt", () => {
+    const html = page("widget-7b");
+    expect(html).toContain('<link rel="canonical" href="https://atlas-wiki.github.io/widget-7b/">');
+    expect(html).toContain('<meta property="og:title" content="Widget 7B">');
+    expect(html).toContain('<meta property="og:description" content="A fictional 7-billion-parameter open model.">');
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]);
+    expect(ld).toMatchObject({ "@type": "SoftwareSourceCode", name: "Widget 7B", creator: [{ name: "Acme AI" }] });
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Atlas: recently changed notes" href="/feed.xml">');
+    const file = (name: string) => readFileSync(join(dist, name), "utf8");
+    expect(file("sitemap.xml")).toContain("<loc>https://atlas-wiki.github.io/widget-7b/</loc>");
+    expect(file("feed.xml")).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    expect(file("robots.txt")).toContain("Sitemap: https://atlas-wiki.github.io/sitemap.xml");
+    expect(file("llms.txt")).toContain("- [Widget 7B](https://atlas-wiki.github.io/widget-7b/): A fictional 7-billion-parameter open model.");
+  });
+
   it("renders resolved wikilinks (slug, alias, title, heading, label)", () => {
     const html = page("beta-labs");
     expect(html).toMatch(/<a href="\/acme-ai\/"[^>]*class="wikilink"[^>]*>Acme AI<\/a>/); // [[acme]] is an alias
@@ -139,10 +154,10 @@ describe("npm run build", () => {
     expect(html).toMatch(/<td data-sort="2026-01" data-filter="\[&quot;2026&quot;\]">/);
   });
 
-  it("strips unsafe HTML but keeps harmless markup; the only scripts are the local graph's", () => {
+  it("strips unsafe HTML but keeps harmless markup; the only scripts are the local graph's and the JSON-LD", () => {
     const html = page("gadget-model");
     expect(html).toContain("<mark>highlighted</mark>");
-    expect(html).not.toMatch(/onclick|<script(?![^>]*(pagefind|data-local-graph-data|\/_astro\/LocalGraph))/);
+    expect(html).not.toMatch(/onclick|<script(?![^>]*(pagefind|data-local-graph-data|\/_astro\/LocalGraph|application\/ld\+json))/);
   });
 
   it("refuses a vault with errors and leaves the previous output untouched", () => {
