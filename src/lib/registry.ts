@@ -206,7 +206,8 @@ export function typeInfo(): { types: string[]; info: { one: string; many: string
 export function typeCss(): string {
   const vars = (theme: "light" | "dark") => TYPES.map((e) => `--type-${e.type}:${e.color[theme]};`).join("");
   const classes = TYPES.map((e) => `.badge-${e.type},.graph-dot-${e.type}{background:var(--type-${e.type})}`).join("");
-  return `:root{${vars("light")}}@media (prefers-color-scheme: dark){:root{${vars("dark")}}}${classes}`;
+  // As the site's theme: the system's, unless the reader picked one (`data-theme` on <html>).
+  return `:root{${vars("light")}}@media (prefers-color-scheme: dark){:root:not([data-theme=light]){${vars("dark")}}}:root[data-theme=dark]{${vars("dark")}}${classes}`;
 }
 
 /** Each type's schema with the transform to the one normalised shape. */

@@ -1,7 +1,9 @@
 /**
  * The landscape views as a reader uses them, on the fixture vault. The models comparison (`/models/`): a plain table
  * without JavaScript; with it, filters by developer and by any openness cell, a live count, and headers that sort
- * (openness: most open first). The timeline (`/timeline/`): filters by type and lab that hide emptied months.
+ * (openness: most open first). The timeline (`/timeline/`): filters by type and lab that hide emptied months. Reading
+ * a note: its table of contents and heading anchors, the theme toggle (system by default, remembered), print, and the
+ * graph page on a phone.
  */
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -96,6 +98,70 @@ describe("the timeline", () => {
     expect(await page.locator(".timeline-year:visible").count()).toBe(0);
     expect(await page.locator(".timeline-count").innerText()).toBe("1 of 7 entries");
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("reading a note", () => {
+  it("has a table of contents on a long note and a link to each heading", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/open-weights/`);
+    const toc = page.locator("details.toc");
+    expect(await toc.locator("summary").innerText()).toBe("Contents");
+    expect(await toc.locator("nav > ol > li > a").allInnerTexts()).toEqual(["Definition", "History", "Criticism"]);
+    expect(await toc.locator("nav > ol > li > ol a").allInnerTexts()).toEqual(["Early releases"]);
+    await toc.getByRole("link", { name: "Criticism" }).click();
+    expect(new URL(page.url()).hash).toBe("#criticism");
+    const anchor = page.locator("#early-releases > a.heading-anchor");
+    expect(await anchor.getAttribute("href")).toBe("#early-releases");
+    expect(await anchor.getAttribute("aria-label")).toBe("Link to this section");
+    // A short note has none.
+    await page.goto(`${site.url}/widget-7b/`);
+    expect(await page.locator("details.toc").count()).toBe(0);
+    await page.close();
+  });
+
+  it("follows the system's theme until the reader picks one, and remembers the pick", async () => {
+    const context = await browser.newContext({ colorScheme: "dark" });
+    const page = await context.newPage();
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.goto(`${site.url}/widget-7b/`);
+    const toggle = page.locator("[data-theme-toggle]");
+    expect(await toggle.innerText()).toContain("System");
+    expect(await background()).toBe("rgb(17, 20, 24)"); // the system is dark
+    await toggle.click();
+    expect(await toggle.innerText()).toContain("Light");
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    expect(await background()).toBe("rgb(253, 253, 252)");
+    await page.goto(`${site.url}/models/`); // another page, the same choice, from its first paint
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    expect(await background()).toBe("rgb(253, 253, 252)");
+    await page.locator("[data-theme-toggle]").click(); // dark
+    await page.locator("[data-theme-toggle]").click(); // system again
+    expect(await page.evaluate(() => [document.documentElement.dataset.theme ?? null, localStorage.getItem("atlas-theme")])).toEqual([null, null]);
+    expect(await background()).toBe("rgb(17, 20, 24)");
+    await context.close();
+  });
+
+  it("prints the article alone", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/widget-7b/`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".site-header").isVisible()).toBe(false);
+    expect(await page.locator(".backlinks").isVisible()).toBe(false);
+    expect(await page.locator("article h1").isVisible()).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(255, 255, 255)");
+    await page.close();
+  });
+
+  it("puts the graph before its controls on a phone", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${site.url}/graph/`);
+    await page.locator("#graph-controls:not([hidden])").waitFor();
+    const top = (sel: string) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().top);
+    expect(await top(".graph-stage-wrap")).toBeLessThan(await top("#graph-controls"));
+    await page.setViewportSize({ width: 1200, height: 800 });
+    expect(await top(".graph-stage-wrap")).toBe(await top("#graph-controls")); // side by side on a wide screen
     await page.close();
   });
 });

@@ -157,7 +157,13 @@ describe("npm run build", () => {
   it("strips unsafe HTML but keeps harmless markup; the only scripts are the local graph's and the JSON-LD", () => {
     const html = page("gadget-model");
     expect(html).toContain("<mark>highlighted</mark>");
-    expect(html).not.toMatch(/onclick|<script(?![^>]*(pagefind|data-local-graph-data|\/_astro\/LocalGraph|application\/ld\+json))/);
+    expect(html).not.toMatch(/onclick/);
+    // Every script on the page is one of the layout's own: the theme's, the local graph's, its data, the JSON-LD.
+    const body = html.slice(html.indexOf('<div class="note-body">'), html.indexOf("</article>"));
+    expect(body).not.toMatch(/<script(?![^>]*(data-local-graph-data|\/_astro\/LocalGraph))/);
+    for (const tag of html.match(/<script[^>]*>/g) ?? []) {
+      expect(tag).toMatch(/^<script (data-theme-init|type="application\/json" data-local-graph-data|type="application\/ld\+json"|type="module"( src="\/_astro\/[^"]+")?)>$/);
+    }
   });
 
   it("refuses a vault with errors and leaves the previous output untouched", () => {
@@ -185,10 +191,12 @@ describe("dev server", () => {
       // Fixing the note is picked up without restarting the server.
       writeFileSync(join(dir, "concepts/open-weights.md"), readFileSync(join(GOOD, "concepts/open-weights.md"), "utf8") + "\nSee [[widget-7b]].\n");
       let fixed = "";
-      for (let i = 0; i < 40 && !fixed.includes('href="/widget-7b/"'); i++) {
+      // Until the page shows the saved sentence (the note links to widget-7b elsewhere already).
+      for (let i = 0; i < 40 && !/See <a href="\/widget-7b\/"/.test(fixed); i++) {
         await new Promise((r) => setTimeout(r, 250));
         fixed = await (await fetch(`${dev.url}/open-weights/`)).text();
       }
+      expect(fixed).toMatch(/See <a href="\/widget-7b\/"/);
       expect(fixed).not.toContain("wikilink broken");
       expect(fixed).not.toContain('class="problems"');
     } finally {
