@@ -243,7 +243,7 @@ export const RELATION_KINDS: readonly { kind: string; label: string }[] = [
 /** Top-level addresses the site uses for its own pages: a note cannot take these slugs. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   ...TYPES.map((e) => e.folder),
-  "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro", "openness", "timeline",
+  "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro", "openness", "timeline", "previews",
 ]);
 
 /** The date that places a note in time (see `TypeEntry.date`). */

@@ -86,6 +86,17 @@ export interface Affiliation {
   sources: LinkRef[];
 }
 
+/** A link preview's content: `excerptHtml` is text with HTML entities, no tags. */
+export interface NotePreview {
+  slug: string;
+  title: string;
+  type: string;
+  typeLabel: string;
+  summary: string;
+  excerptHtml: string;
+  href: string;
+}
+
 /** Everything a note's page shows, for that note only. */
 export interface NotePage {
   note: Note;
@@ -209,6 +220,20 @@ export class Site {
       citedBy: this.#byTitle((this.vault.citedBy.get(slug) ?? []).map((s) => this.vault.bySlug.get(s)!)),
       backlinks: this.backlinks(note),
     };
+  }
+
+  /**
+   * What a link's preview shows (`/previews/<slug>.json`): title, type, summary and the body's first paragraph as
+   * escaped text (its markup dropped, at most about 400 characters).
+   */
+  preview(note: Note): NotePreview {
+    const html = this.html(note);
+    const start = html.search(/<p[ >]/);
+    const inner = start < 0 ? "" : html.slice(html.indexOf(">", start) + 1, html.indexOf("</p>", start));
+    let excerpt = inner.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+    if (excerpt.length > 400) excerpt = `${excerpt.slice(0, excerpt.lastIndexOf(" ", 400)).replace(/&[a-z#0-9]*$/i, "")} …`;
+    const type = typeEntry(note.type);
+    return { slug: note.slug, title: note.title, type: note.type, typeLabel: type.label.one, summary: note.fields.summary, excerptHtml: excerpt, href: this.urls.note(note.slug) };
   }
 
   /** The body: its template with every wikilink filled in. */

@@ -17,6 +17,8 @@ export interface SiteUrls {
   /** The page that explains the openness dimensions (`#<key>` for one). */
   openness(fragment?: string): string;
   timeline(): string;
+  /** A note's link preview: a small JSON fetched when a reader hovers or focuses a link to it. */
+  preview(slug: string): string;
   /** A file the site serves at its root: `exports/atlas-graph.gexf`, `graph/landscape.<hash>.json`, `favicon.svg`. */
   file(path: string): string;
 }
@@ -44,6 +46,7 @@ export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (
     },
     search: () => `${root}search/`,
     timeline: () => `${root}timeline/`,
+    preview: (slug) => `${root}previews/${enc(slug)}.json`,
     openness: (fragment) => `${root}openness/${fragment ? `#${enc(fragment)}` : ""}`,
     file: (path) => `${root}${path.replace(/^\/+/, "")}`,
   };

@@ -2,8 +2,8 @@
  * The landscape views as a reader uses them, on the fixture vault. The models comparison (`/models/`): a plain table
  * without JavaScript; with it, filters by developer and by any openness cell, a live count, and headers that sort
  * (openness: most open first). The timeline (`/timeline/`): filters by type and lab that hide emptied months. Reading
- * a note: its table of contents and heading anchors, the theme toggle (system by default, remembered), print, and the
- * graph page on a phone.
+ * a note: link previews (mouse, keyboard, touch), its table of contents and heading anchors, the theme toggle (system by
+ * default, remembered), print, and the graph page on a phone.
  */
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -163,5 +163,57 @@ describe("reading a note", () => {
     await page.setViewportSize({ width: 1200, height: 800 });
     expect(await top(".graph-stage-wrap")).toBe(await top("#graph-controls")); // side by side on a wide screen
     await page.close();
+  });
+});
+
+describe("link previews", () => {
+  it("shows the target's title, type, summary and first paragraph on hover, fetching only that note's preview", async () => {
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on("request", (r) => { if (/\.json$/.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname); });
+    await page.goto(`${site.url}/beta-labs/`);
+    await page.locator('.note-body a.wikilink[data-slug="widget-7b"]').first().hover();
+    const card = page.locator("#link-preview");
+    await card.waitFor({ state: "visible" });
+    expect((await card.locator(".badge").innerText()).toLowerCase()).toBe("model");
+    expect(await card.locator(".preview-head strong").innerText()).toBe("Widget 7B");
+    expect(await card.locator(".preview-summary").innerText()).toBe("A fictional 7-billion-parameter open model.");
+    expect(await card.locator(".preview-excerpt").innerText()).toMatch(/^Widget 7B was released by Acme AI\. Sources disagree on its size/);
+    expect(fetched).toEqual(["/previews/widget-7b.json"]);
+    await page.mouse.move(0, 0);
+    await card.waitFor({ state: "hidden" });
+    await page.close();
+  });
+
+  it("shows it on keyboard focus, described by the link, and Escape closes it", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/beta-labs/`);
+    const link = page.locator('.note-body a.wikilink[data-slug="acme-ai"]').first();
+    await link.focus();
+    const card = page.locator("#link-preview");
+    await card.waitFor({ state: "visible" });
+    expect(await card.locator(".preview-head strong").innerText()).toBe("Acme AI");
+    expect(await link.getAttribute("aria-describedby")).toBe("link-preview");
+    await page.keyboard.press("Escape");
+    await card.waitFor({ state: "hidden" });
+    expect(await link.getAttribute("aria-describedby")).toBeNull();
+    await page.close();
+  });
+
+  it("on a touch screen, previews from the button beside a link; a tap on the link follows it", async () => {
+    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/beta-labs/`);
+    const button = page.locator('.note-body a.wikilink[data-slug="widget-7b"] + button.preview-toggle').first();
+    expect(await button.getAttribute("aria-label")).toMatch(/^Preview /);
+    await button.tap();
+    const card = page.locator("#link-preview");
+    await card.waitFor({ state: "visible" });
+    expect(await card.locator(".preview-head strong").innerText()).toBe("Widget 7B");
+    await button.tap();
+    await card.waitFor({ state: "hidden" });
+    await page.locator('.note-body a.wikilink[data-slug="widget-7b"]').first().tap();
+    await page.waitForURL(/\/widget-7b\/$/);
+    await context.close();
   });
 });

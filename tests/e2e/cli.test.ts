@@ -61,6 +61,8 @@ describe("npm run build", () => {
     expect(existsSync(join(dist, "index.html"))).toBe(true);
     expect(existsSync(join(dist, "404.html"))).toBe(true);
     expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
+    // One small preview per note, for the link previews.
+    expect(JSON.parse(readFileSync(join(dist, "previews", "widget-7b.json"), "utf8"))).toMatchObject({ title: "Widget 7B", type: "model", typeLabel: "Model", href: "/widget-7b/" });
   });
 
   it("is a good web citizen: canonical address, social and schema.org metadata, sitemap, feed, robots.txt, llms.txt", () => {
