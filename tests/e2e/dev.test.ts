@@ -25,6 +25,7 @@ describe("dev server on a generated vault", () => {
   it("shows a saved note, and the backlink it adds, without a restart", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "atlas-gen-")), "vault");
     execFileSync(NODE, [GEN, "--notes", "600", "--out", dir], { stdio: "ignore" });
+    writeFileSync(join(dir, "atlas.yml"), "notes: typed\n"); // a typed vault, as the generator writes it
     const concepts = readdirSync(join(dir, "concepts")).sort();
     const labs = readdirSync(join(dir, "labs")).sort();
     const slug = concepts[0].replace(/\.md$/, "");
