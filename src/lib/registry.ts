@@ -24,7 +24,7 @@ export interface RelationSpec {
 export interface FieldView {
   label: string;
   field: string;
-  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names";
+  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names" | "folder";
 }
 
 export interface TypeEntry {
@@ -187,7 +187,7 @@ const ENTRIES = [
     schema: plainNote,
     relations: [],
     infobox: [],
-    columns: [{ label: "Folder", field: "folder" }],
+    columns: [{ label: "Folder", field: "folder", show: "folder" }],
     plain: true,
   },
 ] as const satisfies readonly TypeEntry[];
