@@ -195,7 +195,8 @@ export class Site {
     if (link.attachment) return attachmentLink(this.urls, link, this.vault.attachments.get(link.attachment), labelHtml);
     const target = link.to ? this.vault.bySlug.get(link.to) : undefined;
     if (!target) {
-      return `<span class="wikilink broken" title="${escapeHtml(`Missing note: ${link.target}`)}">${labelHtml ?? escapeHtml(this.#linkText(link))}</span>`;
+      const what = this.obsidian && /\.[A-Za-z0-9]{1,5}$/.test(link.target) && !/\.md$/i.test(link.target) ? "file" : "note";
+      return `<span class="wikilink broken" title="${escapeHtml(`Missing ${what}: ${link.target}`)}">${labelHtml ?? escapeHtml(this.#linkText(link))}</span>`;
     }
     const text = labelHtml ?? escapeHtml(this.#linkText(link, target.title));
     const classes = ["wikilink", ...(link.fragmentMissing ? ["broken-heading"] : []), ...(link.embed ? ["embed"] : [])].join(" ");

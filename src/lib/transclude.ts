@@ -31,7 +31,8 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").rep
 /** The note's body HTML with its links and embeds filled in. */
 export function obsidianBody(ctx: BodyContext, note: Note): string {
   const state = { embeds: 0 };
-  const html = render(ctx, note, note.parsed.html, 0, [note.slug], state);
+  // The page itself is the outermost embed: a note embedding itself, however deep, is cut there.
+  const html = render(ctx, note, note.parsed.html, 0, [`${note.slug}#`], state);
   return html.includes(BASE_MARK) ? html.split(BASE_MARK).join(ctx.urls.base) : html;
 }
 

@@ -2,7 +2,7 @@
 import { nearest } from "../diagnostics.ts";
 import { relationSpec } from "../registry.ts";
 import { foldName } from "../resolve.ts";
-import { at, defineRule, FILE_START, suggestHint } from "./rule.ts";
+import { at, defineRule, FILE_START, noteName, suggestHint } from "./rule.ts";
 
 export const nameCollision = defineRule({
   id: "name-collision",
@@ -84,12 +84,12 @@ export const missingHeading = defineRule({
         const target = vault.filesBySlug.get(l.to)!;
         if (l.block) {
           const blocks = target.parsed.blocks;
-          report(n, l, `\`${l.to}\` has no block \`^${l.block}\``, blocks.length ? `its blocks: ${blocks.map((b) => `^${b}`).join(", ")}` : "mark the paragraph with ` ^id` at its end, or link to the note itself");
+          report(n, l, `\`${noteName(vault, l.to)}\` has no block \`^${l.block}\``, blocks.length ? `its blocks: ${blocks.map((b) => `^${b}`).join(", ")}` : "mark the paragraph with ` ^id` at its end, or link to the note itself");
           continue;
         }
         const headings = target.parsed.headings.map((h) => h.text);
         const near = nearest(l.heading!, headings);
-        report(n, l, `\`${l.to}\` has no heading \`${l.heading}\``, near ? `did you mean \`${near}\`?` : headings.length ? `its headings: ${headings.join(", ")}` : "it has no headings: link to the note itself");
+        report(n, l, `\`${noteName(vault, l.to)}\` has no heading \`${l.heading}\``, near ? `did you mean \`${near}\`?` : headings.length ? `its headings: ${headings.join(", ")}` : "it has no headings: link to the note itself");
       }
     }
   },

@@ -57,7 +57,13 @@ export { slugify } from "../resolve.ts";
 
 /** "did you mean `a`, `b`? Or create the note `x`" for a name that resolves to nothing. */
 export function suggestHint(vault: Vault, target: string): string {
-  const near = vault.index.suggest(target);
-  const create = `create the note \`${slugify(target)}\``;
+  const near = vault.index.suggest(target).map((s) => noteName(vault, s));
+  const create = vault.config.notes === "obsidian" ? `create \`${target.replace(/\.md$/i, "")}.md\`` : `create the note \`${slugify(target)}\``;
   return near.length ? `did you mean ${near.map((s) => `\`${s}\``).join(", ")}? Or ${create}` : `${create} or fix the link`;
+}
+
+/** How messages name a note: its slug in a typed vault, its path (without `.md`) in an Obsidian vault. */
+export function noteName(vault: Vault, slug: string): string {
+  if (vault.config.notes !== "obsidian") return slug;
+  return vault.filesBySlug.get(slug)?.path.replace(/\.md$/i, "") ?? slug;
 }
