@@ -109,7 +109,7 @@ describe("the resolver of an Obsidian vault", () => {
     expect(to("Other", "zz/Linker.md")).toEqual({ entry: entries[4], by: "folder", candidates: ["zz/Other.md", "a/Other.md", "bb/b/Other.md"] });
     // Not an ancestor folder: bb/b/c/ has no Other.md of its own.
     expect(to("Other", "bb/b/c/Linker.md")).toEqual({ entry: entries[3], by: "shortest", candidates: ["a/Other.md", "zz/Other.md", "bb/b/Other.md"] });
-    expect(to("Other", "").entry.path).toBe("a/Other.md");
+    expect(to("Other", "")?.entry.path).toBe("a/Other.md");
   });
 
   it("names other files with their extension, and prefers a note of the name", () => {
