@@ -17,7 +17,7 @@ export function git(repo: string, ...args: string[]): string {
 export function gitRepo(files: Record<string, string>): string {
   const repo = mkdtempSync(join(tmpdir(), "atlas-repo-"));
   git(repo, "init", "-q", "-b", "main");
-  const typed = Object.keys(files).some((p) => p.startsWith("content/")) ? { "content/atlas.yml": "notes: typed\n" } : {};
+  const typed: Record<string, string> = Object.keys(files).some((p) => p.startsWith("content/")) ? { "content/atlas.yml": "notes: typed\n" } : {};
   write(repo, { ...typed, ...files });
   commit(repo, "base");
   return repo;
