@@ -12,6 +12,7 @@ import { RULES } from "./rules/index.ts";
 import { ruleSeverity } from "./rules/rule.ts";
 import type { NoteFields, SourceRef } from "./schema.ts";
 import type { Attachment, Backlink, Note, ResolvedLink, ResolvedRelation, Vault, VaultFile } from "./types.ts";
+import type { LinkInfo } from "./markdown/extract.ts";
 
 /** How the vault is read: its settings, and for an Obsidian vault its other files and folders (vault.ts). */
 export interface VaultSettings {
@@ -86,7 +87,8 @@ export function assemble(dir: string, files: VaultFile[], previous?: { vault: Va
 type ValidFile = VaultFile & { type: NonNullable<VaultFile["type"]>; fields: NoteFields };
 
 function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFile>): Note {
-  const links: ResolvedLink[] = f.parsed.links.map((l) => {
+  const written = index instanceof VaultPathIndex ? [...f.parsed.links, ...propertyLinks(f)] : f.parsed.links;
+  const links: ResolvedLink[] = written.map((l) => {
     if (!l.target && !l.heading && !l.block) return { ...l, to: null };
     if (index instanceof VaultPathIndex) return resolveObsidianLink(l, f, index, bySlug);
     const to = l.target ? index.resolve(l.target) : f.slug; // `[[#Heading]]` links within the note
@@ -120,12 +122,39 @@ function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFi
   return { slug: f.slug, type: f.type, title: f.fields.title, file: f.file, fields: f.fields, parsed: f.parsed, links, relations, citations, cites: [...cites], date: noteDate(f.fields) };
 }
 
+const PROPERTY_LINK = /^\[\[([^[\]|#]*)(?:#(\^)?([^[\]|]*))?(?:\|([^[\]]*))?\]\]$/;
+
+/** Obsidian's links in property values (`related: "[[Other note]]"`, or a list of them), at their places in the file. */
+function propertyLinks(f: ValidFile): (LinkInfo & { property: [string, number] })[] {
+  const out: (LinkInfo & { property: [string, number] })[] = [];
+  for (const [name, values] of Object.entries(f.fields.values)) {
+    values.forEach((v, i) => {
+      const m = PROPERTY_LINK.exec(v.value.trim());
+      if (!m) return;
+      const p = f.parsed.positions[v.path.join(".")] ?? [1, 1, 1, 1];
+      out.push({
+        target: m[1].trim(),
+        ...(m[3] ? (m[2] ? { block: m[3].trim() } : { heading: m[3].trim() }) : {}),
+        ...(m[4] ? { label: m[4].trim() } : {}),
+        embed: false,
+        context: -1,
+        line: p[0],
+        column: p[1],
+        endLine: p[2],
+        endColumn: p[3],
+        property: [name, i],
+      });
+    });
+  }
+  return out;
+}
+
 /**
  * A link in an Obsidian vault: the file it names by Obsidian's rules (resolve.ts), then the heading (the last of a
  * `#A#B` chain, by its text or its anchor id, case-insensitively) or the block it names there. A heading or block
  * link to a file that is not a note keeps no fragment and is not checked (`![[image.png#interface]]` is a style).
  */
-function resolveObsidianLink(l: VaultFile["parsed"]["links"][number], f: ValidFile, index: VaultPathIndex, bySlug: Map<string, VaultFile>): ResolvedLink {
+function resolveObsidianLink(l: LinkInfo & { property?: [string, number] }, f: ValidFile, index: VaultPathIndex, bySlug: Map<string, VaultFile>): ResolvedLink {
   const found = l.target ? index.lookup(l.target, f.path) : { entry: { path: f.path, slug: f.slug, file: f.file }, by: "path" as const };
   if (!found) return { ...l, to: null };
   const ambiguous = found.candidates ? { ambiguous: found.candidates } : {};

@@ -280,7 +280,21 @@ export class Site {
   infobox(note: Note): InfoRow[] {
     const rows: InfoRow[] = [];
     // A plain note (Obsidian) shows its properties as they are written.
-    if (typeEntry(note.type).plain) for (const [field, values] of Object.entries(note.fields.values)) rows.push({ label: field, values: values.map((v) => ({ text: v.value, sources: [] })) });
+    if (typeEntry(note.type).plain) {
+      // A property written as a link (`up: "[[Index]]"`) links where the note's body links would.
+      const linked = new Map(note.links.filter((l) => l.property).map((l) => [l.property!.join("\0"), l]));
+      for (const [field, values] of Object.entries(note.fields.values)) {
+        rows.push({
+          label: field,
+          values: values.map((v, i) => {
+            const l = linked.get(`${field}\0${i}`);
+            if (!l) return { text: v.value, sources: [] };
+            if (!l.to || !this.vault.bySlug.has(l.to)) return { text: l.label ?? l.target, sources: [] }; // not written yet
+            return { text: l.label ?? this.ref(l.to).text, href: this.urls.note(l.to, l.fragment), sources: [] };
+          }),
+        });
+      }
+    }
     for (const view of typeEntry(note.type).infobox) {
       const values = this.values(note, view);
       if (values.length) rows.push({ label: view.label, values });

@@ -62,6 +62,11 @@ export interface ResolvedLink extends LinkInfo {
   attachment?: string;
   /** Several files have the name the link uses: their paths, the chosen one first (Obsidian vaults). */
   ambiguous?: string[];
+  /**
+   * A link written as a property's value (`up: "[[Index]]"`, Obsidian vaults): the property and the value's place in
+   * its list. Such links follow the body's in `Note.links` (the body's template has no slot for them).
+   */
+  property?: [name: string, index: number];
   /** Anchor id on the target page: the heading's id or the block's. */
   fragment?: string;
   /** A heading or block named but missing on an existing target. */

@@ -29,6 +29,7 @@ describe("an Obsidian vault, checked", () => {
       "Embeds/Transclusions.md:35:10 warning broken-link",
       "Embeds/Transclusions.md:35:37 warning broken-link",
       "Formatting/Broken YAML.md:3:3 warning yaml-syntax",
+      "Formatting/Properties.md:10:5 warning broken-link",
       "Home.md:7:1 warning ambiguous-link",
       "Home.md:20:18 warning broken-link",
       "Home.md:20:36 warning missing-heading",
@@ -175,6 +176,11 @@ describe("an Obsidian vault, built", () => {
     expect(props).toContain('<p class="summary">A note whose frontmatter names it.</p>');
     expect(props).toContain('<th scope="row">author</th><td><ul class="values"><li><span>Someone</span></li></ul></td>');
     expect(props).toContain('<th scope="row">type</th>');
+    // Links in properties are links, and count as links (the linked note lists this one).
+    expect(props).toContain('<th scope="row">up</th><td><ul class="values"><li><a href="/home/">Home</a></li></ul></td>');
+    expect(props).toContain('<li><a href="/projects/three-laws-of-motion/#second-law">the second law</a></li><li><span>Nowhere yet</span></li>');
+    const back = page("home").slice(page("home").indexOf('id="backlinks-heading"'));
+    expect(back).toContain('<a href="/formatting/properties/">A title from the frontmatter</a>');
   });
 
   it("keeps harmless raw HTML and drops scripts", () => {
