@@ -1,9 +1,9 @@
 /**
  * An Obsidian vault's folders as pages: each lists its subfolders and its notes, as Obsidian's file explorer shows
- * them (folders first, then notes, by name), with the folders above it as a trail. A folder and the note beside it
+ * them (folders first, then notes, then other files, by name), with the folders above it as a trail. A folder and the note beside it
  * with the same name (`Projects/` and `Projects.md`) share an address: the note's page then lists the folder. Pure.
  */
-import type { Note, Vault } from "./types.ts";
+import type { Attachment, Note, Vault } from "./types.ts";
 
 export interface FolderPage {
   /** The folder's path in the vault (`Projects/Ideas`); "" for the root. */
@@ -14,6 +14,8 @@ export interface FolderPage {
   parents: { name: string; slug: string }[];
   folders: { name: string; slug: string; notes: number }[];
   notes: Note[];
+  /** Its other files (images, PDFs …), as the file explorer lists them too. */
+  files: Attachment[];
   /** The note that shares the folder's address (`Projects.md` beside `Projects/`), if any. */
   note?: Note;
 }
@@ -31,7 +33,7 @@ export function folderListing(vault: Vault, byName: (a: string, b: string) => nu
       const p = parts.slice(0, i + 1).join("/");
       return { name: parts[i], slug: vault.folders.get(p) ?? "" };
     });
-    const page: FolderPage = { path, slug, name: path ? baseOf(path) : "", parents, folders: [], notes: [] };
+    const page: FolderPage = { path, slug, name: path ? baseOf(path) : "", parents, folders: [], notes: [], files: [] };
     byPath.set(path, page);
     pages.set(slug, page);
   }
@@ -42,6 +44,7 @@ export function folderListing(vault: Vault, byName: (a: string, b: string) => nu
     const own = pages.get(n.slug);
     if (own && own.path) own.note = n;
   }
+  for (const a of vault.attachments.values()) byPath.get(dirOf(a.path))?.files.push(a);
   // Notes below a folder, counted once per folder on their way up.
   const counts = new Map<string, number>();
   for (const page of byPath.values()) {
@@ -57,6 +60,7 @@ export function folderListing(vault: Vault, byName: (a: string, b: string) => nu
   for (const page of byPath.values()) {
     page.folders.sort((a, b) => byName(a.name, b.name));
     page.notes.sort((a, b) => byName(a.title, b.title));
+    page.files.sort((a, b) => byName(baseOf(a.path), baseOf(b.path)));
   }
   return pages;
 }

@@ -200,7 +200,9 @@ describe("an Obsidian vault, built", () => {
     expect(projects).toContain('<a href="/projects/ideas-drafts/">Ideas &amp; Drafts/</a> <span class="count">3</span>');
     expect(projects).toContain('<a href="/projects/three-laws-of-motion/">Three laws of motion</a>');
     const home = readFileSync(join(dist, "index.html"), "utf8");
-    for (const f of ["archive", "dir1", "embeds", "formatting", "projects"]) expect(home).toContain(`<a href="/${f}/">`);
+    for (const f of ["archive", "dir1", "embeds", "formatting", "projects", "attachments"]) expect(home).toContain(`<a href="/${f}/">`);
+    // A folder of files lists them, each a link to the published copy.
+    expect(page("attachments")).toContain('<li><a href="/files/attachments/paper.pdf">paper.pdf</a></li>');
   });
 
   it("has no internal link, image or anchor that points nowhere", () => {
