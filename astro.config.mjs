@@ -14,6 +14,9 @@ export default defineConfig({
       repository: { url: "https://github.com/atlas-wiki/atlas", branch: "main" },
     }),
   ],
+  // The address the site is published at: canonical links, the sitemap, the feed, JSON-LD (a fork changes it here, or
+  // sets SITE_URL).
+  site: process.env.SITE_URL || "https://atlas-wiki.github.io",
   trailingSlash: "always",
   build: { format: "directory", concurrency: 8 },
   devToolbar: { enabled: false },

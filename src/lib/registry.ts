@@ -25,6 +25,8 @@ export interface FieldView {
   label: string;
   field: string;
   show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names" | "folder";
+  /** In an index table, readers can filter by this column's values (`year`: by the year of a date). */
+  filter?: true | "year";
 }
 
 export interface TypeEntry {
@@ -104,12 +106,14 @@ const ENTRIES = [
       { label: "Architecture", field: "architecture" },
       { label: "Context length", field: "context_length" },
       { label: "License", field: "license" },
+      { label: "Openness", field: "openness", show: "openness" },
     ],
     columns: [
-      { label: "Developer", field: "developer" },
-      { label: "Released", field: "released" },
+      { label: "Developer", field: "developer", filter: true },
+      { label: "Released", field: "released", filter: "year" },
       { label: "Parameters", field: "parameters" },
-      { label: "License", field: "license" },
+      { label: "Architecture", field: "architecture", filter: true },
+      { label: "License", field: "license", filter: true },
       { label: "Openness", field: "openness", show: "openness" },
     ],
     date: "released",
@@ -229,7 +233,8 @@ export function typeInfo(): { types: string[]; info: { one: string; many: string
 export function typeCss(): string {
   const vars = (theme: "light" | "dark") => TYPES.map((e) => `--type-${e.type}:${e.color[theme]};`).join("");
   const classes = TYPES.map((e) => `.badge-${e.type},.graph-dot-${e.type}{background:var(--type-${e.type})}`).join("");
-  return `:root{${vars("light")}}@media (prefers-color-scheme: dark){:root{${vars("dark")}}}${classes}`;
+  // As the site's theme: the system's, unless the reader picked one (`data-theme` on <html>).
+  return `:root{${vars("light")}}@media (prefers-color-scheme: dark){:root:not([data-theme=light]){${vars("dark")}}}:root[data-theme=dark]{${vars("dark")}}${classes}`;
 }
 
 /** Each type's schema with the transform to the one normalised shape. */
@@ -265,7 +270,7 @@ export const RELATION_KINDS: readonly { kind: string; label: string }[] = [
 /** Top-level addresses the site uses for its own pages: a note cannot take these slugs. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   ...TYPES.map((e) => e.folder),
-  "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro", "files",
+  "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro", "openness", "timeline", "previews", "files",
 ]);
 
 /** The date that places a note in time (see `TypeEntry.date`). */

@@ -10,7 +10,9 @@ import { fillTemplate } from "./markdown/html.ts";
 import type { ContextPart } from "./markdown/extract.ts";
 import { folderListing, type FolderPage } from "./folders.ts";
 import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from "./registry.ts";
-import { OPENNESS_ASPECTS, type OpennessLevel, type SourceRef } from "./schema.ts";
+import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
+import type { SourceRef } from "./schema.ts";
+import { buildTimeline, type Timeline } from "./timeline.ts";
 import { attachmentLink, obsidianBody } from "./transclude.ts";
 import type { Diagnostic, Note, ResolvedLink, Vault } from "./types.ts";
 import { siteUrls, type SiteUrls } from "./urls.ts";
@@ -35,11 +37,27 @@ export interface InfoRow {
   values: InfoValue[];
 }
 
-export interface OpennessRow {
-  aspect: string;
+/** One dimension of a model's openness as a page shows it; a dimension the note does not rate is `unknown`. */
+export interface OpennessCellView {
+  key: string;
+  label: string;
+  short: string;
   status: OpennessLevel;
+  /** False when the note says nothing on this dimension. */
+  rated: boolean;
   note?: string;
   sources: LinkRef[];
+  /** Evidence addresses, shown by host name. */
+  evidence: { href: string; text: string }[];
+}
+
+/** A model's openness matrix, grouped as the registry (and the field's index) groups the dimensions. */
+export interface OpennessMatrix {
+  groups: { id: string; label: string; cells: OpennessCellView[] }[];
+  cells: OpennessCellView[];
+  counts: Record<OpennessLevel, number>;
+  /** Dimensions the note rates (any level, `unknown` included when written). */
+  rated: number;
 }
 
 export interface BacklinkGroup {
@@ -50,7 +68,35 @@ export interface BacklinkGroup {
 
 export interface TableColumn {
   label: string;
+  /** A short header (openness dimensions), the label then being its title. */
+  short?: string;
   cell(note: Note): InfoValue[];
+  /** What the column sorts by: a number, or text compared as the indexes compare titles. */
+  sort(note: Note): string | number;
+  /** The values a reader can filter the column by (none: no filter). */
+  filter?(note: Note): string[];
+  /** For an openness dimension's column: the cell's level. */
+  level?(note: Note): OpennessLevel;
+}
+
+/** A person's tie to a lab, seen from either side: `other` is the lab on a person's page, the person on a lab's. */
+export interface Affiliation {
+  other: LinkRef;
+  role?: string;
+  from?: string;
+  until?: string;
+  sources: LinkRef[];
+}
+
+/** A link preview's content: `excerptHtml` is text with HTML entities, no tags. */
+export interface NotePreview {
+  slug: string;
+  title: string;
+  type: string;
+  typeLabel: string;
+  summary: string;
+  excerptHtml: string;
+  href: string;
 }
 
 /** Everything a note's page shows, for that note only. */
@@ -58,7 +104,8 @@ export interface NotePage {
   note: Note;
   html: string;
   infobox: InfoRow[];
-  openness: OpennessRow[];
+  /** Models only. */
+  openness?: OpennessMatrix;
   citations: Note[];
   citedBy: Note[];
   backlinks: BacklinkGroup[];
@@ -81,6 +128,7 @@ export class Site {
   readonly errors: Diagnostic[];
   #graphOptions: GraphArtifactOptions;
   #graph?: GraphArtifacts;
+  #timeline?: Timeline;
   readonly #summaries = new Map<string, string>();
 
   /** Notes per search-index shard (see src/integration/pagefind.ts). */
@@ -146,6 +194,11 @@ export class Site {
     return (this.#folders ??= folderListing(this.vault, byTitle));
   }
 
+  /** Every dated note, newest first, by year and month; undated events and models apart (src/lib/timeline.ts). */
+  timeline(): Timeline {
+    return (this.#timeline ??= buildTimeline(this.vault, NOTE_TYPES.flatMap((t) => this.byType[t])));
+  }
+
   /** The landscape graph, its layout, payloads and exports: built on first use, once per site. */
   graph(): GraphArtifacts {
     if (!this.#graph) {
@@ -183,6 +236,20 @@ export class Site {
       citedBy: this.#byTitle((this.vault.citedBy.get(slug) ?? []).map((s) => this.vault.bySlug.get(s)!)),
       backlinks: this.backlinks(note),
     };
+  }
+
+  /**
+   * What a link's preview shows (`/previews/<slug>.json`): title, type, summary and the body's first paragraph as
+   * escaped text (its markup dropped, at most about 400 characters).
+   */
+  preview(note: Note): NotePreview {
+    const html = this.html(note);
+    const start = html.search(/<p[ >]/);
+    const inner = start < 0 ? "" : html.slice(html.indexOf(">", start) + 1, html.indexOf("</p>", start));
+    let excerpt = inner.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+    if (excerpt.length > 400) excerpt = `${excerpt.slice(0, excerpt.lastIndexOf(" ", 400)).replace(/&[a-z#0-9]*$/i, "")} …`;
+    const type = typeEntry(note.type);
+    return { slug: note.slug, title: note.title, type: note.type, typeLabel: type.label.one, summary: note.fields.summary, excerptHtml: excerpt, href: this.urls.note(note.slug) };
   }
 
   /** The body: its template with every wikilink filled in (and, in an Obsidian vault, every embed; transclude.ts). */
@@ -247,8 +314,10 @@ export class Site {
   values(note: Note, view: FieldView): InfoValue[] {
     const f = note.fields;
     switch (view.show) {
-      case "openness":
-        return this.openness(note).map((o) => ({ text: `${o.aspect}: ${o.status}`, sources: [] }));
+      case "openness": {
+        const m = this.openness(note);
+        return m ? [{ text: opennessSummary(m), href: "#openness", sources: [] }] : [];
+      }
       case "cited-by":
         return [{ text: String(this.vault.citedBy.get(note.slug)?.length ?? 0), sources: [] }];
       case "folder": {
@@ -303,11 +372,56 @@ export class Site {
     return rows;
   }
 
-  openness(note: Note): OpennessRow[] {
-    return OPENNESS_ASPECTS.flatMap((aspect) => {
-      const cell = note.fields.openness[aspect];
-      return cell ? [{ aspect: aspect.replace("_", " "), status: cell.status, note: cell.note, sources: this.#sources(cell.sources) }] : [];
+  /** A model's openness matrix (undefined for other types). */
+  openness(note: Note): OpennessMatrix | undefined {
+    if (note.type !== "model") return undefined;
+    const cells = OPENNESS_DIMENSIONS.map((d): OpennessCellView => {
+      const cell = note.fields.openness[d.key];
+      return {
+        key: d.key,
+        label: d.label,
+        short: d.short,
+        status: cell?.status ?? "unknown",
+        rated: !!cell,
+        note: cell?.note,
+        sources: cell ? this.#sources(cell.sources) : [],
+        evidence: (cell?.evidence ?? []).map((href) => ({ href, text: hostOf(href) })),
+      };
     });
+    return {
+      groups: OPENNESS_GROUPS.map((g) => ({ id: g.id, label: g.label, cells: cells.filter((c) => OPENNESS_DIMENSIONS.find((d) => d.key === c.key)!.group === g.id) })),
+      cells,
+      counts: countLevels(cells.map((c) => c.status)),
+      rated: cells.filter((c) => c.rated).length,
+    };
+  }
+
+  /**
+   * The people affiliated with a lab, with role, dates and sources, earliest start first (undated after, by title);
+   * or a person's own affiliations in the same order: the "People" and "Affiliations" sections.
+   */
+  affiliations(note: Note): Affiliation[] {
+    const rows: Affiliation[] = [];
+    if (note.type === "person") {
+      for (const r of note.relations) if (r.kind === "affiliated_with" && r.to) rows.push(this.#affiliation(r, r.to));
+    } else if (note.type === "lab") {
+      const people = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "affiliated_with").map((b) => b.from));
+      for (const slug of this.#byTitle([...people].map((s) => this.vault.bySlug.get(s)!)).map((n) => n.slug)) {
+        for (const r of this.vault.bySlug.get(slug)!.relations) if (r.kind === "affiliated_with" && r.to === note.slug) rows.push(this.#affiliation(r, slug));
+      }
+    }
+    // Stable: undated rows keep the title order they came in.
+    return rows.sort((a, b) => (a.from && b.from ? (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) : a.from ? -1 : b.from ? 1 : 0));
+  }
+
+  #affiliation(r: Note["relations"][number], other: string): Affiliation {
+    return { other: this.ref(other), role: r.qualifier, from: r.from, until: r.until, sources: this.#sources(r.sources) };
+  }
+
+  /** The models a lab (or person) developed, by title: a lab page's openness summary. */
+  developed(note: Note): Note[] {
+    const slugs = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "developer").map((b) => b.from));
+    return this.#byTitle([...slugs].map((s) => this.vault.bySlug.get(s)!).filter((n) => n.type === "model"));
   }
 
   /** Inbound mentions grouped by the linking note's type; a note's several mentions are listed under it. */
@@ -328,9 +442,29 @@ export class Site {
     })).filter((g) => g.items.length);
   }
 
-  /** Key-field columns of a type's index table. */
+  /**
+   * Key-field columns of a type's index table, each with what it sorts and filters by; the openness view becomes one
+   * column per dimension.
+   */
   columns(type: NoteType): TableColumn[] {
-    return typeEntry(type).columns.map((view) => ({ label: view.label, cell: (n: Note) => this.values(n, view) }));
+    return typeEntry(type).columns.flatMap((view): TableColumn[] => {
+      if (view.show === "openness") {
+        return OPENNESS_DIMENSIONS.map((d) => {
+          const level = (n: Note): OpennessLevel => n.fields.openness[d.key]?.status ?? "unknown";
+          return { label: d.label, short: d.short, level, cell: (n) => [{ text: level(n), sources: [] }], sort: (n) => LEVEL_RANK[level(n)], filter: (n) => [level(n)] };
+        });
+      }
+      const cell = (n: Note) => this.values(n, view);
+      const texts = (n: Note) => cell(n).map((v) => v.text);
+      return [
+        {
+          label: view.label,
+          cell,
+          sort: view.show === "cited-by" ? (n) => Number(texts(n)[0] ?? 0) : (n) => texts(n).join(", ").toLowerCase(),
+          filter: view.filter === "year" ? (n) => texts(n).map((t) => t.slice(0, 4)) : view.filter ? texts : undefined,
+        },
+      ];
+    });
   }
 
   /**
@@ -350,5 +484,19 @@ export class Site {
     const inbound = (n: Note) => this.vault.backlinks.get(n.slug)?.length ?? 0;
     const rank = this.#sortedLists().rank;
     return [...this.vault.notes].sort((a, b) => inbound(b) - inbound(a) || rank.get(a.slug)! - rank.get(b.slug)!).slice(0, count);
+  }
+}
+
+/** "3 open, 1 partial, 2 closed of 14": a model's openness in a line. */
+export function opennessSummary(m: OpennessMatrix): string {
+  const parts = (["open", "partial", "closed"] as const).filter((l) => m.counts[l]).map((l) => `${m.counts[l]} ${l}`);
+  return parts.length ? `${parts.join(", ")} of ${m.cells.length}` : `not rated (${m.cells.length} dimensions)`;
+}
+
+function hostOf(href: string): string {
+  try {
+    return new URL(href).hostname.replace(/^www\./, "");
+  } catch {
+    return href;
   }
 }

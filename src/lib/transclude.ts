@@ -94,9 +94,14 @@ function wrap(t: HtmlTemplate, before: string, after: string): void {
   t.chunks[t.chunks.length - 1] += after;
 }
 
-/** HTML of another page shown here: without its element ids, its same-page links pointing at that page. */
+/**
+ * HTML of another page shown here: without its element ids and its headings' links to themselves, its other
+ * same-page links pointing at that page.
+ */
 function foreign(html: string, page: string): string {
-  return html.replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/ id="[^"]*"/g, "").replace(/ href="#/g, ` href="${escape(page)}#`));
+  return html
+    .replace(/<a class="heading-anchor"[^<>]*><\/a>/g, "")
+    .replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/ id="[^"]*"/g, "").replace(/ href="#/g, ` href="${escape(page)}#`));
 }
 
 /** An embedded file: an image, a player, a PDF's frame; a file the site does not publish is named as text. */

@@ -14,6 +14,11 @@ export interface SiteUrls {
   tag(tag: string): string;
   graph(params?: Record<string, string>): string;
   search(): string;
+  /** The page that explains the openness dimensions (`#<key>` for one). */
+  openness(fragment?: string): string;
+  timeline(): string;
+  /** A note's link preview: a small JSON fetched when a reader hovers or focuses a link to it. */
+  preview(slug: string): string;
   /** A file the site serves at its root: `exports/atlas-graph.gexf`, `graph/landscape.<hash>.json`, `favicon.svg`. */
   file(path: string): string;
   /** An Obsidian vault's attachment, by its address under `files/` (`attachments/diagram.png`). */
@@ -44,6 +49,9 @@ export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (
       return `${root}graph/${q ? `?${q}` : ""}`;
     },
     search: () => `${root}search/`,
+    timeline: () => `${root}timeline/`,
+    preview: (slug) => `${root}previews/${path(slug)}.json`,
+    openness: (fragment) => `${root}openness/${fragment ? `#${enc(fragment)}` : ""}`,
     file: (p) => `${root}${p.replace(/^\/+/, "")}`,
     attachment: (url) => `${root}files/${path(url)}`,
   };

@@ -9,11 +9,14 @@ import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
 
 const VAULT = join(ROOT, "tests/fixtures/obsidian");
 
-/** The body of a built page: between the note body's start and the local graph (or the end of <main>). */
+/**
+ * The body of a built page: from the note body's start to the page's own script after it (a note's script, were
+ * one left, would have no `type="module"`), else the local graph, else the end of <main>.
+ */
 function body(html: string): string {
   const start = html.indexOf('<div class="note-body"');
-  const end = html.indexOf('<section class="local-graph"');
-  return html.slice(start, end < 0 ? html.indexOf("</main>") : end);
+  const ends = ['<script type="module"', '<section class="local-graph"', "</main>"].map((m) => html.indexOf(m, start)).filter((i) => i > start);
+  return html.slice(start, Math.min(...ends));
 }
 
 describe("an Obsidian vault, checked", () => {

@@ -82,6 +82,13 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options
       if (isSafeHref(node.url)) return linkHandler(state, node);
       return state.all(node) as unknown as Element[];
     },
+    // A heading with an id gets a link to itself (shown as `#` by the stylesheet, so no text joins the heading's).
+    heading: (state: State, node: Extract<Nodes, { type: "heading" }>) => {
+      const element = headingHandler(state, node);
+      const id = element.properties?.id;
+      if (typeof id === "string") element.children.push({ type: "element", tagName: "a", properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: "Link to this section" }, children: [] });
+      return element;
+    },
     image: (state: State, node: Extract<Nodes, { type: "image" }>) => {
       if (isSafeHref(node.url)) return imageHandler(state, node);
       return { type: "text", value: node.alt ?? "" };
@@ -181,6 +188,7 @@ function cutAtMarks(html: string, marks: string[]): Pick<HtmlTemplate, "chunks" 
 /** mdast-util-to-hast's own link and image handlers, for the URLs that are safe. */
 const paragraphHandler = defaultHandlers.paragraph as (state: State, node: Extract<Nodes, { type: "paragraph" }>) => Element;
 const linkHandler = defaultHandlers.link as (state: State, node: Extract<Nodes, { type: "link" }>) => Element;
+const headingHandler = defaultHandlers.heading as (state: State, node: Extract<Nodes, { type: "heading" }>) => Element;
 const imageHandler = defaultHandlers.image as (state: State, node: Extract<Nodes, { type: "image" }>) => Element;
 
 /** Fills a template's slots. */
