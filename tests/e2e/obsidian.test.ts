@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
+import { buildSite, ROOT, runScript, startDevServer } from "../helpers/cli.ts";
 
 const VAULT = join(ROOT, "tests/fixtures/obsidian");
 
@@ -229,5 +229,28 @@ describe("an Obsidian vault, built", () => {
       }
     }
     expect(nowhere).toEqual([]);
+  });
+});
+
+describe("an Obsidian vault in the dev server", () => {
+  it("serves nested and non-ASCII addresses, folders, previews and attachments", async () => {
+    const dev = await startDevServer(VAULT);
+    try {
+      const get = async (path: string) => {
+        const r = await fetch(`${dev.url}${path}`);
+        return { status: r.status, type: r.headers.get("content-type") ?? "", body: Buffer.from(await r.arrayBuffer()) };
+      };
+      expect((await get("/projects/ideas-drafts/%E6%97%A5%E6%9C%AC%E8%AA%9E%E3%83%8E%E3%83%BC%E3%83%88/")).body.toString()).toContain("日本語の名前のノート。");
+      expect((await get("/embeds/transclusions/")).body.toString()).toContain("<p>Short note body, embedded several times.</p>");
+      expect((await get("/projects/ideas-drafts/")).body.toString()).toContain(">🎉 Party</a>");
+      expect(JSON.parse((await get("/previews/projects/three-laws-of-motion.json")).body.toString()).title).toBe("Three laws of motion");
+      const png = await get("/files/attachments/diagram.png");
+      expect(png.status).toBe(200);
+      expect(png.type).toBe("image/png");
+      expect(png.body).toEqual(readFileSync(join(VAULT, "Attachments/diagram.png")));
+      expect((await get("/files/attachments/nothing.png")).status).toBe(404);
+    } finally {
+      dev.stop();
+    }
   });
 });
