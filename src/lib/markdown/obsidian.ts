@@ -10,7 +10,12 @@
  * `data`, which extract.ts and html.ts read.
  */
 import type { Literal, Nodes, Paragraph, Parent, Parents, PhrasingContent, Root, RootContent, Text } from "mdast";
+import { hideComments } from "./comments.ts";
+import { standaloneEmbeds } from "./embed-lines.ts";
+import { mergeAdjacentText, visitParents } from "./tree.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
+
+export { hideComments };
 
 /** `==text==`, rendered as `<mark>`. */
 export interface Highlight extends Parent {
@@ -48,67 +53,6 @@ declare module "mdast" {
 
 /** The site's base path in a template's URLs (tag links), filled in when the page is made. */
 export const BASE_MARK = "\uE002";
-
-/**
- * Blanks `%%comments%%` outside code (fenced blocks and code spans), keeping every other character, and every line
- * break, where it was, so positions in the file stay right. An unclosed `%%` hides the rest of the note, as in
- * Obsidian.
- */
-export function hideComments(body: string): string {
-  if (!body.includes("%%")) return body;
-  const out = body.split("");
-  const blank = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (out[i] !== "\n" && out[i] !== "\r") out[i] = " ";
-  };
-  let fence: string | null = null;
-  let i = 0;
-  while (i < body.length) {
-    const lineEnd = body.indexOf("\n", i) < 0 ? body.length : body.indexOf("\n", i);
-    const line = body.slice(i, lineEnd);
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && !line.slice(fenceMatch[0].length).trim()) fence = null;
-      i = lineEnd + 1;
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
-      i = lineEnd + 1;
-      continue;
-    }
-    // Within a line: skip code spans, blank from `%%` to the next `%%` (which may be lines later).
-    let j = i;
-    let next = lineEnd + 1;
-    while (j < lineEnd) {
-      if (body[j] === "`") {
-        let n = 1;
-        while (body[j + n] === "`") n++;
-        const close = body.indexOf("`".repeat(n), j + n);
-        if (close >= 0 && close < lineEnd) {
-          j = close + n;
-          continue;
-        }
-        j += n;
-        continue;
-      }
-      if (body[j] === "%" && body[j + 1] === "%") {
-        const close = body.indexOf("%%", j + 2);
-        const end = close < 0 ? body.length : close + 2;
-        blank(j, end);
-        if (end > lineEnd) {
-          // The comment ran onto later lines: carry on after it.
-          next = end;
-          break;
-        }
-        j = end;
-        continue;
-      }
-      j++;
-    }
-    i = next;
-  }
-  return out.join("");
-}
 
 /** Applies every transform; returns the note's inline tags (lowercase, without `#`, in order of first use). */
 export function obsidianTransforms(tree: Root, source: string): { tags: string[] } {
@@ -328,79 +272,3 @@ function highlights(parent: Parents): void {
   mergeAdjacentText(parent);
 }
 
-/**
- * An embed on a line of its own is a block, as in Obsidian: its paragraph is cut around it (`> text` then
- * `> ![[note]]` is a paragraph, the embed, and what follows), the embed's part marked `embedsOnly` (rendered without
- * a `<p>`) and the embed `standalone`. An embed within a line of text stays inline.
- */
-function standaloneEmbeds(tree: Root): void {
-  visitParents(tree, (parent) => {
-    if (!parent.children.some((c) => c.type === "paragraph")) return;
-    const out: Nodes[] = [];
-    for (const node of parent.children as Nodes[]) {
-      if (node.type !== "paragraph" || !node.children.some((c) => c.type === "wikiLink" && c.embed)) {
-        out.push(node);
-        continue;
-      }
-      out.push(...splitAtEmbedLines(node));
-    }
-    (parent as { children: Nodes[] }).children = out;
-  });
-}
-
-/** A paragraph's lines, grouped: runs of lines holding only embeds become their own (unwrapped) parts. */
-function splitAtEmbedLines(node: Paragraph): Paragraph[] {
-  // Cut the children into lines at line endings inside text nodes (and at hard breaks).
-  const lines: PhrasingContent[][] = [[]];
-  for (const c of node.children) {
-    if (c.type === "break") {
-      lines[lines.length - 1].push(c);
-      lines.push([]);
-    } else if (c.type === "text" && c.value.includes("\n")) {
-      c.value.split("\n").forEach((piece, i) => {
-        if (i > 0) lines.push([]);
-        if (piece) lines[lines.length - 1].push({ type: "text", value: piece });
-      });
-    } else lines[lines.length - 1].push(c);
-  }
-  const embedLine = (line: PhrasingContent[]) => line.some((c) => c.type === "wikiLink" && c.embed) && line.every((c) => (c.type === "wikiLink" && c.embed) || c.type === "break" || (c.type === "text" && !c.value.trim()));
-  if (!lines.some(embedLine)) return [node];
-  const parts: Paragraph[] = [];
-  for (const line of lines) {
-    const alone = embedLine(line);
-    const last = parts[parts.length - 1];
-    if (last && !!last.data?.embedsOnly === alone) {
-      last.children.push({ type: "text", value: "\n" }, ...line);
-      continue;
-    }
-    parts.push({ type: "paragraph", children: [...line], position: node.position, ...(alone ? { data: { ...node.data, embedsOnly: true } } : node.data ? { data: { ...node.data } } : {}) });
-  }
-  for (const p of parts) {
-    if (p.data?.embedsOnly) for (const c of p.children) if (c.type === "wikiLink") c.data = { ...c.data, standalone: true };
-    mergeAdjacentText(p);
-    // A text part keeps no line ending at its edges.
-    const first = p.children[0];
-    const end = p.children[p.children.length - 1];
-    if (first?.type === "text") first.value = first.value.replace(/^\n+/, "");
-    if (end?.type === "text") end.value = end.value.replace(/\n+$/, "");
-  }
-  return parts.filter((p) => p.children.some((c) => c.type !== "text" || c.value.trim()));
-}
-
-/** Calls `fn` on every parent, outermost first; `false` skips the parent's descendants. */
-function visitParents(node: Nodes, fn: (parent: Parents) => boolean | void): void {
-  if (!("children" in node)) return;
-  if (fn(node as Parents) === false) return;
-  for (const child of (node as Parents).children) visitParents(child as Nodes, fn);
-}
-
-function mergeAdjacentText(parent: Parents): void {
-  const out: Nodes[] = [];
-  for (const c of parent.children as Nodes[]) {
-    const last = out[out.length - 1];
-    if (last?.type === "text" && c.type === "text") {
-      out[out.length - 1] = { ...last, value: last.value + c.value, position: last.position && c.position ? { start: last.position.start, end: c.position.end } : undefined };
-    } else out.push(c);
-  }
-  (parent as { children: Nodes[] }).children = out;
-}
