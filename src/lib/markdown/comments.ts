@@ -1,7 +1,7 @@
 /**
- * Obsidian's `%%comments%%`, hidden before the parse (obsidian.ts). Blanks `%%comments%%` outside code (fenced blocks and code spans), keeping every other character, and every line
- * break, where it was, so positions in the file stay right. An unclosed `%%` hides the rest of the note, as in
- * Obsidian.
+ * Obsidian's `%%comments%%`, hidden before the parse (obsidian.ts): blanked outside code (fenced blocks and code
+ * spans), every other character and every line break kept where it was, so positions in the file stay right. An
+ * unclosed `%%` hides the rest of the note, as in Obsidian.
  */
 export function hideComments(body: string): string {
   if (!body.includes("%%")) return body;
