@@ -120,7 +120,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           const vault = await loader!.update(paths);
           // Patch the previous graph and keep its layout: a note's edit should not move the whole graph (and a layout
           // takes seconds).
-          setSite(new Site(vault, { base, graph: { ...graphOptions(), update: previous.graphIfBuilt() }, searchShardNotes: options.searchShardNotes }));
+          setSite(new Site(vault, { base, graph: { ...graphOptions(), update: previous.graphIfBuilt() }, searchShardNotes: options.searchShardNotes, mentions: previous.mentionCache() }));
           const errors = vault.diagnostics.filter((d) => d.severity === "error");
           const mine = vault.diagnostics.filter((d) => paths.some((p) => resolve(root, d.file) === p));
           for (const d of mine) (d.severity === "error" ? logger.error : logger.warn).call(logger, formatDiagnostic(d));

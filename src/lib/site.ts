@@ -12,6 +12,8 @@ import { folderListing, type FolderPage } from "./folders.ts";
 import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from "./registry.ts";
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
+import { buildNameTrie, mentionsFrom, type Mention, type NameTrie } from "./mentions.ts";
+import type { ParsedNote } from "./parse-note.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
 import { attachmentLink, obsidianBody } from "./transclude.ts";
 import type { Diagnostic, Note, ResolvedLink, Vault } from "./types.ts";
@@ -88,6 +90,19 @@ export interface Affiliation {
   sources: LinkRef[];
 }
 
+interface MentionCacheEntry {
+  parsed: ParsedNote;
+  linksKey: string;
+  found: [to: string, mention: Mention][];
+}
+
+/** See `Site.mentionCache()`. */
+export interface MentionCache {
+  namesKey: string;
+  trie: NameTrie;
+  perNote: Map<string, MentionCacheEntry>;
+}
+
 /** A link preview's content: `excerptHtml` is text with HTML entities, no tags. */
 export interface NotePreview {
   slug: string;
@@ -129,13 +144,17 @@ export class Site {
   #graphOptions: GraphArtifactOptions;
   #graph?: GraphArtifacts;
   #timeline?: Timeline;
+  #mentions?: Map<string, Mention[]>;
+  /** What each note's text mentions, kept for the next site while the names stay the same (the dev server's saves). */
+  #mentionCache?: MentionCache;
   readonly #summaries = new Map<string, string>();
 
   /** Notes per search-index shard (see src/integration/pagefind.ts). */
   readonly searchShardNotes: number;
 
-  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions; searchShardNotes?: number } = {}) {
+  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions; searchShardNotes?: number; mentions?: MentionCache } = {}) {
     this.vault = vault;
+    this.#mentionCache = options.mentions;
     this.searchShardNotes = Math.max(1, options.searchShardNotes ?? SEARCH_SHARD_NOTES);
     this.urls = siteUrls(options.base, (t) => typeEntry(t as NoteType).folder);
     this.#graphOptions = options.graph ?? {};
@@ -192,6 +211,53 @@ export class Site {
   /** Obsidian vaults: a page per folder (its notes and subfolders, as the file explorer shows them), by slug. */
   folders(): Map<string, FolderPage> {
     return (this.#folders ??= folderListing(this.vault, byTitle));
+  }
+
+  /**
+   * The notes that name this one (title or alias) in their text without linking to it, by title, once per site for
+   * the whole vault (src/lib/mentions.ts).
+   */
+  unlinkedMentions(note: Note): Mention[] {
+    if (!this.#mentions) {
+      const notes = this.vault.notes;
+      const namesOf = (n: Note) => [n.title, ...n.fields.aliases];
+      const namesKey = notes.map((n) => `${n.slug}\u0000${namesOf(n).join("\u0000")}`).join("\u0001");
+      // A note whose file did not change (same parsed note) and whose links did not change mentions what it did.
+      const earlier = this.#mentionCache?.namesKey === namesKey ? this.#mentionCache : undefined;
+      const trie: NameTrie = earlier?.trie ?? buildNameTrie(notes.map((n) => n.slug), (slug) => namesOf(this.vault.bySlug.get(slug)!));
+      const perNote = new Map<string, MentionCacheEntry>();
+      const out = new Map<string, Mention[]>();
+      for (const n of notes) {
+        const linked = new Set([...n.links.map((l) => l.to), ...n.relations.map((r) => r.to), ...n.cites].filter((x): x is string => !!x));
+        const linksKey = [...linked].sort().join(" ");
+        const old = earlier?.perNote.get(n.slug);
+        const entry = old && old.parsed === n.parsed && old.linksKey === linksKey ? old : { parsed: n.parsed, linksKey, found: mentionsFrom(trie, n.slug, this.#mentionText(n), linked) };
+        perNote.set(n.slug, entry);
+        for (const [to, m] of entry.found) {
+          const list = out.get(to);
+          if (list) list.push(m);
+          else out.set(to, [m]);
+        }
+      }
+      this.#mentions = out;
+      this.#mentionCache = { namesKey, trie, perNote };
+    }
+    const rank = this.#sortedLists().rank;
+    return [...(this.#mentions.get(note.slug) ?? [])].sort((a, b) => rank.get(a.from)! - rank.get(b.from)!);
+  }
+
+  /** The mention index's per-note results, for the next site of the same vault (`options.mentions`). */
+  mentionCache(): MentionCache | undefined {
+    return this.#mentionCache;
+  }
+
+  /** A note's text for mentions: each link's text kept (an excerpt reads whole) but fenced off (U+0002 … U+0003). */
+  #mentionText(n: Note): string {
+    const fenced = fillTemplate(n.parsed.html, (i) => {
+      const link = n.links[i];
+      return `<a>\u0002${escapeHtml(this.#linkText(link, link.to ? this.vault.bySlug.get(link.to)?.title : undefined))}\u0003</a>`;
+    });
+    return plainText(fenced);
   }
 
   /** Every dated note, newest first, by year and month; undated events and models apart (src/lib/timeline.ts). */
@@ -499,4 +565,12 @@ function hostOf(href: string): string {
   } catch {
     return href;
   }
+}
+
+/** A body's text without code or markup (entities decoded). */
+function plainText(html: string): string {
+  return html
+    .replace(/<pre[\s\S]*?<\/pre>|<code[\s\S]*?<\/code>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!);
 }

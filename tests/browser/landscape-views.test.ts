@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../scripts/lib/browser.ts";
+import { countScripts } from "../../scripts/lib/page-weight.ts";
 import { buildSite, ROOT, serve } from "../helpers/cli.ts";
 
 let browser: Browser;
@@ -215,5 +216,24 @@ describe("link previews", () => {
     await page.locator('.note-body a.wikilink[data-slug="widget-7b"]').first().tap();
     await page.waitForURL(/\/widget-7b\/$/);
     await context.close();
+  });
+});
+
+describe("JavaScript budget", () => {
+  it("a note page loads at most 50 KB of gzipped JavaScript before its local graph scrolls into view", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    const scripts = countScripts(page);
+    await page.goto(`${site.url}/widget-7b/`);
+    await page.waitForLoadState("networkidle");
+    const before = await scripts.total();
+    expect(before.gzipBytes).toBeGreaterThan(0);
+    expect(before.gzipBytes).toBeLessThanOrEqual(50 * 1024);
+    // The graph's code (sigma) comes only with the graph.
+    await page.locator(".local-graph").scrollIntoViewIfNeeded();
+    await page.locator(".local-graph-stage.is-drawn").waitFor();
+    const after = await scripts.total();
+    expect(after.files).toBeGreaterThan(before.files);
+    expect(after.gzipBytes - before.gzipBytes).toBeGreaterThan(20 * 1024);
+    await page.close();
   });
 });

@@ -133,6 +133,13 @@ describe("npm run build", () => {
     expect(person).toMatch(/<h2 id="affiliations-heading">Affiliations<\/h2><ol class="timeline-entries"><li><span class="span meta">2020 –<\/span><a href="\/acme-ai\/">Acme AI<\/a><span class="extra">, CEO<\/span>/);
   });
 
+  it("lists the notes that name a note without linking to it (unlinked mentions)", () => {
+    const html = page("open-weights");
+    expect(html).toMatch(/<h2 id="mentions-heading">Unlinked mentions<\/h2>[\s\S]*?<li><a href="\/ada-lovelace\/">Ada Lovelace<\/a><blockquote>[^<]*she favours open weights\.[^<]*<\/blockquote><\/li><\/ul>/);
+    // A note that links to it is not listed, however often it names it.
+    expect(html.slice(html.indexOf('id="mentions-heading"'))).not.toContain('href="/widget-7b/"');
+  });
+
   it("lists backlinks grouped by type, with the sentence around each mention", () => {
     const html = page("widget-7b");
     const back = html.slice(html.indexOf('id="backlinks-heading"'));
