@@ -290,6 +290,8 @@ try {
       const t = performance.now();
       const r = await exec(NODE, [GEN, "--notes", String(generate), "--out", dir], baseEnv);
       if (r.code !== 0) throw new BenchFailure(interrupted ? `stopped by ${interrupted}` : `generating ${label} notes failed:\n${(r.stdout + r.stderr).trim().slice(-3000)}`);
+      // The generator writes a typed vault (types in folders), which says so in its atlas.yml, as content/ does.
+      writeFileSync(join(dir, "atlas.yml"), "notes: typed\n");
       say(` ${sec((performance.now() - t) / 1000)}\n`);
     }
     const row = await measure(work, label, dir, generate);

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "astro/zod";
 import { LEGACY_OPENNESS_KEYS, OPENNESS_DIMENSIONS, OPENNESS_GROUPS } from "../src/lib/openness.ts";
-import { TYPES } from "../src/lib/registry.ts";
+import { typesOf } from "../src/lib/registry.ts";
 import type { JsonSchema } from "../src/lib/scaffold.ts";
 import { RULES } from "../src/lib/rules/index.ts";
 import { ROOT } from "./lib/cli.ts";
@@ -53,7 +53,7 @@ function describe(s: Json): string {
 
 export function schemaReference(): string {
   const out: string[] = [];
-  for (const entry of TYPES) {
+  for (const entry of typesOf("typed")) {
     const json = z.toJSONSchema(entry.schema, { io: "input", unrepresentable: "any" }) as Json;
     const req = new Set(json.required ?? []);
     const relations = new Map(entry.relations.map((r) => [r.field, r]));
@@ -82,7 +82,9 @@ export function schemaReference(): string {
 
 /** The checker's rules as a table: id, severity, what it finds, what to do. */
 export function rulesReference(): string {
-  const rows = RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.summary.replace(/\|/g, "\\|")} | ${r.fix.replace(/\|/g, "\\|")} |`);
+  const severity = (r: (typeof RULES)[number]) =>
+    [r.severity, r.obsidian && `${r.obsidian} in Obsidian vaults`, r.sanitized && `${r.sanitized} where raw HTML is sanitized`].filter(Boolean).join("; ");
+  const rows = RULES.map((r) => `| \`${r.id}\` | ${severity(r)} | ${r.summary.replace(/\|/g, "\\|")} | ${r.fix.replace(/\|/g, "\\|")} |`);
   return ["| rule | severity | what it finds | what to do |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
 }
 

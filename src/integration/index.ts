@@ -20,6 +20,7 @@ import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
 import type { Vault } from "../lib/types.ts";
 import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
+import { attachmentMiddleware } from "./attachments.ts";
 import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
 import { lastCommitDates, repositoryOf } from "../lib/git.ts";
 import { NoteSources, repositoryConfig, type RepositoryConfig } from "../lib/note-source.ts";
@@ -107,6 +108,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
       },
 
       "astro:server:setup": ({ server, logger }) => {
+        server.middlewares.use(attachmentMiddleware(currentSite, base)); // an Obsidian vault's files (attachments.ts)
         server.watcher.add(contentDir);
         let pending = new Set<string>();
         let timer: NodeJS.Timeout | undefined;

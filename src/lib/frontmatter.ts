@@ -39,11 +39,16 @@ export function locate(positions: SplitNote["positions"], path: readonly Propert
 
 const FENCE = /^---[ \t]*$/;
 
-export function splitNote(text: string): SplitNote {
+/**
+ * `optional`: frontmatter is optional (an Obsidian vault): a note without it, or whose opening `---` is never
+ * closed, is all body and has no problem.
+ */
+export function splitNote(text: string, options: { optional?: boolean } = {}): SplitNote {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstBreak = src.indexOf("\n");
   const firstLine = (firstBreak < 0 ? src : src.slice(0, firstBreak)).replace(/\r$/, "");
   if (!FENCE.test(firstLine)) {
+    if (options.optional) return { data: undefined, body: src, bodyLine: 1, positions: {}, problems: [] };
     return unsplit(src, "the note has no frontmatter", "start the file with a `---` line, then `title:`, `type:` and `summary:`, then a closing `---` line");
   }
   // Find the closing fence.
@@ -64,6 +69,7 @@ export function splitNote(text: string): SplitNote {
     line++;
   }
   if (closeStart < 0) {
+    if (options.optional) return { data: undefined, body: src, bodyLine: 1, positions: {}, problems: [] };
     return unsplit("", "the frontmatter opened on line 1 is never closed", "add a line containing only `---` after the last frontmatter field");
   }
   const yamlText = src.slice(firstBreak + 1, closeStart);
@@ -80,7 +86,8 @@ export function splitNote(text: string): SplitNote {
       hint: yamlHint(e.code),
     };
   });
-  const data = problems.length ? undefined : doc.toJS();
+  let data = problems.length ? undefined : doc.toJS();
+  if (options.optional && !problems.length && data == null) data = {}; // `---` then `---`: no properties
   if (!problems.length && (data === null || typeof data !== "object" || Array.isArray(data))) {
     problems.push({
       line: 2,

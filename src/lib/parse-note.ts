@@ -9,6 +9,7 @@ import { splitNote, type FrontmatterProblem, type SplitNote } from "./frontmatte
 import { extract, type ContextPart, type Finding, type HeadingInfo, type LinkInfo } from "./markdown/extract.ts";
 import { htmlTemplate, type HtmlTemplate } from "./markdown/html.ts";
 import { parseMarkdown } from "./markdown/index.ts";
+import { hideComments, obsidianTransforms } from "./markdown/obsidian.ts";
 
 export interface ParsedNote {
   /** Frontmatter as YAML read it; undefined when missing or unreadable (see `problems`). */
@@ -24,12 +25,26 @@ export interface ParsedNote {
   unsafeHtml: Finding[];
   unsafeUrls: Finding[];
   html: HtmlTemplate;
+  /** Inline `#tags` of an Obsidian note (lowercase, without `#`). */
+  tags?: string[];
 }
 
-export function parseNote(text: string): ParsedNote {
-  // U+E000/U+E001 mark link slots in the HTML template; a note has no business containing them.
-  const split = splitNote(text.replace(/[\uE000\uE001]/g, ""));
-  const tree = parseMarkdown(split.body);
+export interface ParseNoteOptions {
+  /**
+   * Read the note as Obsidian does (a vault without `notes: typed`): frontmatter optional, and Obsidian's syntax
+   * (markdown/obsidian.ts). The parse cache keys its entries by this too.
+   */
+  obsidian?: boolean;
+}
+
+export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedNote {
+  const obsidian = !!options.obsidian;
+  // U+E000 to U+E006 mark link slots, positions, math and the site's base in the HTML template; a note has no
+  // business containing them.
+  const split = splitNote(text.replace(/[\uE000-\uE006]/g, ""), { optional: obsidian });
+  const body = obsidian ? hideComments(split.body) : split.body;
+  const tree = parseMarkdown(body, { obsidian });
+  const tags = obsidian ? obsidianTransforms(tree, body).tags : undefined;
   const found = extract(tree, split.bodyLine - 1);
   return {
     data: split.data,
@@ -42,6 +57,7 @@ export function parseNote(text: string): ParsedNote {
     blocks: found.blocks,
     unsafeHtml: found.unsafeHtml,
     unsafeUrls: found.unsafeUrls,
-    html: htmlTemplate(tree, found.linkNodes),
+    html: htmlTemplate(tree, found.linkNodes, { obsidian }),
+    ...(tags ? { tags } : {}),
   };
 }

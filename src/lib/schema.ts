@@ -217,6 +217,17 @@ export const event = z.strictObject({
   location: z.string().optional(),
 });
 
+/**
+ * A note in a vault read as Obsidian reads it: any frontmatter at all, or none. It is not validated against this
+ * schema (plain-note.ts reads it as Obsidian does); the schema only says what the fields Atlas reads mean.
+ */
+export const plainNote = z.looseObject({
+  title: z.string().optional().describe("the title; the file name when absent"),
+  aliases: z.union([z.string(), z.array(z.string())]).optional(),
+  tags: z.union([z.string(), z.array(z.string())]).optional(),
+  description: z.string().optional().describe("one sentence, shown under the title"),
+});
+
 const COMMON_KEYS = new Set(["type", "title", "aliases", "summary", "tags", "sources", "updated"]);
 
 function sourcesOf(v: unknown, path: FieldPath): SourceRef[] {

@@ -8,12 +8,14 @@
 import { createGraphArtifacts, type GraphArtifactOptions, type GraphArtifacts } from "./graph/artifacts.ts";
 import { fillTemplate } from "./markdown/html.ts";
 import type { ContextPart } from "./markdown/extract.ts";
-import { NOTE_TYPES, TYPES, typeEntry, type FieldView, type NoteType } from "./registry.ts";
+import { folderListing, type FolderPage } from "./folders.ts";
+import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from "./registry.ts";
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
 import { buildNameTrie, mentionsFrom, type Mention, type NameTrie } from "./mentions.ts";
 import type { ParsedNote } from "./parse-note.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
+import { attachmentLink, obsidianBody } from "./transclude.ts";
 import type { Diagnostic, Note, ResolvedLink, Vault } from "./types.ts";
 import { siteUrls, type SiteUrls } from "./urls.ts";
 
@@ -178,7 +180,9 @@ export class Site {
     sorted.forEach((n, i) => {
       rank.set(n.slug, i);
       byType[n.type].push(n);
-      for (const t of n.fields.tags) {
+      // A nested tag (`a/b`, Obsidian) is listed under `a` too, as Obsidian's tag search finds it.
+      const all = new Set(n.fields.tags.flatMap((t) => t.split("/").map((_p, i, parts) => parts.slice(0, i + 1).join("/")).filter(Boolean)));
+      for (const t of all) {
         const list = tags.get(t);
         if (list) list.push(n);
         else tags.set(t, [n]);
@@ -193,8 +197,20 @@ export class Site {
     return notes.sort((a, b) => rank.get(a.slug)! - rank.get(b.slug)!);
   }
 
+  /** The types this vault's notes have: the schema types, or the plain note in an Obsidian vault. */
   get types() {
-    return TYPES;
+    return typesOf(this.vault.config.notes);
+  }
+
+  /** True for a vault read as Obsidian reads it. */
+  get obsidian(): boolean {
+    return this.vault.config.notes === "obsidian";
+  }
+
+  #folders?: Map<string, FolderPage>;
+  /** Obsidian vaults: a page per folder (its notes and subfolders, as the file explorer shows them), by slug. */
+  folders(): Map<string, FolderPage> {
+    return (this.#folders ??= folderListing(this.vault, byTitle));
   }
 
   /**
@@ -302,22 +318,25 @@ export class Site {
     return { slug: note.slug, title: note.title, type: note.type, typeLabel: type.label.one, summary: note.fields.summary, excerptHtml: excerpt, href: this.urls.note(note.slug) };
   }
 
-  /** The body: its template with every wikilink filled in. */
+  /** The body: its template with every wikilink filled in (and, in an Obsidian vault, every embed; transclude.ts). */
   html(note: Note): string {
+    if (this.obsidian) return obsidianBody({ vault: this.vault, urls: this.urls, link: (l, label) => this.#linkHtml(l, label) }, note);
     return fillTemplate(note.parsed.html, (i, label) => this.#linkHtml(note.links[i], label));
   }
 
   #linkHtml(link: ResolvedLink, labelHtml: string | null): string {
+    if (link.attachment) return attachmentLink(this.urls, link, this.vault.attachments.get(link.attachment), labelHtml);
     const target = link.to ? this.vault.bySlug.get(link.to) : undefined;
     if (!target) {
-      return `<span class="wikilink broken" title="${escapeHtml(`Missing note: ${link.target}`)}">${labelHtml ?? escapeHtml(this.#linkText(link))}</span>`;
+      const what = this.obsidian && /\.[A-Za-z0-9]{1,5}$/.test(link.target) && !/\.md$/i.test(link.target) ? "file" : "note";
+      return `<span class="wikilink broken" title="${escapeHtml(`Missing ${what}: ${link.target}`)}">${labelHtml ?? escapeHtml(this.#linkText(link))}</span>`;
     }
     const text = labelHtml ?? escapeHtml(this.#linkText(link, target.title));
     const classes = ["wikilink", ...(link.fragmentMissing ? ["broken-heading"] : []), ...(link.embed ? ["embed"] : [])].join(" ");
     const summary = this.#escapedSummary(target);
-    const a = `<a href="${escapeHtml(this.urls.note(target.slug, link.fragment))}" class="${classes}" data-slug="${escapeHtml(target.slug)}"${link.embed ? "" : ` title="${summary}"`}>${text}</a>`;
+    const a = `<a href="${escapeHtml(this.urls.note(target.slug, link.fragment))}" class="${classes}" data-slug="${escapeHtml(target.slug)}"${link.embed || !summary ? "" : ` title="${summary}"`}>${text}</a>`;
     // `![[note]]` shows the note's summary in place, as a card linking to it.
-    return link.embed ? `<span class="embed-card">${a} — ${summary}</span>` : a;
+    return link.embed ? `<span class="embed-card">${a}${summary ? ` — ${summary}` : ""}</span>` : a;
   }
 
   /** A note's summary escaped for HTML, once per note: every link to a hub repeats it. */
@@ -367,6 +386,12 @@ export class Site {
       }
       case "cited-by":
         return [{ text: String(this.vault.citedBy.get(note.slug)?.length ?? 0), sources: [] }];
+      case "folder": {
+        const path = this.vault.filesBySlug.get(note.slug)?.path ?? "";
+        const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+        const slug = this.vault.folders.get(dir);
+        return dir && slug !== undefined ? [{ text: dir, href: this.urls.note(slug), sources: [] }] : [];
+      }
     }
     const relation = note.relations.filter((r) => r.field === view.field);
     if (relation.length || f.refs[view.field]) {
@@ -389,6 +414,22 @@ export class Site {
 
   infobox(note: Note): InfoRow[] {
     const rows: InfoRow[] = [];
+    // A plain note (Obsidian) shows its properties as they are written.
+    if (typeEntry(note.type).plain) {
+      // A property written as a link (`up: "[[Index]]"`) links where the note's body links would.
+      const linked = new Map(note.links.filter((l) => l.property).map((l) => [l.property!.join("\0"), l]));
+      for (const [field, values] of Object.entries(note.fields.values)) {
+        rows.push({
+          label: field,
+          values: values.map((v, i) => {
+            const l = linked.get(`${field}\0${i}`);
+            if (!l) return { text: v.value, sources: [] };
+            if (!l.to || !this.vault.bySlug.has(l.to)) return { text: l.label ?? l.target, sources: [] }; // not written yet
+            return { text: l.label ?? this.ref(l.to).text, href: this.urls.note(l.to, l.fragment), sources: [] };
+          }),
+        });
+      }
+    }
     for (const view of typeEntry(note.type).infobox) {
       const values = this.values(note, view);
       if (values.length) rows.push({ label: view.label, values });

@@ -21,6 +21,8 @@ export interface SiteUrls {
   preview(slug: string): string;
   /** A file the site serves at its root: `exports/atlas-graph.gexf`, `graph/landscape.<hash>.json`, `favicon.svg`. */
   file(path: string): string;
+  /** An Obsidian vault's attachment, by its address under `files/` (`attachments/diagram.png`). */
+  attachment(url: string): string;
 }
 
 /** Normalises a base to start and end with `/`. */
@@ -33,22 +35,25 @@ export function normalizeBase(base: string | undefined): string {
 export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (t) => t): SiteUrls {
   const root = normalizeBase(base);
   const enc = (s: string) => encodeURIComponent(s);
+  // An Obsidian vault's slugs are folder paths (`projects/cafe`) and its tags nest (`a/b`): each part is encoded.
+  const path = (s: string) => s.split("/").map(enc).join("/");
   return {
     base: root,
     home: () => root,
-    note: (slug, fragment) => `${root}${enc(slug)}/${fragment ? `#${enc(fragment)}` : ""}`,
+    note: (slug, fragment) => `${root}${path(slug)}/${fragment ? `#${enc(fragment)}` : ""}`,
     type: (type) => `${root}${folderOf(type)}/`,
     tags: () => `${root}tags/`,
-    tag: (tag) => `${root}tags/${enc(tag)}/`,
+    tag: (tag) => `${root}tags/${path(tag)}/`,
     graph: (params) => {
       const q = params ? new URLSearchParams(params).toString() : "";
       return `${root}graph/${q ? `?${q}` : ""}`;
     },
     search: () => `${root}search/`,
     timeline: () => `${root}timeline/`,
-    preview: (slug) => `${root}previews/${enc(slug)}.json`,
+    preview: (slug) => `${root}previews/${path(slug)}.json`,
     openness: (fragment) => `${root}openness/${fragment ? `#${enc(fragment)}` : ""}`,
-    file: (path) => `${root}${path.replace(/^\/+/, "")}`,
+    file: (p) => `${root}${p.replace(/^\/+/, "")}`,
+    attachment: (url) => `${root}files/${path(url)}`,
   };
 }
 

@@ -8,8 +8,10 @@ import { join } from "node:path";
 
 const WORDS = ["open", "weights", "licence", "dataset", "training", "release", "benchmark", "inference", "paper", "model", "compute", "evaluation"];
 
-/** Writes `notes` notes under `dir` (folders `sources/`, `labs/`, `concepts/`); every link resolves. */
+/** Writes `notes` notes under `dir` (folders `sources/`, `labs/`, `concepts/`) and its `atlas.yml`; every link resolves. */
 export function generateVault(dir: string, notes: number): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "atlas.yml"), "notes: typed\n"); // a typed vault, as content/ is
   const sources = Math.max(1, Math.floor(notes / 5));
   const labs = Math.max(1, Math.floor(notes / 5));
   const concepts = Math.max(1, notes - sources - labs);

@@ -2,7 +2,7 @@
  * The one entry point for the site: everything the graph pages, note pages and downloads need, built once per
  * vault and memoized. Cheap parts are computed eagerly; per-note payloads and exports on first use.
  */
-import { NOTE_TYPES, type NoteType } from "../registry.ts";
+import { typesOf, type NoteType } from "../registry.ts";
 import { siteUrls } from "../urls.ts";
 import type { Vault } from "../types.ts";
 import { buildLandscapeGraph, edgeKinds, graphSignature, patchLandscapeGraph, type LandscapeGraph } from "./build.ts";
@@ -59,7 +59,7 @@ export interface GraphArtifacts {
 export const GLOBAL_PAYLOAD_PREFIX = "landscape";
 export const TITLES_PAYLOAD_PREFIX = "titles";
 
-export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: GraphArtifactOptions = {}): GraphArtifacts {
+export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<Vault, "config">>, options: GraphArtifactOptions = {}): GraphArtifacts {
   let signatures: ReadonlyMap<string, string> | undefined;
   let graph: LandscapeGraph;
   if (options.update) {
@@ -83,11 +83,12 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
   const local = (slug: string) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, localOptions) : undefined);
   let csv: Record<NoteType, string> | undefined;
   const urls = siteUrls(options.base);
-  const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug)))[type];
+  const types = typesOf(vault.config?.notes ?? "typed");
+  const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug), types.map((t) => t.type)))[type];
   const exports: ExportFile[] = [
     { path: "exports/atlas-graph.json", mediaType: "application/json", body: async () => toGraphologyJson(graph, await layout()) },
     { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: async () => toGexf(graph, await layout()) },
-    ...NOTE_TYPES.map((t) => ({ path: `exports/notes-${t}.csv`, mediaType: "text/csv; charset=utf-8", body: async () => csvOf(t) })),
+    ...types.map(({ type: t }) => ({ path: `exports/notes-${t}.csv`, mediaType: "text/csv; charset=utf-8", body: async () => csvOf(t) })),
   ];
   let titles: { fileName: string; json: string } | undefined;
   const titlesPayload = () => {

@@ -5,6 +5,7 @@ import { at, defineRule } from "./rule.ts";
 export const unsafeHtml = defineRule({
   id: "unsafe-html",
   severity: "error",
+  sanitized: "off", // removed from the page instead
   summary: "Raw HTML with `<script>`, an `on*=` event handler or a `javascript:` URL.",
   fix: "Remove it: the site strips such markup, so it could only ever mislead.",
   check(vault, report) {
@@ -19,6 +20,7 @@ export const unsafeHtml = defineRule({
 export const unsafeUrl = defineRule({
   id: "unsafe-url",
   severity: "error",
+  sanitized: "warning",
   summary: "A Markdown link or image whose URL has a scheme other than http(s) or mailto (`javascript:`, `data:` …).",
   fix: "Link to an `https://` address; the page shows such a link as plain text.",
   check(vault, report) {
