@@ -8,6 +8,7 @@ import { CITES_KIND, noteDate, relationSpec, typeEntry } from "./registry.ts";
 import { LinkIndex } from "./resolve.ts";
 import { RULES } from "./rules/index.ts";
 import type { NoteFields, SourceRef } from "./schema.ts";
+import type { RawHtmlPolicy } from "./markdown/sanitize.ts";
 import type { Backlink, Note, ResolvedLink, ResolvedRelation, Vault, VaultFile } from "./types.ts";
 
 /** Title and aliases of a file for the name index, even when its frontmatter failed validation. */
@@ -31,12 +32,14 @@ function face(f: VaultFile | undefined): string {
  * `previous`, the notes in `changed` are the only ones resolved again when no changed file's face (see `face`)
  * differs from before; otherwise everything is.
  */
-export function assemble(dir: string, files: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }): Vault {
+export function assemble(dir: string, files: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }, rawHtml: RawHtmlPolicy = "refuse"): Vault {
   const first = new Map<string, VaultFile>();
   const duplicates: Vault["duplicates"] = [];
   const indexed: VaultFile[] = [];
   for (const f of files) {
-    const key = f.slug.toLowerCase();
+    // Case and Unicode normalisation (é as one code point or as e + accent) do not make two addresses: file systems
+    // such as macOS's fold both, so the two pages would overwrite each other.
+    const key = f.slug.normalize("NFC").toLowerCase();
     const prior = first.get(key);
     if (prior) duplicates.push({ file: f, first: prior });
     else {
@@ -53,7 +56,7 @@ export function assemble(dir: string, files: VaultFile[], previous?: { vault: Va
   const notes: Note[] = valid.map((f) => (reuse && !previous!.changed.has(f.slug) && previous!.vault.bySlug.get(f.slug)) || resolveNote(f, index, fileBySlug));
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   const { backlinks, citedBy } = collectInbound(notes);
-  const vault: Vault = { files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir };
+  const vault: Vault = { files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir, rawHtml };
   for (const rule of RULES) {
     rule.check(vault, (f, pos, message, hint) => vault.diagnostics.push({ file: f.file, ...pos, severity: rule.severity, rule: rule.id, message, hint }));
   }

@@ -164,7 +164,7 @@ export function diffVaults(base: Vault | undefined, head: Vault, paths: readonly
 }
 
 function emptyVault(): Vault {
-  return { files: [], notes: [], bySlug: new Map(), filesBySlug: new Map(), index: { resolve: () => null } as unknown as Vault["index"], duplicates: [], backlinks: new Map(), citedBy: new Map(), diagnostics: [], dir: "" };
+  return { files: [], notes: [], bySlug: new Map(), filesBySlug: new Map(), index: { resolve: () => null } as unknown as Vault["index"], duplicates: [], backlinks: new Map(), citedBy: new Map(), diagnostics: [], dir: "", rawHtml: "refuse" };
 }
 
 function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s: string) => string): FactChange[] {

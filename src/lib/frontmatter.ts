@@ -2,7 +2,7 @@
  * Splits a note into its YAML frontmatter and Markdown body, parses the YAML, and maps a field path back to the line
  * it was written on, so that every frontmatter problem can be reported as `file:line:col`.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 
 export interface FrontmatterProblem {
   line: number;
@@ -68,19 +68,31 @@ export function splitNote(text: string): SplitNote {
   }
   const yamlText = src.slice(firstBreak + 1, closeStart);
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  // `logLevel: "error"`: YAML's warnings (a list used as a key, say) would go to the console of whoever runs the check.
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const yamlLineOffset = 1; // YAML starts on file line 2
-  const problems: FrontmatterProblem[] = doc.errors.map((e) => {
-    const p = counter.linePos(e.pos[0]);
-    return {
-      line: p.line + yamlLineOffset,
-      column: p.col,
-      rule: "yaml-syntax",
-      message: `invalid YAML: ${firstSentence(e.message)}`,
-      hint: yamlHint(e.code),
-    };
-  });
-  const data = problems.length ? undefined : doc.toJS();
+  const at = (offset: number) => {
+    const p = counter.linePos(offset);
+    return { line: p.line + yamlLineOffset, column: p.col };
+  };
+  const problems: FrontmatterProblem[] = doc.errors.map((e) =>
+    // The YAML library reports its own stack overflow as an error on the node it gave up on.
+    /call stack/i.test(e.message)
+      ? { ...at(e.pos[0]), rule: "yaml-syntax", message: "the frontmatter nests too deep to be read", hint: "fields are values and short lists: flatten the nested lists or maps from here on" }
+      : { ...at(e.pos[0]), rule: "yaml-syntax", message: `invalid YAML: ${firstSentence(e.message)}`, hint: yamlHint(e.code) },
+  );
+  let data: unknown;
+  if (!problems.length) {
+    try {
+      data = doc.toJS();
+    } catch {
+      // The one way a parsed document fails to become data: aliases (`*a`) that expand exponentially, the YAML
+      // "billion laughs". The library stops at 100 expansions; say where the aliases start.
+      let first = 0;
+      visit(doc, { Alias: (_k, node) => ((first = isAlias(node) && node.range ? node.range[0] : first), visit.BREAK) });
+      problems.push({ ...at(first), rule: "yaml-syntax", message: "the frontmatter repeats `*alias` references so often that reading it would exhaust memory", hint: "write the values out instead of repeating anchors (`&name`) through aliases (`*name`)" });
+    }
+  }
   if (!problems.length && (data === null || typeof data !== "object" || Array.isArray(data))) {
     problems.push({
       line: 2,

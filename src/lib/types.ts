@@ -7,6 +7,7 @@ import type { ParsedNote } from "./parse-note.ts";
 import type { NoteType } from "./registry.ts";
 import type { LinkIndex } from "./resolve.ts";
 import type { LinkInfo } from "./markdown/extract.ts";
+import type { RawHtmlPolicy } from "./markdown/sanitize.ts";
 
 export type Severity = "error" | "warning";
 
@@ -35,6 +36,8 @@ export interface VaultFile {
   parsed: ParsedNote;
   /** Set when the file could not be read. */
   readError?: string;
+  /** Where, for a byte that is not UTF-8. */
+  readErrorAt?: { line: number; column: number };
   /** `type` as written, when it is not a known type. */
   badType?: unknown;
   type?: NoteType;
@@ -107,4 +110,6 @@ export interface Vault {
   diagnostics: Diagnostic[];
   /** Folder the notes were read from. */
   dir: string;
+  /** What raw HTML the sanitizer removes is: an error (`refuse`, the typed wiki) or a warning (`sanitize`). */
+  rawHtml: RawHtmlPolicy;
 }

@@ -16,6 +16,7 @@ import { explainIssue, type SchemaIssue } from "./diagnostics.ts";
 import type { ParseCache } from "./parse-cache.ts";
 import { parseNote, type ParsedNote } from "./parse-note.ts";
 import { parseInWorkers } from "./parse-pool.ts";
+import type { RawHtmlPolicy } from "./markdown/sanitize.ts";
 import { isNoteType, noteSchemas, typeEntry } from "./registry.ts";
 import type { Vault, VaultFile } from "./types.ts";
 
@@ -36,6 +37,11 @@ export interface LoadOptions {
    * (a branch's base, for `check --changed` and `changes`) names a stable one, so it reuses one pack, not one per copy.
    */
   packScope?: string;
+  /**
+   * Raw HTML that the sanitizer removes from a note is an error (`refuse`, the default: the typed wiki, reviewed
+   * through pull requests) or a warning (`sanitize`: someone else's vault). The pages are the same either way.
+   */
+  rawHtml?: RawHtmlPolicy;
 }
 
 /** Lists the note files under `dir` (Markdown, not README.md, not hidden or `_`-prefixed), sorted. */
@@ -64,6 +70,7 @@ export function releaseCheckData(vault: Vault): void {
     p.blocks = [];
     p.unsafeHtml = [];
     p.unsafeUrls = [];
+    p.tooDeep = undefined;
   }
 }
 
@@ -139,7 +146,7 @@ export class VaultLoader {
     const files = [...this.#entries.values()].map((e) => e.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const previous = this.#reshaped ? undefined : this.#last;
     const changed = new Set([...this.#changed].map((p) => this.#entries.get(p)?.file.slug).filter((s): s is string => !!s));
-    const vault = assemble(this.dir, files, previous && { vault: previous, changed });
+    const vault = assemble(this.dir, files, previous && { vault: previous, changed }, this.#options.rawHtml);
     this.#last = vault;
     this.#changed.clear();
     this.#reshaped = false;
@@ -160,7 +167,7 @@ export class VaultLoader {
       const text = texts[i];
       const old = this.#entries.get(paths[i]);
       if (typeof text !== "string") {
-        this.#entries.set(paths[i], { hash: "", file: unreadable(this.dir, paths[i], cwd, text.error) });
+        this.#entries.set(paths[i], { hash: "", file: unreadable(this.dir, paths[i], cwd, text) });
         continue;
       }
       const hash = textHash(text);
@@ -215,17 +222,30 @@ export class VaultLoader {
   }
 }
 
-async function readAll(paths: readonly string[], onProgress?: Progress): Promise<(string | { error: string })[]> {
-  const out: (string | { error: string })[] = new Array(paths.length);
+/** Why a file could not be read, and where when it is a byte that is not UTF-8. */
+interface ReadError {
+  error: string;
+  at?: { line: number; column: number };
+}
+
+async function readAll(paths: readonly string[], onProgress?: Progress): Promise<(string | ReadError)[]> {
+  const out: (string | ReadError)[] = new Array(paths.length);
   const BATCH = 256;
   for (let i = 0; i < paths.length; i += BATCH) {
     const slice = paths.slice(i, i + BATCH);
     const texts = await Promise.all(
       slice.map(async (p) => {
+        let bytes: Buffer;
         try {
-          return utf8.decode(await readFile(p));
+          bytes = await readFile(p);
         } catch (err) {
-          return { error: err instanceof TypeError ? "it is not UTF-8 text" : ((err as NodeJS.ErrnoException).code ?? String(err)) };
+          return { error: (err as NodeJS.ErrnoException).code ?? String(err) };
+        }
+        try {
+          return utf8.decode(bytes);
+        } catch {
+          const at = invalidUtf8At(bytes);
+          return { error: `it is not UTF-8 text (byte 0x${bytes[at].toString(16).padStart(2, "0")} at offset ${at})`, at: positionOfByte(bytes, at) };
         }
       }),
     );
@@ -240,10 +260,35 @@ function fileInfo(dir: string, path: string, cwd: string) {
   return { file: relative(cwd, path), path: rel, slug: basename(path, ".md"), folder: rel.split("/")[0] };
 }
 
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function invalidUtf8At(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (!n || i + n > bytes.length) return i;
+    for (let k = 1; k < n; k++) {
+      const c = bytes[i + k];
+      // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms, surrogates or code points past U+10FFFF).
+      const [lo, hi] = k > 1 ? [0x80, 0xbf] : b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+      if (c < lo || c > hi) return i;
+    }
+    i += n;
+  }
+  return bytes.length;
+}
+
+/** Line and column (in characters of the valid text before it) of byte `at`. */
+function positionOfByte(bytes: Buffer, at: number): { line: number; column: number } {
+  const lineStart = bytes.lastIndexOf(10, at - 1) + 1;
+  let line = 1;
+  for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) line++;
+  return { line, column: bytes.toString("utf8", lineStart, at).length + 1 };
+}
+
 /** A file that could not be read: nothing parsed, the error kept for the `unreadable-file` rule. */
-function unreadable(dir: string, path: string, cwd: string, error: string): VaultFile {
+function unreadable(dir: string, path: string, cwd: string, { error, at }: ReadError): VaultFile {
   const parsed: ParsedNote = { data: undefined, positions: {}, problems: [], bodyLine: 1, headings: [], links: [], contexts: [], blocks: [], unsafeHtml: [], unsafeUrls: [], html: { chunks: [""], labels: [] } };
-  return { ...fileInfo(dir, path, cwd), parsed, readError: error, schemaIssues: [] };
+  return { ...fileInfo(dir, path, cwd), parsed, readError: error, readErrorAt: at, schemaIssues: [] };
 }
 
 /** The per-file check against the type's schema; the result is normalised `fields`, or the issues explained. */

@@ -3,16 +3,17 @@
  * links in from the resolver's answers without the Markdown being parsed again. The template depends on the note
  * alone, so it is cached with the parse (parse-cache.ts); what a link points to is decided per build.
  *
- * Raw HTML is re-parsed and sanitized only when the note has some; a link or image whose URL has a scheme other
- * than http(s) or mailto is unwrapped to its text: the page never carries a `javascript:` URL from a note.
+ * Raw HTML is parsed into the tree and sanitized (sanitize.ts) only when the note has some, and what the sanitizer
+ * removed is returned for the checker; a link or image whose URL has a scheme other than http(s) or mailto is
+ * unwrapped to its text: the page never carries a `javascript:` URL from a note.
  */
 import type { Element, Root as HastRoot, Nodes as HastNodes } from "hast";
-import { raw } from "hast-util-raw";
-import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import { toHtml } from "hast-util-to-html";
 import type { Nodes, Root } from "mdast";
 import { defaultHandlers, toHast, type Handler, type State } from "mdast-util-to-hast";
 import { isSafeHref } from "../urls.ts";
+import { VFile } from "vfile";
+import { sanitizeRaw, type Removal } from "./sanitize.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
 
 export interface HtmlTemplate {
@@ -25,28 +26,22 @@ export interface HtmlTemplate {
 const SLOT = /\uE000(\d+)\uE001/;
 
 /**
- * Sanitizer schema: GitHub's defaults plus the classes and ids our own markup uses. GitHub's per-tag class lists are
- * dropped so that any class is kept.
+ * `linkNodes` are the tree's wikilinks in document order (extract.ts): slot `i` is `linkNodes[i]`. `removals` gets
+ * what the sanitizer took out of the note's raw HTML, positions in `source` (the body the tree was parsed from).
  */
-const attributes = Object.fromEntries(
-  Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [tag, list.filter((a) => !(Array.isArray(a) && a[0] === "className"))]),
-);
-const SANITIZE: Schema = {
-  ...defaultSchema,
-  clobberPrefix: "",
-  attributes: { ...attributes, "*": [...(attributes["*"] ?? []), "className", "id", "title"], a: [...(attributes.a ?? []), "dataSlug"] },
-  tagNames: [...(defaultSchema.tagNames ?? []), "aside", "figure", "figcaption", "mark", "abbr"],
-};
-
-/** `linkNodes` are the tree's wikilinks in document order (extract.ts): slot `i` is `linkNodes[i]`. */
-export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[]): HtmlTemplate {
+export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], source = "", removals: Removal[] = []): HtmlTemplate {
+  // With the source, the HTML parser gives raw HTML elements their positions in it, which the sanitizer's report needs.
+  const file = new VFile(source);
   const slot = new Map(linkNodes.map((n, i) => [n, i]));
-  let hasHtml = false;
+  // Where raw HTML was written (offsets in the body): only elements starting there are the note's own HTML.
+  const rawRanges: [number, number][] = [];
   const handlers: Record<string, Handler> = {
     wikiLink: (_state: State, node: WikiLink) => ({ type: "text", value: `\uE000${slot.get(node) ?? 0}\uE001` }),
     html: (state: State, node: Extract<Nodes, { type: "html" }>) => {
-      hasHtml = true;
-      return { type: "raw", value: node.value } as unknown as Element;
+      const p = node.position;
+      if (p?.start.offset !== undefined && p.end.offset !== undefined) rawRanges.push([p.start.offset, p.end.offset]);
+      // The position lets the HTML parser place the elements it makes from this text in the body.
+      return { type: "raw", value: node.value, position: node.position } as unknown as Element;
     },
     link: (state: State, node: Extract<Nodes, { type: "link" }>) => {
       if (isSafeHref(node.url)) return linkHandler(state, node);
@@ -57,16 +52,22 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[]): HtmlTe
       return { type: "text", value: node.alt ?? "" };
     },
   };
-  const html = render(tree, handlers, () => hasHtml);
+  const html = render(tree, handlers, file, rawRanges, removals);
   const chunks = html.split(SLOT).filter((_c, i) => i % 2 === 0);
   // A label is phrasing content: rendered inside a paragraph (so no line breaks are added between its parts), unwrapped.
-  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, () => hasHtml).replace(/^<p>|<\/p>$/g, "")));
+  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, file, rawRanges, removals).replace(/^<p>|<\/p>$/g, "")));
   return { chunks, labels };
 }
 
-function render(tree: Root, handlers: Record<string, Handler>, hadHtml: () => boolean): string {
+/** Renders a tree; raw HTML in it (`rawRanges` grows as the handler meets it) is parsed, then sanitized. */
+function render(tree: Root, handlers: Record<string, Handler>, file: VFile, rawRanges: [number, number][], removals: Removal[]): string {
+  const known = rawRanges.length;
   let hast = toHast(tree, { allowDangerousHtml: true, handlers }) as HastRoot;
-  if (hadHtml()) hast = sanitize(raw(hast), SANITIZE) as HastRoot;
+  if (rawRanges.length > known) {
+    const safe = sanitizeRaw(hast, file, rawRanges.slice(known));
+    hast = safe.tree;
+    removals.push(...safe.removals);
+  }
   return toHtml(hast as HastNodes);
 }
 
