@@ -18,6 +18,7 @@ import type { Plugin } from "vite";
 import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
 import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
+import type { RawHtmlPolicy } from "../lib/markdown/sanitize.ts";
 import type { Vault } from "../lib/types.ts";
 import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
 import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
@@ -37,6 +38,11 @@ export interface AtlasOptions {
   repository?: RepositoryConfig | string;
   /** Notes per search-index shard (one Pagefind process each, one after another). Default 10,000. */
   searchShardNotes?: number;
+  /**
+   * Raw HTML in notes is sanitized either way; what the sanitizer removes is an error that stops the build
+   * (`"refuse"`, the default: a wiki reviewed through pull requests) or a warning (`"sanitize"`: a vault from elsewhere).
+   */
+  rawHtml?: RawHtmlPolicy;
 }
 
 const VIRTUAL_ID = "virtual:atlas/site";
@@ -77,11 +83,11 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         setNoteSources(new NoteSources({ repository: repo ? repository : undefined, prefix, dates: repo ? lastCommitDates(contentDir) : new Map() }));
         recordStage("git dates", performance.now() - gitStarted);
         const load = async (): Promise<Vault> => {
-          if (preloaded && preloaded.dir === contentDir) {
+          if (preloaded && preloaded.dir === contentDir && preloaded.vault.rawHtml === (options.rawHtml ?? "refuse")) {
             loader = preloaded.loader;
             return preloaded.vault;
           }
-          loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger) });
+          loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger), rawHtml: options.rawHtml });
           const vault = await loader.load();
           report(vault, logger, command === "dev");
           recordStage("read+parse", loader.timings!.readAndParseMs);

@@ -75,16 +75,15 @@ export function splitNote(text: string): SplitNote {
     const p = counter.linePos(offset);
     return { line: p.line + yamlLineOffset, column: p.col };
   };
-  const problems: FrontmatterProblem[] = doc.errors.map((e) =>
-    // The YAML library reports its own stack overflow as an error on the node it gave up on.
-    /call stack/i.test(e.message)
-      ? { ...at(e.pos[0]), rule: "yaml-syntax", message: "the frontmatter nests too deep to be read", hint: "fields are values and short lists: flatten the nested lists or maps from here on" }
-      : { ...at(e.pos[0]), rule: "yaml-syntax", message: `invalid YAML: ${firstSentence(e.message)}`, hint: yamlHint(e.code) },
-  );
+  // The YAML library reports its own stack overflow as an error on every level it unwinds: one is enough.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  const problems: FrontmatterProblem[] = overflow
+    ? [{ ...at(overflow.pos[0]), rule: "yaml-syntax", message: "the frontmatter nests too deep to be read", hint: "fields are values and short lists: flatten the nested lists or maps from here on" }]
+    : doc.errors.map((e) => ({ ...at(e.pos[0]), rule: "yaml-syntax", message: `invalid YAML: ${firstSentence(e.message)}`, hint: yamlHint(e.code) }));
   let data: unknown;
   if (!problems.length) {
     try {
-      data = doc.toJS();
+      data = withoutControls(doc.toJS());
     } catch {
       // The one way a parsed document fails to become data: aliases (`*a`) that expand exponentially, the YAML
       // "billion laughs". The library stops at 100 expansions; say where the aliases start.
@@ -109,6 +108,20 @@ export function splitNote(text: string): SplitNote {
     problems,
     positions: problems.length ? {} : positionsOf(doc, counter, yamlLineOffset),
   };
+}
+
+/**
+ * Control characters (YAML's `"\0"`, `"\x1b"`) become U+FFFD in every string, as CommonMark does in the body: a NUL
+ * would otherwise reach the pages, where HTML forbids it, and an escape sequence the terminal of whoever runs the check.
+ * The engine's slot markers (U+E000, U+E001, see parse-note.ts) go too, written as YAML escapes they were still there.
+ */
+function withoutControls(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "\uFFFD").replace(/[\uE000\uE001]/g, "");
+  if (Array.isArray(value)) return value.map(withoutControls);
+  if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
+    for (const k of Object.keys(value)) (value as Record<string, unknown>)[k] = withoutControls((value as Record<string, unknown>)[k]);
+  }
+  return value;
 }
 
 /** A note whose frontmatter could not be found: the whole text is body, and one problem says why. */
