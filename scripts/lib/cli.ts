@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { formatDiagnostic, summarize } from "../../src/lib/diagnostics.ts";
+import { RAW_HTML_POLICIES, type RawHtmlPolicy } from "../../src/lib/markdown/sanitize.ts";
 import type { Diagnostic } from "../../src/lib/types.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -17,6 +18,19 @@ export function contentDir(): string {
     process.exit(2);
   }
   return dir;
+}
+
+/**
+ * What raw HTML the sanitizer removes is: an error (`refuse`, the default) or a warning (`ATLAS_RAW_HTML=sanitize`,
+ * for a vault from elsewhere). Read the same way by astro.config.mjs, so check, build and `astro build` agree.
+ */
+export function rawHtmlPolicy(): RawHtmlPolicy {
+  const v = process.env.ATLAS_RAW_HTML || "refuse";
+  if (!(RAW_HTML_POLICIES as readonly string[]).includes(v)) {
+    console.error(`error: ATLAS_RAW_HTML is one of ${RAW_HTML_POLICIES.join(", ")}, not \`${v}\``);
+    process.exit(2);
+  }
+  return v as RawHtmlPolicy;
 }
 
 /** Progress on stderr: an updating line on a terminal, a line per finished stage otherwise (CI logs). */
