@@ -21,6 +21,12 @@ export interface HtmlTemplate {
   chunks: string[];
   /** Each link's label as HTML, when it has one (inline Markdown in labels is rendered). */
   labels: (string | null)[];
+  /**
+   * Which link each slot holds, in the order of the HTML, when that is not simply every link in order: raw HTML can
+   * drop a link (one inside a `<script>` or `<style>` the sanitizer strips) or move it (text the HTML parser takes out
+   * of a `<table>`), and the page must still put each link where its slot is.
+   */
+  slots?: number[];
 }
 
 const SLOT = /\uE000(\d+)\uE001/;
@@ -53,10 +59,12 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], source 
     },
   };
   const html = render(tree, handlers, file, rawRanges, removals);
-  const chunks = html.split(SLOT).filter((_c, i) => i % 2 === 0);
+  const parts = html.split(SLOT);
+  const chunks = parts.filter((_c, i) => i % 2 === 0);
+  const slots = parts.filter((_c, i) => i % 2 === 1).map(Number);
   // A label is phrasing content: rendered inside a paragraph (so no line breaks are added between its parts), unwrapped.
   const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, file, rawRanges, removals).replace(/^<p>|<\/p>$/g, "")));
-  return { chunks, labels };
+  return slots.length === linkNodes.length && slots.every((n, i) => n === i) ? { chunks, labels } : { chunks, labels, slots };
 }
 
 /** Renders a tree; raw HTML in it (`rawRanges` grows as the handler meets it) is parsed, then sanitized. */
@@ -77,7 +85,11 @@ const imageHandler = defaultHandlers.image as (state: State, node: Extract<Nodes
 
 /** Fills a template's slots. */
 export function fillTemplate(template: HtmlTemplate, link: (i: number, labelHtml: string | null) => string): string {
-  let out = template.chunks[0] ?? "";
-  for (let i = 1; i < template.chunks.length; i++) out += link(i - 1, template.labels[i - 1] ?? null) + template.chunks[i];
+  const { chunks, labels, slots } = template;
+  let out = chunks[0] ?? "";
+  for (let k = 1; k < chunks.length; k++) {
+    const i = slots ? slots[k - 1] : k - 1;
+    out += link(i, labels[i] ?? null) + chunks[k];
+  }
   return out;
 }

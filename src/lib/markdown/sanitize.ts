@@ -61,13 +61,15 @@ export const SANITIZE_SCHEMA: Schema = {
  * note cannot write anything unsafe through them), and are told apart by their position and tag before parsing.
  */
 export function sanitizeRaw(tree: HastRoot, file: VFile, rawRanges: readonly [number, number][]): { tree: HastRoot; removals: Removal[] } {
-  const key = (el: Element) => `${el.position?.start.offset}:${el.tagName}`;
+  // hast-util-from-parse5 can leave `start` or `end` out of an element's position (an element closed by the end of its
+  // fragment), so every part of a position is optional here.
+  const key = (el: Element) => `${el.position?.start?.offset}:${el.tagName}`;
   const own = new Set<string>();
   walk(tree, (el) => void own.add(key(el)));
   const parsed = raw(tree, { file }) as HastRoot;
   const before: Element[] = [];
   walk(parsed, (el) => {
-    const at = el.position?.start.offset;
+    const at = el.position?.start?.offset;
     if (at === undefined || own.has(key(el)) || !rawRanges.some(([a, b]) => at >= a && at < b)) return;
     // An iframe is kept only when it shows an absolute https address: a relative one would frame this very site,
     // where `allow-same-origin` and `allow-scripts` together would undo the sandbox.
@@ -81,7 +83,8 @@ export function sanitizeRaw(tree: HastRoot, file: VFile, rawRanges: readonly [nu
   for (const el of before) {
     const kept = after.get(key(el));
     const tag = el.tagName === "x-iframe" ? "iframe" : el.tagName;
-    const at = { line: el.position!.start.line, column: el.position!.start.column, endLine: el.position!.end.line, endColumn: el.position!.end.column };
+    const { start, end = start } = el.position!;
+    const at = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
     if (!kept) {
       removals.push({ ...at, what: `\`<${tag}>\`${el.tagName === "x-iframe" ? " (not an https:// address)" : ""}` });
       continue;
