@@ -32,7 +32,10 @@ function face(f: VaultFile | undefined): string {
  * `previous`, the notes in `changed` are the only ones resolved again when no changed file's face (see `face`)
  * differs from before; otherwise everything is.
  */
-export function assemble(dir: string, files: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }, rawHtml: RawHtmlPolicy = "refuse"): Vault {
+export function assemble(dir: string, given: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }, rawHtml: RawHtmlPolicy = "refuse"): Vault {
+  // By path, whatever order the files come in (the loader's is the file system's): which of two files claiming one
+  // slug or name is "first" must not depend on it. Already sorted, this costs one pass.
+  const files = isSortedByPath(given) ? given : [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const first = new Map<string, VaultFile>();
   const duplicates: Vault["duplicates"] = [];
   const indexed: VaultFile[] = [];
@@ -62,6 +65,11 @@ export function assemble(dir: string, files: VaultFile[], previous?: { vault: Va
   }
   vault.diagnostics.sort(compareDiagnostics);
   return vault;
+}
+
+function isSortedByPath(files: readonly VaultFile[]): boolean {
+  for (let i = 1; i < files.length; i++) if (files[i - 1].path > files[i].path) return false;
+  return true;
 }
 
 type ValidFile = VaultFile & { type: NonNullable<VaultFile["type"]>; fields: NoteFields };
