@@ -31,7 +31,9 @@ export function pathKey(path: readonly PropertyKey[]): string {
 /** 1-based file position of a frontmatter field path, falling back to the nearest parent that exists. */
 export function locate(positions: SplitNote["positions"], path: readonly PropertyKey[]): { line: number; column: number; endLine?: number; endColumn?: number } {
   for (let n = path.length; n >= 0; n--) {
-    const p = positions[pathKey(path.slice(0, n))];
+    // Own keys only: a field may be called `constructor` or `__proto__`, and an object's inherited ones are no field.
+    const key = pathKey(path.slice(0, n));
+    const p = Object.hasOwn(positions, key) ? positions[key] : undefined;
     if (p) return { line: p[0], column: p[1], endLine: p[2], endColumn: p[3] };
   }
   return { line: 1, column: 1 };
@@ -137,7 +139,9 @@ function unsplit(body: string, message: string, hint: string): SplitNote {
 
 /** Every value's range in the YAML, by field path (the value node, or the key when the value is empty). */
 function positionsOf(doc: Document, counter: LineCounter, lineOffset: number): SplitNote["positions"] {
-  const out: SplitNote["positions"] = {};
+  // No prototype: a field named `__proto__` would otherwise replace this object's prototype instead of being a key
+  // (and come back as a key only after a round trip through the parse cache's JSON, so two builds differed).
+  const out: SplitNote["positions"] = Object.create(null);
   const at = (range: [number, number, number]): [number, number, number, number] => {
     const a = counter.linePos(range[0]);
     const b = counter.linePos(range[1]);

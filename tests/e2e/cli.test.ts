@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, ROOT, runScript, startDevServer } from "../helpers/cli.ts";
+import { deadLinks } from "../helpers/crawl.ts";
 
 const GOOD = join(ROOT, "tests/fixtures/vault");
 const BROKEN = join(ROOT, "tests/fixtures/broken");
@@ -108,6 +109,10 @@ describe("npm run build", () => {
     const html = page("gadget-model");
     expect(html).toContain("<mark>highlighted</mark>");
     expect(html).not.toMatch(/onclick|<script(?![^>]*(pagefind|data-local-graph-data|\/_astro\/LocalGraph))/);
+  });
+
+  it("has no internal link or anchor that points nowhere", () => {
+    expect(deadLinks(dist)).toEqual([]);
   });
 
   it("refuses a vault with errors and leaves the previous output untouched", () => {

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deadLinks, sitePages } from "../helpers/crawl.ts";
+import { deadLinks, siteHashes, sitePages } from "../helpers/crawl.ts";
 import { NODE, ROOT, runScript } from "../helpers/cli.ts";
 import { hostileVault } from "../helpers/hostile.ts";
 
@@ -111,15 +111,20 @@ describe("the hostile corpus", () => {
       const html = page(slug);
       return html.slice(html.indexOf('<div class="note-body">'), html.indexOf("</div>", html.indexOf('<div class="note-body">')));
     };
-    beforeAll(() => {
-      dist = join(mkdtempSync(join(tmpdir(), "atlas-hostile-site-")), "dist");
-      const r = spawnSync(NODE, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--outDir", dist], {
+    /** `astro build` with errors allowed, into a new folder. */
+    const build = (env: Record<string, string> = {}) => {
+      const out = join(mkdtempSync(join(tmpdir(), "atlas-hostile-site-")), "dist");
+      const r = spawnSync(NODE, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--outDir", out], {
         cwd: ROOT,
-        env: { ...process.env, CONTENT_DIR: vault, ATLAS_ALLOW_ERRORS: "1", ASTRO_TELEMETRY_DISABLED: "1" },
+        env: { ...process.env, CONTENT_DIR: vault, ATLAS_ALLOW_ERRORS: "1", ASTRO_TELEMETRY_DISABLED: "1", ...env },
         encoding: "utf8",
         maxBuffer: 64 * 1024 * 1024,
       });
       if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
+      return out;
+    };
+    beforeAll(() => {
+      dist = build();
     });
 
     it("gives every note a page, and every file it cannot read a page of its problems", () => {
@@ -171,6 +176,10 @@ describe("the hostile corpus", () => {
 
     it("has no internal link or anchor that points nowhere", () => {
       expect(deadLinks(dist)).toEqual([]);
+    });
+
+    it("is byte-identical when built again, every note parsed afresh instead of taken from the parse cache", () => {
+      expect(siteHashes(build({ ATLAS_CACHE: "off" }))).toEqual(siteHashes(dist));
     });
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Crawls a built site on disk, as a link checker would: every internal address in every page (`<a href>`,
  * `<link href>`, `<script src>`, `<img src>`, `<iframe src>`, a redirect's `<meta http-equiv="refresh">`) must be a
- * file of the site, and every `#fragment` an `id` on the page it names. The one crawler for every built fixture.
+ * file of the site, and every `#fragment` an `id` on the page it names. The one crawler for every built fixture; and
+ * each file's hash, to tell whether two builds are the same byte for byte.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
@@ -74,4 +76,13 @@ function unescape(s: string): string {
     if (hex) return String.fromCodePoint(parseInt(hex, 16));
     return ({ amp: "&", quot: '"', lt: "<", gt: ">", "#39": "'", "#x27": "'" } as Record<string, string>)[name.toLowerCase()] ?? all;
   });
+}
+
+/** Every file of a built site (relative path → SHA-256 of its bytes), sorted by path. */
+export function siteHashes(dist: string): Record<string, string> {
+  const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dist, join(e.parentPath, e.name)).split(sep).join("/"))
+    .sort();
+  return Object.fromEntries(files.map((f) => [f, createHash("sha256").update(readFileSync(join(dist, f))).digest("hex")]));
 }
