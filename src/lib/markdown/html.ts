@@ -36,8 +36,10 @@ const SLOT = /\uE000(\d+)\uE001/;
  * what the sanitizer took out of the note's raw HTML, positions in `source` (the body the tree was parsed from).
  */
 export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], source = "", removals: Removal[] = []): HtmlTemplate {
-  // With the source, the HTML parser gives raw HTML elements their positions in it, which the sanitizer's report needs.
-  const file = new VFile(source);
+  // With the source, the HTML parser gives raw HTML elements their positions in it, which the sanitizer's report
+  // needs; made only for a note that has raw HTML.
+  let file: VFile | undefined;
+  const fileOf = () => (file ??= new VFile(source));
   const slot = new Map(linkNodes.map((n, i) => [n, i]));
   // Where raw HTML was written (offsets in the body): only elements starting there are the note's own HTML.
   const rawRanges: [number, number][] = [];
@@ -58,21 +60,21 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], source 
       return { type: "text", value: node.alt ?? "" };
     },
   };
-  const html = render(tree, handlers, file, rawRanges, removals);
+  const html = render(tree, handlers, fileOf, rawRanges, removals);
   const parts = html.split(SLOT);
   const chunks = parts.filter((_c, i) => i % 2 === 0);
   const slots = parts.filter((_c, i) => i % 2 === 1).map(Number);
   // A label is phrasing content: rendered inside a paragraph (so no line breaks are added between its parts), unwrapped.
-  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, file, rawRanges, removals).replace(/^<p>|<\/p>$/g, "")));
+  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, fileOf, rawRanges, removals).replace(/^<p>|<\/p>$/g, "")));
   return slots.length === linkNodes.length && slots.every((n, i) => n === i) ? { chunks, labels } : { chunks, labels, slots };
 }
 
 /** Renders a tree; raw HTML in it (`rawRanges` grows as the handler meets it) is parsed, then sanitized. */
-function render(tree: Root, handlers: Record<string, Handler>, file: VFile, rawRanges: [number, number][], removals: Removal[]): string {
+function render(tree: Root, handlers: Record<string, Handler>, file: () => VFile, rawRanges: [number, number][], removals: Removal[]): string {
   const known = rawRanges.length;
   let hast = toHast(tree, { allowDangerousHtml: true, handlers }) as HastRoot;
   if (rawRanges.length > known) {
-    const safe = sanitizeRaw(hast, file, rawRanges.slice(known));
+    const safe = sanitizeRaw(hast, file(), rawRanges.slice(known));
     hast = safe.tree;
     removals.push(...safe.removals);
   }
