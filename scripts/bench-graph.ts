@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import { extname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchBrowser } from "./lib/browser.ts";
+import { serveDir } from "./lib/serve.ts";
 import { buildLandscapeGraph, edgeKinds } from "../src/lib/graph/build.ts";
 import { computeLayout, defaultIterations } from "../src/lib/graph/layout.ts";
 import { localPayload } from "../src/lib/graph/local.ts";
@@ -39,20 +40,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 2 : 0)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-/** A static server for the built site, as any static host serves it. */
-async function serveDir(dir: string) {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml" };
-  const server = createServer((req, res) => {
-    let file = join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** Navigation start to the first frame with nodes, and to the frame with edges, over `runs` fresh visits. */
 async function firstFrames(distDir: string, runs: number): Promise<{ first: number[]; edges: number[]; jsGzip: number }> {

@@ -8,7 +8,8 @@
  * note); then cold check runs, each with a fresh empty cache folder (`ATLAS_CACHE_DIR`), and one warm check with the
  * cache the last cold run left; then the same for the build, which also gets `ATLAS_TIMINGS_FILE` and may write its
  * per-stage split there (shown for the median cold run; "n/a" when it writes none). Wall time is measured here, peak
- * RSS by GNU time. Then the graph section (scripts/bench-graph.ts) on the largest vault of at most 10,000 notes.
+ * RSS by GNU time. Then the graph section (scripts/bench-graph.ts) on the largest vault of at most 10,000 notes, and
+ * the page weight by page type (scripts/bench-weight.ts) of its site.
  *
  *   BENCH_SIZES=1000,10000,50000  vault sizes (notes)
  *   BENCH_RUNS=3                  cold runs per command for vaults up to 10,000 notes
@@ -289,6 +290,8 @@ try {
       const t = performance.now();
       const r = await exec(NODE, [GEN, "--notes", String(generate), "--out", dir], baseEnv);
       if (r.code !== 0) throw new BenchFailure(interrupted ? `stopped by ${interrupted}` : `generating ${label} notes failed:\n${(r.stdout + r.stderr).trim().slice(-3000)}`);
+      // The generator writes a typed vault (types in folders), which says so in its atlas.yml, as content/ does.
+      writeFileSync(join(dir, "atlas.yml"), "notes: typed\n");
       say(` ${sec((performance.now() - t) / 1000)}\n`);
     }
     const row = await measure(work, label, dir, generate);
@@ -307,6 +310,14 @@ try {
     const r = await exec(NODE, [join(ROOT, "scripts/bench-graph.ts"), g.vault, g.out], { ...baseEnv, ATLAS_CACHE_DIR: mkdtempSync(join(work, "cache-graph-")) });
     if (interrupted) throw new BenchFailure(`stopped by ${interrupted}`);
     graphSection = r.code === 0 ? r.stdout : `Graph bench failed:\n\n\`\`\`\n${(r.stdout + r.stderr).slice(-2000)}\n\`\`\`\n`;
+  }
+
+  // Page weight by page type (HTML and JavaScript, gzipped) on the same vault's site.
+  if (g) {
+    say(`bench: ${g.label}: page weight\n`);
+    const r = await exec(NODE, [join(ROOT, "scripts/bench-weight.ts"), g.out], baseEnv);
+    if (interrupted) throw new BenchFailure(`stopped by ${interrupted}`);
+    graphSection += `\n${r.code === 0 ? r.stdout : `Page-weight bench failed:\n\n\`\`\`\n${(r.stdout + r.stderr).slice(-2000)}\n\`\`\`\n`}`;
   }
 
   // The dev server's loop (first page, save to page, memory over many saves) on the same vault, with a warm cache.

@@ -8,13 +8,13 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { nearest } from "../src/lib/diagnostics.ts";
 import { projectCache } from "../src/lib/parse-cache.ts";
-import { isNoteType, NOTE_TYPES, RESERVED_SLUGS, typeEntry } from "../src/lib/registry.ts";
+import { isNoteType, RESERVED_SLUGS, SCHEMA_TYPES, typeEntry } from "../src/lib/registry.ts";
 import { isSlug, slugify } from "../src/lib/resolve.ts";
 import { scaffoldNote } from "../src/lib/scaffold.ts";
 import { VaultLoader } from "../src/lib/vault.ts";
 import { contentDir, fail, ROOT, shown, usage } from "./lib/cli.ts";
 
-const USAGE = `npm run new -- <${NOTE_TYPES.join("|")}> "<Title>" [--source <source-slug>]… [--slug <slug>]`;
+const USAGE = `npm run new -- <${SCHEMA_TYPES.join("|")}> "<Title>" [--source <source-slug>]… [--slug <slug>]`;
 
 const { positionals, values } = (() => {
   try {
@@ -26,8 +26,8 @@ const { positionals, values } = (() => {
 const [type, title, ...extra] = positionals;
 if (!type || !title?.trim() || extra.length) usage(USAGE, extra.length ? `unexpected ${extra.map((e) => `\`${e}\``).join(" ")} (quote a title with spaces)` : "give a note type and a title");
 if (!isNoteType(type)) {
-  const near = nearest(type, NOTE_TYPES);
-  usage(USAGE, `\`${type}\` is not a note type${near ? ` (did you mean \`${near}\`?)` : ""}; the types are ${NOTE_TYPES.join(", ")}`);
+  const near = nearest(type, SCHEMA_TYPES);
+  usage(USAGE, `\`${type}\` is not a note type${near ? ` (did you mean \`${near}\`?)` : ""}; the types are ${SCHEMA_TYPES.join(", ")}`);
 }
 
 const slug = values.slug ?? slugify(title);

@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "astro/zod";
-import { TYPES } from "../src/lib/registry.ts";
+import { LEGACY_OPENNESS_KEYS, OPENNESS_DIMENSIONS, OPENNESS_GROUPS } from "../src/lib/openness.ts";
+import { typesOf } from "../src/lib/registry.ts";
 import type { JsonSchema } from "../src/lib/scaffold.ts";
 import { RULES } from "../src/lib/rules/index.ts";
 import { ROOT } from "./lib/cli.ts";
@@ -26,6 +27,10 @@ function describe(s: Json): string {
   if (s.description && FRIENDLY[s.description]) return FRIENDLY[s.description];
   if (s.description === "value, optionally sourced") {
     return `${describe(s.anyOf![0])}; or \`{ value, source, note }\`; or a list of those when sources disagree`;
+  }
+  if (s.description === "openness") {
+    const cell = Object.values(s.properties ?? {})[0];
+    return `a cell per dimension, keyed as in [Openness dimensions](#openness-dimensions) (\`{ end_weights: open, license: { status: partial, source: …, evidence: https://…, note: … } }\`); each cell: ${cell ? describe(cell) : "a level"}`;
   }
   if (s.const !== undefined) return `\`${String(s.const)}\``;
   if (s.enum) return `one of ${s.enum.map((e) => `\`${String(e)}\``).join(", ")}`;
@@ -48,7 +53,7 @@ function describe(s: Json): string {
 
 export function schemaReference(): string {
   const out: string[] = [];
-  for (const entry of TYPES) {
+  for (const entry of typesOf("typed")) {
     const json = z.toJSONSchema(entry.schema, { io: "input", unrepresentable: "any" }) as Json;
     const req = new Set(json.required ?? []);
     const relations = new Map(entry.relations.map((r) => [r.field, r]));
@@ -60,12 +65,26 @@ export function schemaReference(): string {
     }
     out.push("");
   }
+  out.push(
+    "### Openness dimensions",
+    "",
+    `A model's \`openness\` block has a cell per dimension (src/lib/openness.ts); ${OPENNESS_DIMENSIONS.filter((d) => "index" in d).length} of them are the parameters of the European Open Source AI Index, whose names are given. The site explains them at \`/openness/\`.`,
+    "",
+    "| key | dimension | group | the index's parameter |",
+    "| --- | --- | --- | --- |",
+    ...OPENNESS_DIMENSIONS.map((d) => `| \`${d.key}\` | ${d.label} | ${OPENNESS_GROUPS.find((g) => g.id === d.group)!.label} | ${"index" in d ? `\`${d.index}\`` : "(ours)"} |`),
+    "",
+    `Older notes' keys are still read: ${Object.entries(LEGACY_OPENNESS_KEYS).map(([old, now]) => `\`${old}\` as \`${now}\``).join(", ")}.`,
+    "",
+  );
   return out.join("\n");
 }
 
 /** The checker's rules as a table: id, severity, what it finds, what to do. */
 export function rulesReference(): string {
-  const rows = RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.summary.replace(/\|/g, "\\|")} | ${r.fix.replace(/\|/g, "\\|")} |`);
+  const severity = (r: (typeof RULES)[number]) =>
+    [r.severity, r.obsidian && `${r.obsidian} in Obsidian vaults`, r.sanitized && `${r.sanitized} where raw HTML is sanitized`].filter(Boolean).join("; ");
+  const rows = RULES.map((r) => `| \`${r.id}\` | ${severity(r)} | ${r.summary.replace(/\|/g, "\\|")} | ${r.fix.replace(/\|/g, "\\|")} |`);
   return ["| rule | severity | what it finds | what to do |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
 }
 

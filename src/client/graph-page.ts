@@ -4,7 +4,7 @@
  * to the one state object. Without WebGL every control but the drawing still works, answering in lists.
  */
 import { dateText } from "../lib/graph/payload.ts";
-import { edgeBetween, searchNotes, shortestPath, type LandscapeData } from "../lib/graph/query.ts";
+import { edgeBetween, nameIndexOf, searchNotes, shortestPath, type LandscapeData } from "../lib/graph/query.ts";
 import { edgeVisible, initialState, kindLabel, neighbourInDirection, relationTest } from "./graph-state.ts";
 import { createGraphView, type GraphView } from "./graph-view.ts";
 import { loadLandscape, noteUrl } from "./landscape.ts";
@@ -138,12 +138,12 @@ function showPath(from: number, to: number) {
 }
 
 function wireControls() {
-  attachSearchBox($<HTMLInputElement>("graph-find"), $<HTMLUListElement>("graph-find-list"), { data: async () => data, onPick: (n) => focusNode(n) });
+  attachSearchBox($<HTMLInputElement>("graph-find"), $<HTMLUListElement>("graph-find-list"), { data: async () => nameIndexOf(data), onPick: (n) => focusNode(n) });
   const findForm = $("graph-find").closest("form")!;
   findForm.addEventListener("submit", (ev) => ev.preventDefault());
 
   for (const [i, id] of ["graph-path-from", "graph-path-to"].entries()) {
-    attachSearchBox($<HTMLInputElement>(id), $<HTMLUListElement>(`${id}-list`), { data: async () => data, onPick: (n) => (pathEnds[i] = n) });
+    attachSearchBox($<HTMLInputElement>(id), $<HTMLUListElement>(`${id}-list`), { data: async () => nameIndexOf(data), onPick: (n) => (pathEnds[i] = n) });
   }
   $("graph-path-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -255,7 +255,7 @@ function applyUrl() {
   const q = params.get("q");
   if (q) {
     $<HTMLInputElement>("graph-find").value = q;
-    const hit = searchNotes(data, q, 1)[0];
+    const hit = searchNotes(nameIndexOf(data), q, 1)[0];
     if (hit) focusNode(hit.node);
     else announce(`No note matches “${q}”.`);
   }

@@ -72,6 +72,16 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
     defaultDrawNodeHover: hoverDrawer(bg, fg),
   });
   claimSigmaSlot(sigma);
+  // The reader switched theme (src/client/theme.ts): the reducers read `colors`, so refreshing it recolours the graph.
+  document.addEventListener("atlas:theme", () => {
+    Object.assign(colors, palette(data.payload));
+    const g = sigma.getGraph();
+    g.forEachNode((node, a) => g.setNodeAttribute(node, "color", colors.types[type[a.i]]));
+    g.forEachEdge((edge) => g.setEdgeAttribute(edge, "color", colors.edge));
+    const [bg2, fg2] = [cssColor("bg"), cssColor("fg")];
+    sigma.setSetting("labelColor", { color: fg2 });
+    sigma.setSetting("defaultDrawNodeHover", hoverDrawer(bg2, fg2));
+  });
 
   const edgesReady = new Promise<void>((resolve) => {
     // Two frames: let the browser paint the nodes first.

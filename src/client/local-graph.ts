@@ -47,7 +47,7 @@ export async function mountLocalGraph(section: HTMLElement): Promise<void> {
   list?.classList.add("visually-hidden");
   stage.classList.add("is-drawn");
   const center = local.slug[local.center];
-  const fg = cssColor("fg"), faded = mix(cssColor("muted"), cssColor("bg"), 0.75), accent = cssColor("accent");
+  let fg = cssColor("fg"), faded = mix(cssColor("muted"), cssColor("bg"), 0.75), accent = cssColor("accent");
   const edgeColor = mix(cssColor("muted"), cssColor("bg"), 0.5);
   let hovered: string | null = null;
   const sigma = new Sigma<NodeAttrs>(graph, stage, {
@@ -74,6 +74,15 @@ export async function mountLocalGraph(section: HTMLElement): Promise<void> {
     },
   });
   claimSigmaSlot(sigma);
+  // The reader switched theme (src/client/theme.ts): the same picture in the new colours.
+  document.addEventListener("atlas:theme", () => {
+    const types = typeColors(local);
+    graph.forEachNode((node) => graph.setNodeAttribute(node, "color", types[local.type[local.slug.indexOf(node)]]));
+    [fg, faded, accent] = [cssColor("fg"), mix(cssColor("muted"), cssColor("bg"), 0.75), cssColor("accent")];
+    sigma.setSetting("labelColor", { color: fg });
+    sigma.setSetting("defaultEdgeColor", mix(cssColor("muted"), cssColor("bg"), 0.5));
+    sigma.setSetting("defaultDrawNodeHover", hoverDrawer(cssColor("bg"), fg));
+  });
   sigma.on("enterNode", ({ node }) => {
     hovered = node;
     stage.style.cursor = "pointer";

@@ -3,12 +3,12 @@
  * pick with the arrow keys and Enter or the pointer. Used by the graph page's search and path fields and by the
  * standalone GraphSearch component.
  */
-import type { LandscapeData } from "../lib/graph/query.ts";
-import { searchNotes } from "../lib/graph/query.ts";
+import { searchNotes, type NameIndex } from "../lib/graph/query.ts";
 
 export interface SearchBoxOptions {
-  data: () => Promise<LandscapeData>;
-  onPick: (node: number, data: LandscapeData) => void;
+  /** The names to search: the small titles payload, or the graph page's decoded payload (`nameIndexOf`). */
+  data: () => Promise<NameIndex>;
+  onPick: (node: number, data: NameIndex) => void;
   limit?: number;
 }
 
@@ -26,7 +26,7 @@ export function attachSearchBox(input: HTMLInputElement, list: HTMLUListElement,
   input.autocomplete = "off";
   let hits: number[] = [];
   let active = -1;
-  let data: LandscapeData | undefined;
+  let data: NameIndex | undefined;
 
   const close = () => {
     list.hidden = true;
@@ -42,7 +42,7 @@ export function attachSearchBox(input: HTMLInputElement, list: HTMLUListElement,
   };
   const pick = (i: number) => {
     if (!data || i < 0 || i >= hits.length) return;
-    input.value = data.payload.title[hits[i]];
+    input.value = data.title[hits[i]];
     close();
     options.onPick(hits[i], data);
   };
@@ -56,8 +56,8 @@ export function attachSearchBox(input: HTMLInputElement, list: HTMLUListElement,
         li.id = `${id}-${i}`;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        const type = data!.payload.types[data!.payload.type[h.node]];
-        const title = data!.payload.title[h.node];
+        const type = data!.types[data!.type[h.node]];
+        const title = data!.title[h.node];
         li.innerHTML = `<span class="graph-dot graph-dot-${type}"></span>`;
         li.append(title, ...(h.matched !== title ? [Object.assign(document.createElement("span"), { className: "meta", textContent: ` (${h.matched})` })] : []));
         li.addEventListener("mousedown", (ev) => ev.preventDefault()); // keep focus in the input

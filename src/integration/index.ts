@@ -18,9 +18,10 @@ import type { Plugin } from "vite";
 import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
 import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
-import type { RawHtmlPolicy } from "../lib/markdown/sanitize.ts";
+import type { RawHtmlPolicy } from "../lib/config.ts";
 import type { Vault } from "../lib/types.ts";
 import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
+import { attachmentMiddleware } from "./attachments.ts";
 import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
 import { lastCommitDates, repositoryOf } from "../lib/git.ts";
 import { NoteSources, repositoryConfig, type RepositoryConfig } from "../lib/note-source.ts";
@@ -40,7 +41,8 @@ export interface AtlasOptions {
   searchShardNotes?: number;
   /**
    * Raw HTML in notes is sanitized either way; what the sanitizer removes is an error that stops the build
-   * (`"refuse"`, the default: a wiki reviewed through pull requests) or a warning (`"sanitize"`: a vault from elsewhere).
+   * (`"refuse"`: a wiki reviewed through pull requests) or a warning (`"sanitize"`: a vault from elsewhere). Default:
+   * the vault's `atlas.yml` (`rawHtml`), else refuse in a typed vault and sanitize in an Obsidian one.
    */
   rawHtml?: RawHtmlPolicy;
 }
@@ -83,7 +85,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         setNoteSources(new NoteSources({ repository: repo ? repository : undefined, prefix, dates: repo ? lastCommitDates(contentDir) : new Map() }));
         recordStage("git dates", performance.now() - gitStarted);
         const load = async (): Promise<Vault> => {
-          if (preloaded && preloaded.dir === contentDir && preloaded.vault.rawHtml === (options.rawHtml ?? "refuse")) {
+          if (preloaded && preloaded.dir === contentDir && (!options.rawHtml || preloaded.vault.config.rawHtml === options.rawHtml)) {
             loader = preloaded.loader;
             return preloaded.vault;
           }
@@ -113,6 +115,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
       },
 
       "astro:server:setup": ({ server, logger }) => {
+        server.middlewares.use(attachmentMiddleware(currentSite, base)); // an Obsidian vault's files (attachments.ts)
         server.watcher.add(contentDir);
         let pending = new Set<string>();
         let timer: NodeJS.Timeout | undefined;
@@ -124,7 +127,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           const vault = await loader!.update(paths);
           // Patch the previous graph and keep its layout: a note's edit should not move the whole graph (and a layout
           // takes seconds).
-          setSite(new Site(vault, { base, graph: { ...graphOptions(), update: previous.graphIfBuilt() }, searchShardNotes: options.searchShardNotes }));
+          setSite(new Site(vault, { base, graph: { ...graphOptions(), update: previous.graphIfBuilt() }, searchShardNotes: options.searchShardNotes, mentions: previous.mentionCache() }));
           const errors = vault.diagnostics.filter((d) => d.severity === "error");
           const mine = vault.diagnostics.filter((d) => paths.some((p) => resolve(root, d.file) === p));
           for (const d of mine) (d.severity === "error" ? logger.error : logger.warn).call(logger, formatDiagnostic(d));

@@ -17,8 +17,11 @@ import { escapeHtml as escape, type Site } from "../lib/site.ts";
 export function searchDocument(site: Site, slug: string): string {
   const note = site.note(slug)!;
   const facts = site.infobox(note).map((r) => `<li>${escape(r.label)}: ${escape(r.values.map((v) => v.text).join(", "))}</li>`).join("");
+  // The note's type as a filter (the search page offers it) and as metadata (each result names it).
+  const type = escape(site.types.find((t) => t.type === note.type)!.label.one);
   return (
     `<html lang="en"><head><title>${escape(note.title)}</title></head><body><main data-pagefind-body>` +
+    `<div data-pagefind-filter="type:${type}" data-pagefind-meta="type:${type}"></div>` +
     `<h1>${escape(note.title)}</h1><p>${escape(note.fields.summary)}</p>${facts ? `<ul>${facts}</ul>` : ""}${site.html(note)}` +
     `</main></body></html>`
   );

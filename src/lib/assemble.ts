@@ -3,13 +3,24 @@
  * or block), relation and citation resolved, backlinks and "cited by" collected, then every checker rule run. Pure:
  * the files in, the vault out; given the previous vault and what changed, unchanged notes are reused when they can be.
  */
+import { slug as githubSlug } from "github-slugger";
+import { completeConfig, type ConfigProblem, type VaultConfig } from "./config.ts";
 import { compareDiagnostics } from "./diagnostics.ts";
 import { CITES_KIND, noteDate, relationSpec, typeEntry } from "./registry.ts";
-import { LinkIndex } from "./resolve.ts";
+import { LinkIndex, VaultPathIndex } from "./resolve.ts";
 import { RULES } from "./rules/index.ts";
+import { ruleSeverity } from "./rules/rule.ts";
 import type { NoteFields, SourceRef } from "./schema.ts";
-import type { RawHtmlPolicy } from "./markdown/sanitize.ts";
-import type { Backlink, Note, ResolvedLink, ResolvedRelation, Vault, VaultFile } from "./types.ts";
+import type { Attachment, Backlink, Note, ResolvedLink, ResolvedRelation, Vault, VaultFile } from "./types.ts";
+import type { LinkInfo } from "./markdown/extract.ts";
+
+/** How the vault is read: its settings, and for an Obsidian vault its other files and folders (vault.ts). */
+export interface VaultSettings {
+  config: VaultConfig;
+  configProblems?: { file: string; problems: ConfigProblem[] };
+  attachments?: Map<string, Attachment>;
+  folders?: Map<string, string>;
+}
 
 /** Title and aliases of a file for the name index, even when its frontmatter failed validation. */
 function names(f: VaultFile): { title: string; aliases: string[] } {
@@ -32,10 +43,12 @@ function face(f: VaultFile | undefined): string {
  * `previous`, the notes in `changed` are the only ones resolved again when no changed file's face (see `face`)
  * differs from before; otherwise everything is.
  */
-export function assemble(dir: string, given: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }, rawHtml: RawHtmlPolicy = "refuse"): Vault {
+export function assemble(dir: string, given: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }, settings: VaultSettings = { config: completeConfig({ notes: "typed" }) }): Vault {
   // By path, whatever order the files come in (the loader's is the file system's): which of two files claiming one
   // slug or name is "first" must not depend on it. Already sorted, this costs one pass.
   const files = isSortedByPath(given) ? given : [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const obsidian = settings.config.notes === "obsidian";
+  const attachments = settings.attachments ?? new Map<string, Attachment>();
   const first = new Map<string, VaultFile>();
   const duplicates: Vault["duplicates"] = [];
   const indexed: VaultFile[] = [];
@@ -54,14 +67,23 @@ export function assemble(dir: string, given: VaultFile[], previous?: { vault: Va
   // broken is still checked against the headings it has.
   const fileBySlug = new Map(indexed.map((f) => [f.slug, f]));
   const reuse = previous && [...previous.changed].every((slug) => face(previous.vault.filesBySlug.get(slug)) === face(fileBySlug.get(slug)));
-  const index = reuse ? previous!.vault.index : new LinkIndex(indexed.map((f) => ({ slug: f.slug, file: f.file, ...names(f) })));
+  const index = reuse
+    ? previous!.vault.index
+    : obsidian
+      ? new VaultPathIndex([...indexed.map((f) => ({ path: f.path, slug: f.slug, aliases: names(f).aliases, file: f.file })), ...[...attachments.values()].map((a) => ({ path: a.path, file: a.file }))])
+      : new LinkIndex(indexed.map((f) => ({ slug: f.slug, file: f.file, ...names(f) })));
   const valid = indexed.filter((f): f is ValidFile => !!f.type && !!f.fields);
   const notes: Note[] = valid.map((f) => (reuse && !previous!.changed.has(f.slug) && previous!.vault.bySlug.get(f.slug)) || resolveNote(f, index, fileBySlug));
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   const { backlinks, citedBy } = collectInbound(notes);
-  const vault: Vault = { files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir, rawHtml };
+  const vault: Vault = {
+    files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir,
+    config: settings.config, configProblems: settings.configProblems, attachments, folders: settings.folders ?? new Map(),
+  };
   for (const rule of RULES) {
-    rule.check(vault, (f, pos, message, hint) => vault.diagnostics.push({ file: f.file, ...pos, severity: rule.severity, rule: rule.id, message, hint }));
+    const severity = ruleSeverity(rule, settings.config);
+    if (severity === "off") continue;
+    rule.check(vault, (f, pos, message, hint) => vault.diagnostics.push({ file: f.file, ...pos, severity, rule: rule.id, message, hint }));
   }
   vault.diagnostics.sort(compareDiagnostics);
   return vault;
@@ -75,8 +97,10 @@ function isSortedByPath(files: readonly VaultFile[]): boolean {
 type ValidFile = VaultFile & { type: NonNullable<VaultFile["type"]>; fields: NoteFields };
 
 function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFile>): Note {
-  const links: ResolvedLink[] = f.parsed.links.map((l) => {
+  const written = index instanceof VaultPathIndex ? [...f.parsed.links, ...propertyLinks(f)] : f.parsed.links;
+  const links: ResolvedLink[] = written.map((l) => {
     if (!l.target && !l.heading && !l.block) return { ...l, to: null };
+    if (index instanceof VaultPathIndex) return resolveObsidianLink(l, f, index, bySlug);
     const to = l.target ? index.resolve(l.target) : f.slug; // `[[#Heading]]` links within the note
     if (!to) return { ...l, to: null };
     const target = bySlug.get(to);
@@ -106,6 +130,54 @@ function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFi
   for (const r of relations) if (r.kind === CITES_KIND && isSource(r.to)) cites.add(r.to);
 
   return { slug: f.slug, type: f.type, title: f.fields.title, file: f.file, fields: f.fields, parsed: f.parsed, links, relations, citations, cites: [...cites], date: noteDate(f.fields) };
+}
+
+const PROPERTY_LINK = /^\[\[([^[\]|#]*)(?:#(\^)?([^[\]|]*))?(?:\|([^[\]]*))?\]\]$/;
+
+/** Obsidian's links in property values (`related: "[[Other note]]"`, or a list of them), at their places in the file. */
+function propertyLinks(f: ValidFile): (LinkInfo & { property: [string, number] })[] {
+  const out: (LinkInfo & { property: [string, number] })[] = [];
+  for (const [name, values] of Object.entries(f.fields.values)) {
+    values.forEach((v, i) => {
+      const m = PROPERTY_LINK.exec(v.value.trim());
+      if (!m) return;
+      const p = f.parsed.positions[v.path.join(".")] ?? [1, 1, 1, 1];
+      out.push({
+        target: m[1].trim(),
+        ...(m[3] ? (m[2] ? { block: m[3].trim() } : { heading: m[3].trim() }) : {}),
+        ...(m[4] ? { label: m[4].trim() } : {}),
+        embed: false,
+        context: -1,
+        line: p[0],
+        column: p[1],
+        endLine: p[2],
+        endColumn: p[3],
+        property: [name, i],
+      });
+    });
+  }
+  return out;
+}
+
+/**
+ * A link in an Obsidian vault: the file it names by Obsidian's rules (resolve.ts), then the heading (the last of a
+ * `#A#B` chain, by its text or its anchor id, case-insensitively) or the block it names there. A heading or block
+ * link to a file that is not a note keeps no fragment and is not checked (`![[image.png#interface]]` is a style).
+ */
+function resolveObsidianLink(l: LinkInfo & { property?: [string, number] }, f: ValidFile, index: VaultPathIndex, bySlug: Map<string, VaultFile>): ResolvedLink {
+  const found = l.target ? index.lookup(l.target, f.path) : { entry: { path: f.path, slug: f.slug, file: f.file }, by: "path" as const };
+  if (!found) return { ...l, to: null };
+  const ambiguous = found.candidates ? { ambiguous: found.candidates } : {};
+  if (!found.entry.slug) return { ...l, to: null, attachment: found.entry.path, ...ambiguous };
+  const to = found.entry.slug;
+  const target = bySlug.get(to);
+  if (l.block) return target?.parsed.blocks.includes(l.block) ? { ...l, to, fragment: `^${l.block}`, ...ambiguous } : { ...l, to, fragmentMissing: !!target, ...ambiguous };
+  if (!l.heading) return { ...l, to, ...ambiguous };
+  const want = l.heading.split("#").map((p) => p.trim()).filter(Boolean).pop() ?? "";
+  const text = want.toLowerCase();
+  const id = githubSlug(want);
+  const h = target?.parsed.headings.find((x) => x.text.toLowerCase() === text) ?? target?.parsed.headings.find((x) => x.id === id || x.id === text);
+  return h ? { ...l, to, fragment: h.id, ...ambiguous } : { ...l, to, fragmentMissing: !!target, ...ambiguous };
 }
 
 function collectInbound(notes: Note[]) {

@@ -7,7 +7,7 @@
  */
 import { changedSet } from "./changed.ts";
 import type { ChangedPath } from "./git.ts";
-import { OPENNESS_ASPECTS } from "./schema.ts";
+import { OPENNESS_DIMENSIONS } from "./openness.ts";
 import { typeEntry } from "./registry.ts";
 import type { Site } from "./site.ts";
 import type { Diagnostic, Note, Vault } from "./types.ts";
@@ -164,7 +164,7 @@ export function diffVaults(base: Vault | undefined, head: Vault, paths: readonly
 }
 
 function emptyVault(): Vault {
-  return { files: [], notes: [], bySlug: new Map(), filesBySlug: new Map(), index: { resolve: () => null } as unknown as Vault["index"], duplicates: [], backlinks: new Map(), citedBy: new Map(), diagnostics: [], dir: "", rawHtml: "refuse" };
+  return { files: [], notes: [], bySlug: new Map(), filesBySlug: new Map(), index: { resolve: () => null } as unknown as Vault["index"], duplicates: [], backlinks: new Map(), citedBy: new Map(), diagnostics: [], dir: "", config: { notes: "typed", rawHtml: "refuse" }, attachments: new Map(), folders: new Map() };
 }
 
 function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s: string) => string): FactChange[] {
@@ -211,18 +211,18 @@ function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s:
     }
   }
 
-  // Openness, aspect by aspect.
-  for (const aspect of OPENNESS_ASPECTS) {
-    const a = old.fields.openness[aspect];
-    const b = now.fields.openness[aspect];
-    const name = `Openness › ${aspect.replace(/_/g, " ")}`;
+  // Openness, dimension by dimension; evidence links count as sources.
+  for (const d of OPENNESS_DIMENSIONS) {
+    const a = old.fields.openness[d.key];
+    const b = now.fields.openness[d.key];
+    const name = `Openness › ${d.label.toLowerCase()}`;
     if (!a && !b) continue;
     if (!a) push({ field: name, kind: "added", after: b!.status, citing: titles(head, b!.sources) });
     else if (!b) push({ field: name, kind: "removed", before: a.status, citing: titles(base, a.sources) });
     else if (a.status !== b.status) push({ field: name, kind: "changed", before: a.status, after: b.status, citing: titles(head, b.sources) });
     else {
-      const ca = sorted(titles(base, a.sources));
-      const cb = sorted(titles(head, b.sources));
+      const ca = sorted([...titles(base, a.sources), ...a.evidence]);
+      const cb = sorted([...titles(head, b.sources), ...b.evidence]);
       if (!same(ca, cb)) push({ field: name, kind: "sources", after: b.status, citing: cb, citedBefore: ca });
     }
   }

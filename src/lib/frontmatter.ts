@@ -41,11 +41,16 @@ export function locate(positions: SplitNote["positions"], path: readonly Propert
 
 const FENCE = /^---[ \t]*$/;
 
-export function splitNote(text: string): SplitNote {
+/**
+ * `optional`: frontmatter is optional (an Obsidian vault): a note without it, or whose opening `---` is never
+ * closed, is all body and has no problem.
+ */
+export function splitNote(text: string, options: { optional?: boolean } = {}): SplitNote {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstBreak = src.indexOf("\n");
   const firstLine = (firstBreak < 0 ? src : src.slice(0, firstBreak)).replace(/\r$/, "");
   if (!FENCE.test(firstLine)) {
+    if (options.optional) return { data: undefined, body: src, bodyLine: 1, positions: {}, problems: [] };
     return unsplit(src, "the note has no frontmatter", "start the file with a `---` line, then `title:`, `type:` and `summary:`, then a closing `---` line");
   }
   // Find the closing fence.
@@ -66,6 +71,7 @@ export function splitNote(text: string): SplitNote {
     line++;
   }
   if (closeStart < 0) {
+    if (options.optional) return { data: undefined, body: src, bodyLine: 1, positions: {}, problems: [] };
     return unsplit("", "the frontmatter opened on line 1 is never closed", "add a line containing only `---` after the last frontmatter field");
   }
   const yamlText = src.slice(firstBreak + 1, closeStart);
@@ -86,6 +92,7 @@ export function splitNote(text: string): SplitNote {
   if (!problems.length) {
     try {
       data = withoutControls(doc.toJS());
+      if (options.optional && data == null) data = {}; // `---` then `---`: no properties
     } catch {
       // The one way a parsed document fails to become data: aliases (`*a`) that expand exponentially, the YAML
       // "billion laughs". The library stops at 100 expansions; say where the aliases start.
@@ -115,10 +122,10 @@ export function splitNote(text: string): SplitNote {
 /**
  * Control characters (YAML's `"\0"`, `"\x1b"`) become U+FFFD in every string, as CommonMark does in the body: a NUL
  * would otherwise reach the pages, where HTML forbids it, and an escape sequence the terminal of whoever runs the check.
- * The engine's slot markers (U+E000, U+E001, see parse-note.ts) go too, written as YAML escapes they were still there.
+ * The engine's markers (U+E000 to U+E006, see parse-note.ts) go too: written as YAML escapes they were still there.
  */
 function withoutControls(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "\uFFFD").replace(/[\uE000\uE001]/g, "");
+  if (typeof value === "string") return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "\uFFFD").replace(/[\uE000-\uE006]/g, "");
   if (Array.isArray(value)) return value.map(withoutControls);
   if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
     for (const k of Object.keys(value)) (value as Record<string, unknown>)[k] = withoutControls((value as Record<string, unknown>)[k]);

@@ -17,7 +17,8 @@ export interface NoteSource {
   file: string;
   edit?: string;
   history?: string;
-  updated?: { date: string; from: "git" | "frontmatter" };
+  /** The day shown; `at`, the commit's full time when it comes from git. */
+  updated?: { date: string; from: "git" | "frontmatter"; at?: string };
 }
 
 /** Checks the setting, with a message naming it and the fix. */
@@ -60,7 +61,7 @@ export class NoteSources {
       out.history = `${url}/commits/${tail}`;
     }
     const committed = this.#dates.get(path);
-    if (committed) out.updated = { date: committed.slice(0, 10), from: "git" };
+    if (committed) out.updated = { date: committed.slice(0, 10), from: "git", at: committed };
     else if (updated) out.updated = { date: updated, from: "frontmatter" };
     return out;
   }

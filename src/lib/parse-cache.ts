@@ -45,8 +45,11 @@ export class ParseCache {
     this.engine = engine;
   }
 
-  key(text: string): string {
-    return createHash("sha256").update(this.engine).update("\0").update(text).digest("hex").slice(0, 32);
+  /** `variant` names how the text is parsed (an Obsidian vault's notes: "obsidian"), when not as a typed note. */
+  key(text: string, variant = ""): string {
+    const h = createHash("sha256").update(this.engine).update("\0");
+    if (variant) h.update(variant).update("\0");
+    return h.update(text).digest("hex").slice(0, 32);
   }
 
   #loose(key: string): string {

@@ -14,6 +14,7 @@ import { htmlTemplate, type HtmlTemplate } from "./markdown/html.ts";
 import { parseMarkdown } from "./markdown/index.ts";
 import { containerDepthProblem, htmlDepthProblem, inlineDepthProblem, treeDepthProblem, type DepthProblem } from "./markdown/limits.ts";
 import type { Removal } from "./markdown/sanitize.ts";
+import { hideComments, obsidianTransforms } from "./markdown/obsidian.ts";
 
 export interface ParsedNote {
   /** Frontmatter as YAML read it; undefined when missing or unreadable (see `problems`). */
@@ -32,21 +33,36 @@ export interface ParsedNote {
   /** Set when the body nests too deep to render: it is then shown as plain text. */
   tooDeep?: Finding;
   html: HtmlTemplate;
+  /** Inline `#tags` of an Obsidian note (lowercase, without `#`). */
+  tags?: string[];
 }
 
-export function parseNote(text: string): ParsedNote {
-  // U+E000/U+E001 mark link slots in the HTML template; a note has no business containing them.
-  const split = splitNote(text.replace(/[\uE000\uE001]/g, ""));
+export interface ParseNoteOptions {
+  /**
+   * Read the note as Obsidian does (a vault without `notes: typed`): frontmatter optional, and Obsidian's syntax
+   * (markdown/obsidian.ts). The parse cache keys its entries by this too.
+   */
+  obsidian?: boolean;
+}
+
+export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedNote {
+  const obsidian = !!options.obsidian;
+  // U+E000 to U+E006 mark link slots, positions, math and the site's base in the HTML template; a note has no
+  // business containing them.
+  const split = splitNote(text.replace(/[\uE000-\uE006]/g, ""), { optional: obsidian });
   const lineOffset = split.bodyLine - 1;
   const common = { data: split.data, positions: split.positions, problems: split.problems, bodyLine: split.bodyLine };
-  const early = containerDepthProblem(split.body) ?? inlineDepthProblem(split.body);
-  if (early) return asPlainText(common, split.body, early, lineOffset);
-  const tree = parseMarkdown(split.body);
+  // Comments are blanked in place (positions stay right), so `body` is what the tree's offsets point into.
+  const body = obsidian ? hideComments(split.body) : split.body;
+  const early = containerDepthProblem(body) ?? inlineDepthProblem(body);
+  if (early) return asPlainText(common, body, early, lineOffset);
+  const tree = parseMarkdown(body, { obsidian });
   const deep = treeDepthProblem(tree) ?? htmlDepthProblem(tree);
-  if (deep) return asPlainText(common, split.body, deep, lineOffset);
-  const found = extract(tree, lineOffset, split.body);
+  if (deep) return asPlainText(common, body, deep, lineOffset);
+  const tags = obsidian ? obsidianTransforms(tree, body).tags : undefined;
+  const found = extract(tree, lineOffset, body);
   const removals: Removal[] = [];
-  const html = htmlTemplate(tree, found.linkNodes, split.body, removals);
+  const html = htmlTemplate(tree, found.linkNodes, { obsidian, source: body, removals });
   return {
     ...common,
     headings: found.headings,
@@ -56,6 +72,7 @@ export function parseNote(text: string): ParsedNote {
     unsafeHtml: removals.map((r) => ({ ...r, line: r.line + lineOffset, endLine: r.endLine + lineOffset })),
     unsafeUrls: found.unsafeUrls,
     html,
+    ...(tags ? { tags } : {}),
   };
 }
 

@@ -4,10 +4,11 @@
  * the caller decides.
  */
 import { Worker } from "node:worker_threads";
+import type { ParseNoteOptions } from "./parse-note.ts";
 
 const WORKER = new URL("./parse-worker.ts", import.meta.url);
 
-export async function parseInWorkers(texts: readonly string[], workers: number, onProgress?: (done: number) => void): Promise<string[]> {
+export async function parseInWorkers(texts: readonly string[], workers: number, onProgress?: (done: number) => void, options: ParseNoteOptions = {}): Promise<string[]> {
   const out: string[] = new Array(texts.length);
   const CHUNK = 200;
   let next = 0;
@@ -22,7 +23,7 @@ export async function parseInWorkers(texts: readonly string[], workers: number, 
         }
         const start = next;
         next = Math.min(texts.length, next + CHUNK);
-        worker.postMessage({ start, texts: texts.slice(start, next) });
+        worker.postMessage({ start, texts: texts.slice(start, next), options });
       };
       worker.on("message", (msg: { start: number; parsed: string[] }) => {
         msg.parsed.forEach((p, i) => (out[msg.start + i] = p));

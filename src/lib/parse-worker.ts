@@ -3,8 +3,8 @@
  * form the parse cache stores, so that serializing runs here, in parallel, rather than on the main thread.
  */
 import { parentPort } from "node:worker_threads";
-import { parseNote } from "./parse-note.ts";
+import { parseNote, type ParseNoteOptions } from "./parse-note.ts";
 
-parentPort!.on("message", (msg: { start: number; texts: string[] }) => {
-  parentPort!.postMessage({ start: msg.start, parsed: msg.texts.map((t) => JSON.stringify(parseNote(t))) });
+parentPort!.on("message", (msg: { start: number; texts: string[]; options?: ParseNoteOptions }) => {
+  parentPort!.postMessage({ start: msg.start, parsed: msg.texts.map((t) => JSON.stringify(parseNote(t, msg.options))) });
 });

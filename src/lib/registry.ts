@@ -5,7 +5,7 @@
  * read it. Adding a type is its schema in schema.ts plus one entry below.
  */
 import { z } from "astro/zod";
-import { concept, event, lab, model, normalizeNote, person, source, type NoteFields } from "./schema.ts";
+import { concept, event, lab, model, normalizeNote, person, plainNote, source, type NoteFields } from "./schema.ts";
 
 /** A frontmatter field that names other notes: checked like a link, drawn as a typed edge. */
 export interface RelationSpec {
@@ -24,7 +24,9 @@ export interface RelationSpec {
 export interface FieldView {
   label: string;
   field: string;
-  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names";
+  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names" | "folder";
+  /** In an index table, readers can filter by this column's values (`year`: by the year of a date). */
+  filter?: true | "year";
 }
 
 export interface TypeEntry {
@@ -41,6 +43,11 @@ export interface TypeEntry {
   columns: readonly FieldView[];
   /** The value that places a note in time: a scalar field, or `relation.field:from` for the earliest start. */
   date?: string;
+  /**
+   * The type of every note in a vault read as Obsidian reads it (`notes: obsidian` in atlas.yml): no schema to follow,
+   * its frontmatter shown as properties. Never a typed vault's type.
+   */
+  plain?: boolean;
 }
 
 const ENTRIES = [
@@ -99,12 +106,14 @@ const ENTRIES = [
       { label: "Architecture", field: "architecture" },
       { label: "Context length", field: "context_length" },
       { label: "License", field: "license" },
+      { label: "Openness", field: "openness", show: "openness" },
     ],
     columns: [
-      { label: "Developer", field: "developer" },
-      { label: "Released", field: "released" },
+      { label: "Developer", field: "developer", filter: true },
+      { label: "Released", field: "released", filter: "year" },
       { label: "Parameters", field: "parameters" },
-      { label: "License", field: "license" },
+      { label: "Architecture", field: "architecture", filter: true },
+      { label: "License", field: "license", filter: true },
       { label: "Openness", field: "openness", show: "openness" },
     ],
     date: "released",
@@ -173,12 +182,33 @@ const ENTRIES = [
     ],
     date: "date",
   },
+  {
+    // Last, so the graph payload's codes for the types above stay what they were.
+    type: "note",
+    label: { one: "Note", many: "Notes" },
+    folder: "notes",
+    color: { light: "#475569", dark: "#94a3b8" },
+    schema: plainNote,
+    relations: [],
+    infobox: [],
+    columns: [{ label: "Folder", field: "folder", show: "folder" }],
+    plain: true,
+  },
 ] as const satisfies readonly TypeEntry[];
 
 export type NoteType = (typeof ENTRIES)[number]["type"];
 export const TYPES: readonly (TypeEntry & { type: NoteType })[] = ENTRIES;
 export const NOTE_TYPES: readonly NoteType[] = ENTRIES.map((e) => e.type);
 export const TYPE_BY_NAME: ReadonlyMap<string, TypeEntry & { type: NoteType }> = new Map(TYPES.map((e) => [e.type, e]));
+/** The types a typed vault's notes declare (`type: model` …): every type but the plain note. */
+export const SCHEMA_TYPES: readonly NoteType[] = TYPES.filter((e) => !("plain" in e && e.plain)).map((e) => e.type);
+/** The plain note's type: every note of an Obsidian vault. */
+export const PLAIN_TYPE = "note" satisfies NoteType;
+
+/** The types a vault's notes may have: the schema types in a typed vault, the plain note in an Obsidian one. */
+export function typesOf(mode: "typed" | "obsidian"): readonly (TypeEntry & { type: NoteType })[] {
+  return TYPES.filter((e) => ("plain" in e && !!e.plain) === (mode === "obsidian"));
+}
 
 export function typeEntry(type: NoteType): TypeEntry & { type: NoteType } {
   return TYPE_BY_NAME.get(type)!;
@@ -189,8 +219,9 @@ export function relationSpec(type: NoteType, field: string): RelationSpec | unde
   return TYPE_BY_NAME.get(type)?.relations.find((r) => r.field === field);
 }
 
+/** True for a type a typed note may declare (not the plain note's). */
 export function isNoteType(v: unknown): v is NoteType {
-  return typeof v === "string" && TYPE_BY_NAME.has(v);
+  return typeof v === "string" && TYPE_BY_NAME.has(v) && v !== PLAIN_TYPE;
 }
 
 /** The types as the browser needs them (graph payloads): names, labels and colours, in registry order. */
@@ -202,7 +233,8 @@ export function typeInfo(): { types: string[]; info: { one: string; many: string
 export function typeCss(): string {
   const vars = (theme: "light" | "dark") => TYPES.map((e) => `--type-${e.type}:${e.color[theme]};`).join("");
   const classes = TYPES.map((e) => `.badge-${e.type},.graph-dot-${e.type}{background:var(--type-${e.type})}`).join("");
-  return `:root{${vars("light")}}@media (prefers-color-scheme: dark){:root{${vars("dark")}}}${classes}`;
+  // As the site's theme: the system's, unless the reader picked one (`data-theme` on <html>).
+  return `:root{${vars("light")}}@media (prefers-color-scheme: dark){:root:not([data-theme=light]){${vars("dark")}}}:root[data-theme=dark]{${vars("dark")}}${classes}`;
 }
 
 /** Each type's schema with the transform to the one normalised shape. */
@@ -238,7 +270,7 @@ export const RELATION_KINDS: readonly { kind: string; label: string }[] = [
 /** Top-level addresses the site uses for its own pages: a note cannot take these slugs. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   ...TYPES.map((e) => e.folder),
-  "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro",
+  "tags", "graph", "search", "404", "pagefind", "exports", "index", "_astro", "openness", "timeline", "previews", "files",
 ]);
 
 /** The date that places a note in time (see `TypeEntry.date`). */

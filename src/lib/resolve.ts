@@ -110,3 +110,124 @@ export function levenshtein(a: string, b: string, limit = Infinity): number {
   }
   return prev[b.length];
 }
+
+/** A note or other file of a vault read as Obsidian reads it. */
+export interface VaultEntry {
+  /** Path in the vault, with its extension (`Projects/Three laws.md`, `Attachments/diagram.png`). */
+  path: string;
+  /** A note's slug; none for another file. */
+  slug?: string;
+  aliases?: readonly string[];
+  /** The file as messages name it. */
+  file: string;
+}
+
+/** What a link target names in an Obsidian vault, and how it was chosen. */
+export interface Lookup {
+  entry: VaultEntry;
+  /**
+   * `path`: the target is the file's whole path (or a path relative to the linking note); `name`: the only file of
+   * that name (or path ending); `folder`: one of several, the one in the linking note's folder; `shortest`: one of
+   * several, the one with the shortest path; `alias`: no file has that name, a note has it as an alias.
+   */
+  by: "path" | "name" | "folder" | "shortest" | "alias";
+  /** When several files have the name: all of their paths, the chosen one first. */
+  candidates?: string[];
+}
+
+/**
+ * The resolver of a vault read as Obsidian reads it (`notes: obsidian`): a link names a file by its name, or by a
+ * path or the end of one (`[[dir1/Note]]`), case-insensitively, `.md` optional, spaces around it trimmed; a file
+ * other than a note is named with its extension (`[[diagram.png]]`). When several files have the name, Obsidian's
+ * choice (`metadataCache.getFirstLinkpathDest`, observed on Obsidian 1.x): the file whose whole path it is, else the
+ * one in the linking note's own folder, else the one with the shortest path (then the first in path order). Only
+ * when no file has the name, a note whose `aliases` list it. Titles in frontmatter are not names, as in Obsidian.
+ * `suggest` (did you mean) and `resolve` (a name with no linking note) come from `LinkIndex`.
+ */
+export class VaultPathIndex extends LinkIndex {
+  readonly #byPath = new Map<string, VaultEntry>();
+  readonly #byName = new Map<string, VaultEntry[]>();
+  readonly #byAlias = new Map<string, VaultEntry>();
+
+  constructor(entries: readonly VaultEntry[]) {
+    const notes = entries.filter((e): e is VaultEntry & { slug: string } => !!e.slug);
+    super(notes.map((n) => ({ slug: n.slug, title: baseName(n.path).replace(/\.md$/i, ""), aliases: n.aliases ?? [], file: n.file })));
+    for (const e of entries) {
+      const key = pathKey(e.path, !!e.slug);
+      if (!this.#byPath.has(key)) this.#byPath.set(key, e);
+      const name = baseName(key);
+      const list = this.#byName.get(name);
+      if (list) list.push(e);
+      else this.#byName.set(name, [e]);
+    }
+    for (const n of notes) for (const a of n.aliases ?? []) if (!this.#byAlias.has(nameKey(a))) this.#byAlias.set(nameKey(a), n);
+  }
+
+  /** The note's slug a target names, as seen from the vault's root. */
+  override resolve(target: string): string | null {
+    return this.lookup(target, "")?.entry.slug ?? null;
+  }
+
+  /** What `target` names, linked from the note at `from` (its path in the vault). */
+  lookup(target: string, from: string): Lookup | null {
+    let t = target.trim().normalize("NFC").replace(/\\/g, "/");
+    if (!t) return null;
+    if (t.startsWith("./") || t.startsWith("../")) {
+      const resolved = joinPath(dirName(from), t);
+      if (resolved === null) return null;
+      const e = this.#byPath.get(pathKey(resolved, true)) ?? this.#byPath.get(pathKey(resolved, false));
+      return e ? { entry: e, by: "path" } : null;
+    }
+    t = t.replace(/^\/+/, "");
+    // As a note first (`.md` optional), then as another file (named with its extension).
+    for (const note of [true, false]) {
+      const key = pathKey(t, note);
+      const exact = this.#byPath.get(key);
+      if (exact && !!exact.slug === note) return { entry: exact, by: "path" };
+      const named = (this.#byName.get(baseName(key)) ?? []).filter((e) => !!e.slug === note && (!key.includes("/") || pathKey(e.path, note).endsWith(`/${key}`)));
+      if (named.length === 1) return { entry: named[0], by: "name" };
+      if (named.length > 1) {
+        const folder = dirName(from).toLowerCase();
+        const here = named.filter((e) => dirName(e.path).toLowerCase() === folder);
+        const sorted = [...named].sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        const chosen = here.length ? here[0] : sorted[0];
+        return { entry: chosen, by: here.length ? "folder" : "shortest", candidates: [chosen.path, ...sorted.filter((e) => e !== chosen).map((e) => e.path)] };
+      }
+    }
+    const alias = this.#byAlias.get(nameKey(t));
+    return alias ? { entry: alias, by: "alias" } : null;
+  }
+}
+
+/** How Obsidian compares names: Unicode-normalised, case-insensitive, spaces around trimmed. */
+function nameKey(s: string): string {
+  return s.normalize("NFC").trim().toLowerCase();
+}
+
+/** A path as a lookup key: lowercase, and for a note without `.md`. */
+function pathKey(path: string, note: boolean): string {
+  const k = nameKey(path);
+  return note && k.endsWith(".md") ? k.slice(0, -3) : k;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+function dirName(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
+
+/** `dir` joined with a relative path (`./a`, `../b/c`); null when it climbs out of the vault. */
+function joinPath(dir: string, rel: string): string | null {
+  const parts = dir ? dir.split("/") : [];
+  for (const p of rel.split("/")) {
+    if (p === "." || p === "") continue;
+    if (p === "..") {
+      if (!parts.length) return null;
+      parts.pop();
+    } else parts.push(p);
+  }
+  return parts.join("/");
+}

@@ -7,6 +7,7 @@
 import { z } from "astro/zod";
 import { stringify } from "yaml";
 import { typeEntry, type NoteType } from "./registry.ts";
+import { OPENNESS_KEYS } from "./openness.ts";
 
 /** The subset of JSON Schema (as zod emits it) that the scaffold and the generated schema reference read. */
 export interface JsonSchema {
@@ -72,6 +73,9 @@ function example(s: Json, field: string, relationTarget?: string): unknown {
       return { value: example(s.anyOf![0], field, relationTarget), source: SOURCE_PLACEHOLDER };
     case "web URL":
       return "https://example.org/";
+    case "openness":
+      // Every dimension of the registry, unknown until a source says (the first schema's keys are not offered).
+      return Object.fromEntries(OPENNESS_KEYS.map((k) => [k, "unknown"]));
   }
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum.includes("other") && field === "kind" ? "other" : s.enum[0];
@@ -105,7 +109,7 @@ function choices(s: Json): unknown[] | undefined {
 function yamlLine(field: string, value: unknown): string[] {
   if (value && typeof value === "object" && !Array.isArray(value) && field === "openness") {
     const cells = Object.entries(value).map(([k, v]) => `  ${k}: ${flow(v)}`);
-    return [`${field}: # each: open, partial, closed or unknown; or { status, source, note }`, ...cells];
+    return [`${field}: # each: open, partial, closed or unknown; or { status, source, evidence, note } (the dimensions: /openness/)`, ...cells];
   }
   return [`${field}: ${flow(value)}`];
 }

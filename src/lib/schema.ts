@@ -7,6 +7,7 @@
  * folder, colour, relations, infobox) are listed in registry.ts: a new type is its schema here plus one entry there.
  */
 import { z } from "astro/zod";
+import { LEGACY_OPENNESS_KEYS, OPENNESS_KEYS, OPENNESS_LEVELS, type OpennessKey, type OpennessLevel } from "./openness.ts";
 
 /** A path into the frontmatter, e.g. `["developer", 0, "ref"]`, for `file:line:col` messages. */
 export type FieldPath = (string | number)[];
@@ -37,14 +38,14 @@ export interface RefValue {
   path: FieldPath;
 }
 
-export const OPENNESS_LEVELS = ["open", "partial", "closed", "unknown"] as const;
-export type OpennessLevel = (typeof OPENNESS_LEVELS)[number];
-export const OPENNESS_ASPECTS = ["weights", "training_data", "training_code", "paper", "license"] as const;
-export type OpennessAspect = (typeof OPENNESS_ASPECTS)[number];
+export { OPENNESS_LEVELS, type OpennessLevel } from "./openness.ts";
 
+/** One cell of a model's openness matrix (see openness.ts), with its evidence: source notes and/or web addresses. */
 export interface OpennessCell {
   status: OpennessLevel;
   sources: SourceRef[];
+  /** Evidence links (`https://…`) that are not source notes: a model card, a repository, a licence file. */
+  evidence: string[];
   note?: string;
   path: FieldPath;
 }
@@ -63,7 +64,8 @@ export interface NoteFields {
   values: Record<string, Sourced[]>;
   /** Relation fields (`developer`, `affiliations` …) by field name. */
   refs: Record<string, RefValue[]>;
-  openness: Partial<Record<OpennessAspect, OpennessCell>>;
+  /** By dimension key (openness.ts); the first schema's keys are already mapped to theirs. */
+  openness: Partial<Record<OpennessKey, OpennessCell>>;
   /** Names given as plain text where a note could be named (an author with no note of their own). */
   names: Record<string, string[]>;
 }
@@ -101,11 +103,21 @@ function claim<T extends z.ZodType>(value: T) {
 
 const opennessItem = z.union([
   z.enum(OPENNESS_LEVELS),
-  z.strictObject({ status: z.enum(OPENNESS_LEVELS), source: sourceRefs.optional(), note: z.string().optional() }),
+  z.strictObject({
+    status: z.enum(OPENNESS_LEVELS),
+    source: sourceRefs.optional(),
+    evidence: z.union([webUrl, z.array(webUrl).min(1)]).optional(),
+    note: z.string().optional(),
+  }),
 ]);
+/** One optional cell per dimension of the registry, plus the first schema's keys (mapped when normalised). */
 const openness = z
-  .strictObject(Object.fromEntries(OPENNESS_ASPECTS.map((a) => [a, opennessItem.optional()])) as {
-    [K in OpennessAspect]: z.ZodOptional<typeof opennessItem>;
+  .strictObject(Object.fromEntries([...OPENNESS_KEYS, ...Object.keys(LEGACY_OPENNESS_KEYS)].map((k) => [k, opennessItem.optional()])) as Record<string, z.ZodOptional<typeof opennessItem>>)
+  .superRefine((cells, ctx) => {
+    for (const [old, now] of Object.entries(LEGACY_OPENNESS_KEYS)) {
+      if (cells[old] !== undefined && cells[now] !== undefined)
+        ctx.addIssue({ code: "custom", path: [old], message: `\`${old}\` is the old name of \`${now}\`, which is also given: keep only \`${now}\`` });
+    }
   })
   .describe("openness");
 
@@ -205,6 +217,17 @@ export const event = z.strictObject({
   location: z.string().optional(),
 });
 
+/**
+ * A note in a vault read as Obsidian reads it: any frontmatter at all, or none. It is not validated against this
+ * schema (plain-note.ts reads it as Obsidian does); the schema only says what the fields Atlas reads mean.
+ */
+export const plainNote = z.looseObject({
+  title: z.string().optional().describe("the title; the file name when absent"),
+  aliases: z.union([z.string(), z.array(z.string())]).optional(),
+  tags: z.union([z.string(), z.array(z.string())]).optional(),
+  description: z.string().optional().describe("one sentence, shown under the title"),
+});
+
 const COMMON_KEYS = new Set(["type", "title", "aliases", "summary", "tags", "sources", "updated"]);
 
 function sourcesOf(v: unknown, path: FieldPath): SourceRef[] {
@@ -236,13 +259,12 @@ export function normalizeNote(data: Record<string, unknown>, relationFields: Rea
   for (const [field, value] of Object.entries(data)) {
     if (value === undefined || COMMON_KEYS.has(field)) continue;
     if (field === "openness") {
-      for (const [aspect, cell] of Object.entries(value as Record<string, unknown>)) {
+      for (const [key, cell] of Object.entries(value as Record<string, unknown>)) {
         if (cell === undefined) continue;
-        const path = [field, aspect];
-        out.openness[aspect as OpennessAspect] =
-          typeof cell === "string"
-            ? { status: cell as OpennessLevel, sources: [], path }
-            : { status: (cell as { status: OpennessLevel }).status, sources: sourcesOf((cell as { source?: unknown }).source, [...path, "source"]), note: text((cell as { note?: unknown }).note), path };
+        const path = [field, key];
+        const o = typeof cell === "string" ? { status: cell } : (cell as { status: string; source?: unknown; evidence?: unknown; note?: unknown });
+        const evidence = o.evidence === undefined ? [] : Array.isArray(o.evidence) ? (o.evidence as string[]) : [o.evidence as string];
+        out.openness[(LEGACY_OPENNESS_KEYS[key] ?? key) as OpennessKey] = { status: o.status as OpennessLevel, sources: sourcesOf(o.source, [...path, "source"]), evidence, note: text(o.note), path };
       }
     } else if (relationFields.has(field)) {
       const list = Array.isArray(value) ? value : [value];

@@ -8,8 +8,14 @@
 import { createGraphArtifacts, type GraphArtifactOptions, type GraphArtifacts } from "./graph/artifacts.ts";
 import { fillTemplate } from "./markdown/html.ts";
 import type { ContextPart } from "./markdown/extract.ts";
-import { NOTE_TYPES, TYPES, typeEntry, type FieldView, type NoteType } from "./registry.ts";
-import { OPENNESS_ASPECTS, type OpennessLevel, type SourceRef } from "./schema.ts";
+import { folderListing, type FolderPage } from "./folders.ts";
+import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from "./registry.ts";
+import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
+import type { SourceRef } from "./schema.ts";
+import { buildNameTrie, mentionsFrom, type Mention, type NameTrie } from "./mentions.ts";
+import type { ParsedNote } from "./parse-note.ts";
+import { buildTimeline, type Timeline } from "./timeline.ts";
+import { attachmentLink, obsidianBody } from "./transclude.ts";
 import type { Diagnostic, Note, ResolvedLink, Vault } from "./types.ts";
 import { siteUrls, type SiteUrls } from "./urls.ts";
 
@@ -33,11 +39,27 @@ export interface InfoRow {
   values: InfoValue[];
 }
 
-export interface OpennessRow {
-  aspect: string;
+/** One dimension of a model's openness as a page shows it; a dimension the note does not rate is `unknown`. */
+export interface OpennessCellView {
+  key: string;
+  label: string;
+  short: string;
   status: OpennessLevel;
+  /** False when the note says nothing on this dimension. */
+  rated: boolean;
   note?: string;
   sources: LinkRef[];
+  /** Evidence addresses, shown by host name. */
+  evidence: { href: string; text: string }[];
+}
+
+/** A model's openness matrix, grouped as the registry (and the field's index) groups the dimensions. */
+export interface OpennessMatrix {
+  groups: { id: string; label: string; cells: OpennessCellView[] }[];
+  cells: OpennessCellView[];
+  counts: Record<OpennessLevel, number>;
+  /** Dimensions the note rates (any level, `unknown` included when written). */
+  rated: number;
 }
 
 export interface BacklinkGroup {
@@ -48,7 +70,48 @@ export interface BacklinkGroup {
 
 export interface TableColumn {
   label: string;
+  /** A short header (openness dimensions), the label then being its title. */
+  short?: string;
   cell(note: Note): InfoValue[];
+  /** What the column sorts by: a number, or text compared as the indexes compare titles. */
+  sort(note: Note): string | number;
+  /** The values a reader can filter the column by (none: no filter). */
+  filter?(note: Note): string[];
+  /** For an openness dimension's column: the cell's level. */
+  level?(note: Note): OpennessLevel;
+}
+
+/** A person's tie to a lab, seen from either side: `other` is the lab on a person's page, the person on a lab's. */
+export interface Affiliation {
+  other: LinkRef;
+  role?: string;
+  from?: string;
+  until?: string;
+  sources: LinkRef[];
+}
+
+interface MentionCacheEntry {
+  parsed: ParsedNote;
+  linksKey: string;
+  found: [to: string, mention: Mention][];
+}
+
+/** See `Site.mentionCache()`. */
+export interface MentionCache {
+  namesKey: string;
+  trie: NameTrie;
+  perNote: Map<string, MentionCacheEntry>;
+}
+
+/** A link preview's content: `excerptHtml` is text with HTML entities, no tags. */
+export interface NotePreview {
+  slug: string;
+  title: string;
+  type: string;
+  typeLabel: string;
+  summary: string;
+  excerptHtml: string;
+  href: string;
 }
 
 /** Everything a note's page shows, for that note only. */
@@ -56,7 +119,8 @@ export interface NotePage {
   note: Note;
   html: string;
   infobox: InfoRow[];
-  openness: OpennessRow[];
+  /** Models only. */
+  openness?: OpennessMatrix;
   citations: Note[];
   citedBy: Note[];
   backlinks: BacklinkGroup[];
@@ -79,13 +143,18 @@ export class Site {
   readonly errors: Diagnostic[];
   #graphOptions: GraphArtifactOptions;
   #graph?: GraphArtifacts;
+  #timeline?: Timeline;
+  #mentions?: Map<string, Mention[]>;
+  /** What each note's text mentions, kept for the next site while the names stay the same (the dev server's saves). */
+  #mentionCache?: MentionCache;
   readonly #summaries = new Map<string, string>();
 
   /** Notes per search-index shard (see src/integration/pagefind.ts). */
   readonly searchShardNotes: number;
 
-  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions; searchShardNotes?: number } = {}) {
+  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions; searchShardNotes?: number; mentions?: MentionCache } = {}) {
     this.vault = vault;
+    this.#mentionCache = options.mentions;
     this.searchShardNotes = Math.max(1, options.searchShardNotes ?? SEARCH_SHARD_NOTES);
     this.urls = siteUrls(options.base, (t) => typeEntry(t as NoteType).folder);
     this.#graphOptions = options.graph ?? {};
@@ -111,7 +180,9 @@ export class Site {
     sorted.forEach((n, i) => {
       rank.set(n.slug, i);
       byType[n.type].push(n);
-      for (const t of n.fields.tags) {
+      // A nested tag (`a/b`, Obsidian) is listed under `a` too, as Obsidian's tag search finds it.
+      const all = new Set(n.fields.tags.flatMap((t) => t.split("/").map((_p, i, parts) => parts.slice(0, i + 1).join("/")).filter(Boolean)));
+      for (const t of all) {
         const list = tags.get(t);
         if (list) list.push(n);
         else tags.set(t, [n]);
@@ -126,8 +197,72 @@ export class Site {
     return notes.sort((a, b) => rank.get(a.slug)! - rank.get(b.slug)!);
   }
 
+  /** The types this vault's notes have: the schema types, or the plain note in an Obsidian vault. */
   get types() {
-    return TYPES;
+    return typesOf(this.vault.config.notes);
+  }
+
+  /** True for a vault read as Obsidian reads it. */
+  get obsidian(): boolean {
+    return this.vault.config.notes === "obsidian";
+  }
+
+  #folders?: Map<string, FolderPage>;
+  /** Obsidian vaults: a page per folder (its notes and subfolders, as the file explorer shows them), by slug. */
+  folders(): Map<string, FolderPage> {
+    return (this.#folders ??= folderListing(this.vault, byTitle));
+  }
+
+  /**
+   * The notes that name this one (title or alias) in their text without linking to it, by title, once per site for
+   * the whole vault (src/lib/mentions.ts).
+   */
+  unlinkedMentions(note: Note): Mention[] {
+    if (!this.#mentions) {
+      const notes = this.vault.notes;
+      const namesOf = (n: Note) => [n.title, ...n.fields.aliases];
+      const namesKey = notes.map((n) => `${n.slug}\u0000${namesOf(n).join("\u0000")}`).join("\u0001");
+      // A note whose file did not change (same parsed note) and whose links did not change mentions what it did.
+      const earlier = this.#mentionCache?.namesKey === namesKey ? this.#mentionCache : undefined;
+      const trie: NameTrie = earlier?.trie ?? buildNameTrie(notes.map((n) => n.slug), (slug) => namesOf(this.vault.bySlug.get(slug)!));
+      const perNote = new Map<string, MentionCacheEntry>();
+      const out = new Map<string, Mention[]>();
+      for (const n of notes) {
+        const linked = new Set([...n.links.map((l) => l.to), ...n.relations.map((r) => r.to), ...n.cites].filter((x): x is string => !!x));
+        const linksKey = [...linked].sort().join(" ");
+        const old = earlier?.perNote.get(n.slug);
+        const entry = old && old.parsed === n.parsed && old.linksKey === linksKey ? old : { parsed: n.parsed, linksKey, found: mentionsFrom(trie, n.slug, this.#mentionText(n), linked) };
+        perNote.set(n.slug, entry);
+        for (const [to, m] of entry.found) {
+          const list = out.get(to);
+          if (list) list.push(m);
+          else out.set(to, [m]);
+        }
+      }
+      this.#mentions = out;
+      this.#mentionCache = { namesKey, trie, perNote };
+    }
+    const rank = this.#sortedLists().rank;
+    return [...(this.#mentions.get(note.slug) ?? [])].sort((a, b) => rank.get(a.from)! - rank.get(b.from)!);
+  }
+
+  /** The mention index's per-note results, for the next site of the same vault (`options.mentions`). */
+  mentionCache(): MentionCache | undefined {
+    return this.#mentionCache;
+  }
+
+  /** A note's text for mentions: each link's text kept (an excerpt reads whole) but fenced off (U+0002 … U+0003). */
+  #mentionText(n: Note): string {
+    const fenced = fillTemplate(n.parsed.html, (i) => {
+      const link = n.links[i];
+      return `<a>\u0002${escapeHtml(this.#linkText(link, link.to ? this.vault.bySlug.get(link.to)?.title : undefined))}\u0003</a>`;
+    });
+    return plainText(fenced);
+  }
+
+  /** Every dated note, newest first, by year and month; undated events and models apart (src/lib/timeline.ts). */
+  timeline(): Timeline {
+    return (this.#timeline ??= buildTimeline(this.vault, NOTE_TYPES.flatMap((t) => this.byType[t])));
   }
 
   /** The landscape graph, its layout, payloads and exports: built on first use, once per site. */
@@ -169,22 +304,39 @@ export class Site {
     };
   }
 
-  /** The body: its template with every wikilink filled in. */
+  /**
+   * What a link's preview shows (`/previews/<slug>.json`): title, type, summary and the body's first paragraph as
+   * escaped text (its markup dropped, at most about 400 characters).
+   */
+  preview(note: Note): NotePreview {
+    const html = this.html(note);
+    const start = html.search(/<p[ >]/);
+    const inner = start < 0 ? "" : html.slice(html.indexOf(">", start) + 1, html.indexOf("</p>", start));
+    let excerpt = inner.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+    if (excerpt.length > 400) excerpt = `${excerpt.slice(0, excerpt.lastIndexOf(" ", 400)).replace(/&[a-z#0-9]*$/i, "")} …`;
+    const type = typeEntry(note.type);
+    return { slug: note.slug, title: note.title, type: note.type, typeLabel: type.label.one, summary: note.fields.summary, excerptHtml: excerpt, href: this.urls.note(note.slug) };
+  }
+
+  /** The body: its template with every wikilink filled in (and, in an Obsidian vault, every embed; transclude.ts). */
   html(note: Note): string {
+    if (this.obsidian) return obsidianBody({ vault: this.vault, urls: this.urls, link: (l, label) => this.#linkHtml(l, label) }, note);
     return fillTemplate(note.parsed.html, (i, label) => this.#linkHtml(note.links[i], label));
   }
 
   #linkHtml(link: ResolvedLink, labelHtml: string | null): string {
+    if (link.attachment) return attachmentLink(this.urls, link, this.vault.attachments.get(link.attachment), labelHtml);
     const target = link.to ? this.vault.bySlug.get(link.to) : undefined;
     if (!target) {
-      return `<span class="wikilink broken" title="${escapeHtml(`Missing note: ${link.target}`)}">${labelHtml ?? escapeHtml(this.#linkText(link))}</span>`;
+      const what = this.obsidian && /\.[A-Za-z0-9]{1,5}$/.test(link.target) && !/\.md$/i.test(link.target) ? "file" : "note";
+      return `<span class="wikilink broken" title="${escapeHtml(`Missing ${what}: ${link.target}`)}">${labelHtml ?? escapeHtml(this.#linkText(link))}</span>`;
     }
     const text = labelHtml ?? escapeHtml(this.#linkText(link, target.title));
     const classes = ["wikilink", ...(link.fragmentMissing ? ["broken-heading"] : []), ...(link.embed ? ["embed"] : [])].join(" ");
     const summary = this.#escapedSummary(target);
-    const a = `<a href="${escapeHtml(this.urls.note(target.slug, link.fragment))}" class="${classes}" data-slug="${escapeHtml(target.slug)}"${link.embed ? "" : ` title="${summary}"`}>${text}</a>`;
+    const a = `<a href="${escapeHtml(this.urls.note(target.slug, link.fragment))}" class="${classes}" data-slug="${escapeHtml(target.slug)}"${link.embed || !summary ? "" : ` title="${summary}"`}>${text}</a>`;
     // `![[note]]` shows the note's summary in place, as a card linking to it.
-    return link.embed ? `<span class="embed-card">${a} — ${summary}</span>` : a;
+    return link.embed ? `<span class="embed-card">${a}${summary ? ` — ${summary}` : ""}</span>` : a;
   }
 
   /** A note's summary escaped for HTML, once per note: every link to a hub repeats it. */
@@ -228,10 +380,18 @@ export class Site {
   values(note: Note, view: FieldView): InfoValue[] {
     const f = note.fields;
     switch (view.show) {
-      case "openness":
-        return this.openness(note).map((o) => ({ text: `${o.aspect}: ${o.status}`, sources: [] }));
+      case "openness": {
+        const m = this.openness(note);
+        return m ? [{ text: opennessSummary(m), href: "#openness", sources: [] }] : [];
+      }
       case "cited-by":
         return [{ text: String(this.vault.citedBy.get(note.slug)?.length ?? 0), sources: [] }];
+      case "folder": {
+        const path = this.vault.filesBySlug.get(note.slug)?.path ?? "";
+        const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+        const slug = this.vault.folders.get(dir);
+        return dir && slug !== undefined ? [{ text: dir, href: this.urls.note(slug), sources: [] }] : [];
+      }
     }
     const relation = note.relations.filter((r) => r.field === view.field);
     if (relation.length || f.refs[view.field]) {
@@ -254,6 +414,22 @@ export class Site {
 
   infobox(note: Note): InfoRow[] {
     const rows: InfoRow[] = [];
+    // A plain note (Obsidian) shows its properties as they are written.
+    if (typeEntry(note.type).plain) {
+      // A property written as a link (`up: "[[Index]]"`) links where the note's body links would.
+      const linked = new Map(note.links.filter((l) => l.property).map((l) => [l.property!.join("\0"), l]));
+      for (const [field, values] of Object.entries(note.fields.values)) {
+        rows.push({
+          label: field,
+          values: values.map((v, i) => {
+            const l = linked.get(`${field}\0${i}`);
+            if (!l) return { text: v.value, sources: [] };
+            if (!l.to || !this.vault.bySlug.has(l.to)) return { text: l.label ?? l.target, sources: [] }; // not written yet
+            return { text: l.label ?? this.ref(l.to).text, href: this.urls.note(l.to, l.fragment), sources: [] };
+          }),
+        });
+      }
+    }
     for (const view of typeEntry(note.type).infobox) {
       const values = this.values(note, view);
       if (values.length) rows.push({ label: view.label, values });
@@ -262,11 +438,56 @@ export class Site {
     return rows;
   }
 
-  openness(note: Note): OpennessRow[] {
-    return OPENNESS_ASPECTS.flatMap((aspect) => {
-      const cell = note.fields.openness[aspect];
-      return cell ? [{ aspect: aspect.replace("_", " "), status: cell.status, note: cell.note, sources: this.#sources(cell.sources) }] : [];
+  /** A model's openness matrix (undefined for other types). */
+  openness(note: Note): OpennessMatrix | undefined {
+    if (note.type !== "model") return undefined;
+    const cells = OPENNESS_DIMENSIONS.map((d): OpennessCellView => {
+      const cell = note.fields.openness[d.key];
+      return {
+        key: d.key,
+        label: d.label,
+        short: d.short,
+        status: cell?.status ?? "unknown",
+        rated: !!cell,
+        note: cell?.note,
+        sources: cell ? this.#sources(cell.sources) : [],
+        evidence: (cell?.evidence ?? []).map((href) => ({ href, text: hostOf(href) })),
+      };
     });
+    return {
+      groups: OPENNESS_GROUPS.map((g) => ({ id: g.id, label: g.label, cells: cells.filter((c) => OPENNESS_DIMENSIONS.find((d) => d.key === c.key)!.group === g.id) })),
+      cells,
+      counts: countLevels(cells.map((c) => c.status)),
+      rated: cells.filter((c) => c.rated).length,
+    };
+  }
+
+  /**
+   * The people affiliated with a lab, with role, dates and sources, earliest start first (undated after, by title);
+   * or a person's own affiliations in the same order: the "People" and "Affiliations" sections.
+   */
+  affiliations(note: Note): Affiliation[] {
+    const rows: Affiliation[] = [];
+    if (note.type === "person") {
+      for (const r of note.relations) if (r.kind === "affiliated_with" && r.to) rows.push(this.#affiliation(r, r.to));
+    } else if (note.type === "lab") {
+      const people = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "affiliated_with").map((b) => b.from));
+      for (const slug of this.#byTitle([...people].map((s) => this.vault.bySlug.get(s)!)).map((n) => n.slug)) {
+        for (const r of this.vault.bySlug.get(slug)!.relations) if (r.kind === "affiliated_with" && r.to === note.slug) rows.push(this.#affiliation(r, slug));
+      }
+    }
+    // Stable: undated rows keep the title order they came in.
+    return rows.sort((a, b) => (a.from && b.from ? (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) : a.from ? -1 : b.from ? 1 : 0));
+  }
+
+  #affiliation(r: Note["relations"][number], other: string): Affiliation {
+    return { other: this.ref(other), role: r.qualifier, from: r.from, until: r.until, sources: this.#sources(r.sources) };
+  }
+
+  /** The models a lab (or person) developed, by title: a lab page's openness summary. */
+  developed(note: Note): Note[] {
+    const slugs = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "developer").map((b) => b.from));
+    return this.#byTitle([...slugs].map((s) => this.vault.bySlug.get(s)!).filter((n) => n.type === "model"));
   }
 
   /** Inbound mentions grouped by the linking note's type; a note's several mentions are listed under it. */
@@ -287,9 +508,29 @@ export class Site {
     })).filter((g) => g.items.length);
   }
 
-  /** Key-field columns of a type's index table. */
+  /**
+   * Key-field columns of a type's index table, each with what it sorts and filters by; the openness view becomes one
+   * column per dimension.
+   */
   columns(type: NoteType): TableColumn[] {
-    return typeEntry(type).columns.map((view) => ({ label: view.label, cell: (n: Note) => this.values(n, view) }));
+    return typeEntry(type).columns.flatMap((view): TableColumn[] => {
+      if (view.show === "openness") {
+        return OPENNESS_DIMENSIONS.map((d) => {
+          const level = (n: Note): OpennessLevel => n.fields.openness[d.key]?.status ?? "unknown";
+          return { label: d.label, short: d.short, level, cell: (n) => [{ text: level(n), sources: [] }], sort: (n) => LEVEL_RANK[level(n)], filter: (n) => [level(n)] };
+        });
+      }
+      const cell = (n: Note) => this.values(n, view);
+      const texts = (n: Note) => cell(n).map((v) => v.text);
+      return [
+        {
+          label: view.label,
+          cell,
+          sort: view.show === "cited-by" ? (n) => Number(texts(n)[0] ?? 0) : (n) => texts(n).join(", ").toLowerCase(),
+          filter: view.filter === "year" ? (n) => texts(n).map((t) => t.slice(0, 4)) : view.filter ? texts : undefined,
+        },
+      ];
+    });
   }
 
   /**
@@ -310,4 +551,26 @@ export class Site {
     const rank = this.#sortedLists().rank;
     return [...this.vault.notes].sort((a, b) => inbound(b) - inbound(a) || rank.get(a.slug)! - rank.get(b.slug)!).slice(0, count);
   }
+}
+
+/** "3 open, 1 partial, 2 closed of 14": a model's openness in a line. */
+export function opennessSummary(m: OpennessMatrix): string {
+  const parts = (["open", "partial", "closed"] as const).filter((l) => m.counts[l]).map((l) => `${m.counts[l]} ${l}`);
+  return parts.length ? `${parts.join(", ")} of ${m.cells.length}` : `not rated (${m.cells.length} dimensions)`;
+}
+
+function hostOf(href: string): string {
+  try {
+    return new URL(href).hostname.replace(/^www\./, "");
+  } catch {
+    return href;
+  }
+}
+
+/** A body's text without code or markup (entities decoded). */
+function plainText(html: string): string {
+  return html
+    .replace(/<pre[\s\S]*?<\/pre>|<code[\s\S]*?<\/code>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!);
 }

@@ -2,12 +2,12 @@
  * The data model shared by every stage: files as parsed, notes as resolved, the checked vault. Pure types.
  */
 import type { FieldPath, NoteFields } from "./schema.ts";
+import type { ConfigProblem, VaultConfig } from "./config.ts";
 import type { ExplainedIssue } from "./diagnostics.ts";
 import type { ParsedNote } from "./parse-note.ts";
 import type { NoteType } from "./registry.ts";
 import type { LinkIndex } from "./resolve.ts";
 import type { LinkInfo } from "./markdown/extract.ts";
-import type { RawHtmlPolicy } from "./markdown/sanitize.ts";
 
 export type Severity = "error" | "warning";
 
@@ -45,9 +45,30 @@ export interface VaultFile {
   schemaIssues: ExplainedIssue[];
 }
 
+/** A file of an Obsidian vault that is not a note: an image, a PDF, audio or video, or anything else. */
+export interface Attachment {
+  /** Path relative to the vault, with `/`. */
+  path: string;
+  /** Path for messages. */
+  file: string;
+  /** Its address under the site's `files/` (slugged: `attachments/diagram-1.png`). */
+  url: string;
+  /** How a page shows it; `other` files are not published (a link to one names it as text). */
+  kind: "image" | "audio" | "video" | "pdf" | "other";
+}
+
 /** A body link after resolution. `to` is null when the target does not exist. */
 export interface ResolvedLink extends LinkInfo {
   to: string | null;
+  /** The file the link names, when it names a file that is not a note (Obsidian vaults): its path in the vault. */
+  attachment?: string;
+  /** Several files have the name the link uses: their paths, the chosen one first (Obsidian vaults). */
+  ambiguous?: string[];
+  /**
+   * A link written as a property's value (`up: "[[Index]]"`, Obsidian vaults): the property and the value's place in
+   * its list. Such links follow the body's in `Note.links` (the body's template has no slot for them).
+   */
+  property?: [name: string, index: number];
   /** Anchor id on the target page: the heading's id or the block's. */
   fragment?: string;
   /** A heading or block named but missing on an existing target. */
@@ -110,6 +131,12 @@ export interface Vault {
   diagnostics: Diagnostic[];
   /** Folder the notes were read from. */
   dir: string;
-  /** What raw HTML the sanitizer removes is: an error (`refuse`, the typed wiki) or a warning (`sanitize`). */
-  rawHtml: RawHtmlPolicy;
+  /** How the vault is read (its `atlas.yml`, or an Obsidian vault's defaults). */
+  config: VaultConfig;
+  /** Problems in `atlas.yml`, and its path for messages. */
+  configProblems?: { file: string; problems: ConfigProblem[] };
+  /** Obsidian vaults: every file that is not a note, by path. */
+  attachments: Map<string, Attachment>;
+  /** Obsidian vaults: every folder holding notes or files, by path (the root is ""), with its slug. */
+  folders: Map<string, string>;
 }

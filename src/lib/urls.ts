@@ -14,8 +14,15 @@ export interface SiteUrls {
   tag(tag: string): string;
   graph(params?: Record<string, string>): string;
   search(): string;
+  /** The page that explains the openness dimensions (`#<key>` for one). */
+  openness(fragment?: string): string;
+  timeline(): string;
+  /** A note's link preview: a small JSON fetched when a reader hovers or focuses a link to it. */
+  preview(slug: string): string;
   /** A file the site serves at its root: `exports/atlas-graph.gexf`, `graph/landscape.<hash>.json`, `favicon.svg`. */
   file(path: string): string;
+  /** An Obsidian vault's attachment, by its address under `files/` (`attachments/diagram.png`). */
+  attachment(url: string): string;
 }
 
 /** Normalises a base to start and end with `/`. */
@@ -30,19 +37,25 @@ export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (
   // Composed (NFC), as Astro names the folder it writes a page to: a slug written with a combining accent otherwise
   // linked to an address no file had.
   const enc = (s: string) => encodeURIComponent(s.normalize("NFC"));
+  // An Obsidian vault's slugs are folder paths (`projects/cafe`) and its tags nest (`a/b`): each part is encoded.
+  const path = (s: string) => s.split("/").map(enc).join("/");
   return {
     base: root,
     home: () => root,
-    note: (slug, fragment) => `${root}${enc(slug)}/${fragment ? `#${enc(fragment)}` : ""}`,
+    note: (slug, fragment) => `${root}${path(slug)}/${fragment ? `#${enc(fragment)}` : ""}`,
     type: (type) => `${root}${folderOf(type)}/`,
     tags: () => `${root}tags/`,
-    tag: (tag) => `${root}tags/${enc(tag)}/`,
+    tag: (tag) => `${root}tags/${path(tag)}/`,
     graph: (params) => {
       const q = params ? new URLSearchParams(params).toString() : "";
       return `${root}graph/${q ? `?${q}` : ""}`;
     },
     search: () => `${root}search/`,
-    file: (path) => `${root}${path.replace(/^\/+/, "")}`,
+    timeline: () => `${root}timeline/`,
+    preview: (slug) => `${root}previews/${path(slug)}.json`,
+    openness: (fragment) => `${root}openness/${fragment ? `#${enc(fragment)}` : ""}`,
+    file: (p) => `${root}${p.replace(/^\/+/, "")}`,
+    attachment: (url) => `${root}files/${path(url)}`,
   };
 }
 

@@ -11,14 +11,16 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, relative, sep } from "node:path";
-import { assemble } from "./assemble.ts";
+import { assemble, type VaultSettings } from "./assemble.ts";
+import { CONFIG_FILE, completeConfig, loadConfig, type LoadedConfig, type RawHtmlPolicy } from "./config.ts";
 import { explainIssue, type SchemaIssue } from "./diagnostics.ts";
 import type { ParseCache } from "./parse-cache.ts";
 import { parseNote, type ParsedNote } from "./parse-note.ts";
 import { parseInWorkers } from "./parse-pool.ts";
-import type { RawHtmlPolicy } from "./markdown/sanitize.ts";
-import { isNoteType, noteSchemas, typeEntry } from "./registry.ts";
-import type { Vault, VaultFile } from "./types.ts";
+import { plainFields } from "./plain-note.ts";
+import { isNoteType, noteSchemas, PLAIN_TYPE, RESERVED_SLUGS, typeEntry } from "./registry.ts";
+import { pathSlugs } from "./slugs.ts";
+import type { Attachment, Vault, VaultFile } from "./types.ts";
 
 export { assemble };
 
@@ -38,20 +40,37 @@ export interface LoadOptions {
    */
   packScope?: string;
   /**
-   * Raw HTML that the sanitizer removes from a note is an error (`refuse`, the default: the typed wiki, reviewed
-   * through pull requests) or a warning (`sanitize`: someone else's vault). The pages are the same either way.
+   * Whether raw HTML the sanitizer removes from a note is an error (`refuse`: the typed wiki, reviewed through pull
+   * requests) or a warning (`sanitize`: someone else's vault); the pages are the same either way. Default: the
+   * vault's `atlas.yml` says (`rawHtml`), else refused in a typed vault and sanitized in an Obsidian one.
    */
   rawHtml?: RawHtmlPolicy;
 }
 
-/** Lists the note files under `dir` (Markdown, not README.md, not hidden or `_`-prefixed), sorted. */
-export async function listNoteFiles(dir: string): Promise<string[]> {
+/**
+ * Lists the note files under `dir`, sorted. A typed vault's notes are its Markdown files but README.md, outside
+ * hidden or `_`-prefixed folders; an Obsidian vault's are all its Markdown files outside hidden folders (`.obsidian`,
+ * `.trash`), as Obsidian lists them.
+ */
+export async function listNoteFiles(dir: string, options: { obsidian?: boolean } = {}): Promise<string[]> {
+  return (await listVaultFiles(dir, options)).notes;
+}
+
+/** The notes and, in an Obsidian vault, every other file (attachments), each list sorted. */
+export async function listVaultFiles(dir: string, options: { obsidian?: boolean } = {}): Promise<{ notes: string[]; attachments: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".md") && e.name.toLowerCase() !== "readme.md")
-    .map((e) => join(e.parentPath, e.name))
-    .filter((p) => !relative(dir, p).split(/[\\/]/).some((part) => part.startsWith(".") || part.startsWith("_")))
-    .sort();
+  const notes: string[] = [];
+  const attachments: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    const p = join(e.parentPath, e.name);
+    const parts = relative(dir, p).split(/[\\/]/);
+    if (parts.some((part) => part.startsWith(".") || (!options.obsidian && part.startsWith("_")))) continue;
+    if (e.name.endsWith(".md")) {
+      if (options.obsidian || e.name.toLowerCase() !== "readme.md") notes.push(p);
+    } else if (options.obsidian && !(parts.length === 1 && e.name === CONFIG_FILE)) attachments.push(p);
+  }
+  return { notes: notes.sort(), attachments: attachments.sort() };
 }
 
 /**
@@ -98,6 +117,8 @@ export class VaultLoader {
   readonly #options: LoadOptions;
   readonly #entries = new Map<string, Entry>();
   #last?: Vault;
+  #config?: LoadedConfig;
+  #attachments: string[] = [];
   /** Files changed since the last vault was assembled, and whether any was added or removed. */
   #changed = new Set<string>();
   #reshaped = true;
@@ -110,7 +131,13 @@ export class VaultLoader {
   /** Reads the whole folder; files whose text did not change since the last load are not parsed or validated again. */
   async load(): Promise<Vault> {
     const started = performance.now();
-    const paths = await listNoteFiles(this.dir);
+    const config = await loadConfig(this.dir);
+    if (this.#options.rawHtml) config.config.rawHtml = this.#options.rawHtml;
+    // Notes parse differently in the two kinds of vault: a change of kind is a new vault.
+    if (this.#config && this.#config.config.notes !== config.config.notes) this.#entries.clear();
+    this.#config = config;
+    const { notes: paths, attachments } = await listVaultFiles(this.dir, { obsidian: this.#obsidian });
+    this.#attachments = attachments;
     const seen = new Set(paths);
     for (const p of this.#entries.keys()) if (!seen.has(p)) this.#entries.delete(p);
     this.#reshaped = true;
@@ -127,7 +154,9 @@ export class VaultLoader {
   /** Re-reads only these files (changed, added or deleted), then rebuilds the vault from memory. */
   async update(paths: readonly string[]): Promise<Vault> {
     const present: string[] = [];
-    const all = new Set(await listNoteFiles(this.dir));
+    const listed = await listVaultFiles(this.dir, { obsidian: this.#obsidian });
+    this.#attachments = listed.attachments;
+    const all = new Set(listed.notes);
     for (const p of paths) {
       if (all.has(p)) {
         present.push(p);
@@ -144,14 +173,44 @@ export class VaultLoader {
    */
   vault(): Vault {
     const files = [...this.#entries.values()].map((e) => e.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const settings = this.#settings(files);
     const previous = this.#reshaped ? undefined : this.#last;
     const changed = new Set([...this.#changed].map((p) => this.#entries.get(p)?.file.slug).filter((s): s is string => !!s));
-    const vault = assemble(this.dir, files, previous && { vault: previous, changed }, this.#options.rawHtml);
+    const vault = assemble(this.dir, files, previous && { vault: previous, changed }, settings);
     this.#last = vault;
     this.#changed.clear();
     this.#reshaped = false;
     this.#options.onProgress?.("checking", files.length, files.length);
     return vault;
+  }
+
+  /** True when the vault is read as Obsidian reads it (no `notes: typed` in its atlas.yml). */
+  get #obsidian(): boolean {
+    return (this.#config?.config.notes ?? "obsidian") === "obsidian";
+  }
+
+  /**
+   * How the vault is read, for the vault-wide stage; in an Obsidian vault, the notes' slugs (which depend on their
+   * neighbours' names) and the attachments' addresses are given here.
+   */
+  #settings(files: VaultFile[]): VaultSettings {
+    const loaded = this.#config ?? { config: completeConfig({ notes: "typed" }), problems: [] };
+    const { cwd = process.cwd() } = this.#options;
+    const settings: VaultSettings = { config: loaded.config };
+    if (loaded.problems.length) settings.configProblems = { file: relative(cwd, loaded.file ?? join(this.dir, CONFIG_FILE)), problems: loaded.problems };
+    if (!this.#obsidian) return settings;
+    const rel = (p: string) => relative(this.dir, p).split(sep).join("/");
+    const attachmentPaths = this.#attachments.map(rel);
+    const slugs = pathSlugs(files.map((f) => f.path), attachmentPaths, RESERVED_SLUGS);
+    for (const f of files) f.slug = slugs.notes.get(f.path)!;
+    settings.folders = slugs.folders;
+    settings.attachments = new Map(
+      this.#attachments.map((abs, i): [string, Attachment] => {
+        const path = attachmentPaths[i];
+        return [path, { path, file: relative(cwd, abs), url: slugs.files.get(path)!, kind: attachmentKind(path) }];
+      }),
+    );
+    return settings;
   }
 
   /**
@@ -160,6 +219,14 @@ export class VaultLoader {
    */
   async #refresh(paths: readonly string[], pack: boolean): Promise<void> {
     const { onProgress, cache, cwd = process.cwd() } = this.#options;
+    const obsidian = this.#obsidian;
+    // The cache keys entries by how the vault reads its notes and treats their raw HTML. The parse itself does not
+    // depend on the raw HTML policy today (the sanitizer removes the same things under both), but an entry made
+    // under one policy is never taken for the other.
+    // Named only when not the vault kind's default (a typed vault refuses, an Obsidian vault sanitizes): "", "obsidian",
+    // "rawHtml=sanitize" or "obsidian,rawHtml=refuse".
+    const rawHtml = this.#config?.config.rawHtml ?? "refuse";
+    const variant = [obsidian ? "obsidian" : "", rawHtml === (obsidian ? "sanitize" : "refuse") ? "" : `rawHtml=${rawHtml}`].filter(Boolean).join(",");
     const texts = await readAll(paths, onProgress);
     const lookups: { path: string; text: string; key: string }[] = [];
     const hashes = new Map<string, string>();
@@ -167,13 +234,13 @@ export class VaultLoader {
       const text = texts[i];
       const old = this.#entries.get(paths[i]);
       if (typeof text !== "string") {
-        this.#entries.set(paths[i], { hash: "", file: unreadable(this.dir, paths[i], cwd, text) });
+        this.#entries.set(paths[i], { hash: "", file: unreadable(this.dir, paths[i], cwd, text, obsidian) });
         continue;
       }
       const hash = textHash(text);
       if (old && old.hash === hash) continue;
       hashes.set(paths[i], hash);
-      lookups.push({ path: paths[i], text, key: cache ? cache.key(text) : "" });
+      lookups.push({ path: paths[i], text, key: cache ? cache.key(text, variant) : "" });
     }
     // The pack holds a whole vault: only a load that looks up every file may replace it.
     const whole = pack && lookups.length === texts.filter((t) => typeof t === "string").length;
@@ -194,14 +261,14 @@ export class VaultLoader {
       const workers = this.#options.workers ?? Math.min(4, availableParallelism());
       const fresh: [key: string, json: string][] = [];
       if (todo.length >= WORKER_THRESHOLD && workers > 1) {
-        const json = await parseInWorkers(todo.map((t) => t.text), workers, (done) => onProgress?.("parsing", done, todo.length));
+        const json = await parseInWorkers(todo.map((t) => t.text), workers, (done) => onProgress?.("parsing", done, todo.length), { obsidian });
         todo.forEach((t, i) => {
           results.set(t.path, JSON.parse(json[i]) as ParsedNote);
           fresh.push([t.key, json[i]]);
         });
       } else {
         todo.forEach((t, i) => {
-          const parsed = parseNote(t.text);
+          const parsed = parseNote(t.text, { obsidian });
           results.set(t.path, parsed);
           if (cache) fresh.push([t.key, JSON.stringify(parsed)]);
           if (onProgress && (i % 500 === 499 || i === todo.length - 1)) onProgress("parsing", i + 1, todo.length);
@@ -216,7 +283,7 @@ export class VaultLoader {
     for (let i = 0; i < paths.length; i++) {
       const parsed = results.get(paths[i]);
       if (!parsed) continue;
-      this.#entries.set(paths[i], { hash: hashes.get(paths[i])!, file: validate(this.dir, paths[i], cwd, parsed) });
+      this.#entries.set(paths[i], { hash: hashes.get(paths[i])!, file: obsidian ? plain(this.dir, paths[i], cwd, parsed) : validate(this.dir, paths[i], cwd, parsed) });
       this.#changed.add(paths[i]);
     }
   }
@@ -286,9 +353,28 @@ function positionOfByte(bytes: Buffer, at: number): { line: number; column: numb
 }
 
 /** A file that could not be read: nothing parsed, the error kept for the `unreadable-file` rule. */
-function unreadable(dir: string, path: string, cwd: string, { error, at }: ReadError): VaultFile {
+function unreadable(dir: string, path: string, cwd: string, { error, at }: ReadError, obsidian: boolean): VaultFile {
   const parsed: ParsedNote = { data: undefined, positions: {}, problems: [], bodyLine: 1, headings: [], links: [], contexts: [], blocks: [], unsafeHtml: [], unsafeUrls: [], html: { chunks: [""], labels: [] } };
-  return { ...fileInfo(dir, path, cwd), parsed, readError: error, readErrorAt: at, schemaIssues: [] };
+  return { ...fileInfo(dir, path, cwd), parsed, readError: error, readErrorAt: at, schemaIssues: [], ...(obsidian ? { type: PLAIN_TYPE } : {}) };
+}
+
+/** A note of an Obsidian vault: whatever its frontmatter holds (or none, or not YAML), a plain note. */
+function plain(dir: string, path: string, cwd: string, parsed: ParsedNote): VaultFile {
+  const info = fileInfo(dir, path, cwd);
+  return { ...info, parsed, type: PLAIN_TYPE, fields: plainFields(parsed.data, basename(path, ".md"), parsed.tags), schemaIssues: [] };
+}
+
+const KINDS: Record<string, Attachment["kind"]> = Object.fromEntries([
+  ...["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp"].map((e) => [e, "image"]),
+  ...["mp3", "wav", "m4a", "ogg", "oga", "flac", "3gp"].map((e) => [e, "audio"]),
+  ...["mp4", "webm", "ogv", "mov", "mkv"].map((e) => [e, "video"]),
+  ["pdf", "pdf"],
+]);
+
+/** How a page shows a file, by its extension (Obsidian's accepted formats); `other` files are not published. */
+export function attachmentKind(path: string): Attachment["kind"] {
+  const dot = path.lastIndexOf(".");
+  return (dot >= 0 && KINDS[path.slice(dot + 1).toLowerCase()]) || "other";
 }
 
 /** The per-file check against the type's schema; the result is normalised `fields`, or the issues explained. */

@@ -247,7 +247,7 @@ describe("local graph on a note page", () => {
     const before = requests.length;
     await page.locator("[data-local-graph]").scrollIntoViewIfNeeded();
     await page.locator("[data-local-graph][data-ready]").waitFor({ timeout: 15_000 });
-    expect(requests.slice(before).filter(graphCode)).toHaveLength(2);
+    expect(requests.slice(before).filter(graphCode).length).toBeGreaterThan(0); // its code (bundling decides into how many files)
     expect(await page.locator("[data-local-graph] canvas").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-local-graph] a[href='/graph/?focus=aurora-2']").count()).toBe(1);
     // A click on a neighbour opens it.
@@ -261,13 +261,16 @@ describe("local graph on a note page", () => {
 });
 
 describe("home page search", () => {
-  it("finds a note and opens it in the graph", async () => {
+  it("finds a note and opens it in the graph, loading only the titles payload, not the layout payload", async () => {
     const page = await browser.newPage();
+    const json: string[] = [];
+    page.on("request", (r) => { if (/\.json$/.test(new URL(r.url()).pathname)) json.push(new URL(r.url()).pathname.replace(/\.[0-9a-f]{10}\./, ".<hash>.")); });
     await page.goto(`${site.url}/`);
     const box = page.locator("form[data-graph-search][data-standalone] input");
     expect(await box.count()).toBe(1);
     await box.fill("aurora 1");
     await page.locator("form[data-graph-search] [role=option]").first().waitFor();
+    expect(json).toEqual(["/graph/titles.<hash>.json"]);
     await box.press("Enter");
     await page.waitForURL(/\/graph\/\?focus=aurora-1$/);
     await page.locator("[data-graph-page][data-ready]").waitFor();

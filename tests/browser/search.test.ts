@@ -58,15 +58,39 @@ describe("search", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${site.url}/acme-ai/`);
-    await page.fill("#site-search", "finetune");
+    // `/` (or Ctrl-K) jumps to the box from anywhere on the page.
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search");
+    await page.locator("h1").click();
+    await page.keyboard.press("Control+k");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search");
+    await page.keyboard.type("finetune");
     await page.press("#site-search", "Enter");
     await page.waitForURL(/\/search\/\?q=finetune/);
     const first = page.locator(".pagefind-ui__result-link").first();
     await first.waitFor({ timeout: 15_000 });
     expect(await first.textContent()).toBe("Widget 7B Instruct");
+    expect(await page.locator(".pagefind-ui__result").first().innerText()).toContain("Type: Model");
+    expect((await page.locator(".pagefind-ui__result-excerpt").first().innerText()).length).toBeGreaterThan(10);
     await first.click();
     await page.waitForURL(/\/widget-7b-instruct\/$/);
     expect(errors).toEqual([]);
+  });
+});
+
+describe("search by type", () => {
+  it("filters results by the notes' type", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/search/?q=widget`);
+    await page.locator(".pagefind-ui__result-link").first().waitFor({ timeout: 15_000 });
+    const types = async () => (await page.locator(".pagefind-ui__result").allInnerTexts()).map((t) => /Type: (\w+)/.exec(t)?.[1]);
+    expect(await types()).toContain("Source");
+    // Pagefind's filter panel offers the types found, with counts; pick Model.
+    const model = page.locator('.pagefind-ui__filter-panel label[for="type-Model"]');
+    expect(await model.innerText()).toMatch(/^Model \(\d+\)$/);
+    await model.click();
+    await expect.poll(async () => { const t = await types(); return t.length > 0 && t.every((x) => x === "Model"); }).toBe(true);
+    await page.close();
   });
 });
 

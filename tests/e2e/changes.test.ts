@@ -54,7 +54,7 @@ describe("npm run changes", () => {
     expect(section("Notes renamed")).toEqual(["- `old-name` → **New Name** (`new-name`) (was titled “Old Name”)"]);
     const facts = section("Facts");
     expect(facts).toContain("- **Widget** › License: `Apache-2.0` → `Widget Community Licence`, citing *Roe Paper*");
-    expect(facts).toContain("- **Widget** › Openness › weights: `open` → `partial`, citing *Roe Paper*");
+    expect(facts).toContain("- **Widget** › Openness › end-model weights: `open` → `partial`, citing *Roe Paper*");
     expect(facts).toContain("- **Widget** › Developer: `Acme` now cites *Doe Report*, *Roe Paper* (before: *Doe Report*)");
     expect(facts).toContain("- **Widget** › Sources: added `Roe Paper`");
     expect(facts).toContain("- **New Name** › Title: `Old Name` → `New Name`");

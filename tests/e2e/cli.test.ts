@@ -62,6 +62,23 @@ describe("npm run build", () => {
     expect(existsSync(join(dist, "index.html"))).toBe(true);
     expect(existsSync(join(dist, "404.html"))).toBe(true);
     expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
+    // One small preview per note, for the link previews.
+    expect(JSON.parse(readFileSync(join(dist, "previews", "widget-7b.json"), "utf8"))).toMatchObject({ title: "Widget 7B", type: "model", typeLabel: "Model", href: "/widget-7b/" });
+  });
+
+  it("is a good web citizen: canonical address, social and schema.org metadata, sitemap, feed, robots.txt, llms.txt", () => {
+    const html = page("widget-7b");
+    expect(html).toContain('<link rel="canonical" href="https://atlas-wiki.github.io/widget-7b/">');
+    expect(html).toContain('<meta property="og:title" content="Widget 7B">');
+    expect(html).toContain('<meta property="og:description" content="A fictional 7-billion-parameter open model.">');
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]);
+    expect(ld).toMatchObject({ "@type": "SoftwareSourceCode", name: "Widget 7B", creator: [{ name: "Acme AI" }] });
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Atlas: recently changed notes" href="/feed.xml">');
+    const file = (name: string) => readFileSync(join(dist, name), "utf8");
+    expect(file("sitemap.xml")).toContain("<loc>https://atlas-wiki.github.io/widget-7b/</loc>");
+    expect(file("feed.xml")).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    expect(file("robots.txt")).toContain("Sitemap: https://atlas-wiki.github.io/sitemap.xml");
+    expect(file("llms.txt")).toContain("- [Widget 7B](https://atlas-wiki.github.io/widget-7b/): A fictional 7-billion-parameter open model.");
   });
 
   it("renders resolved wikilinks (slug, alias, title, heading, label)", () => {
@@ -77,10 +94,51 @@ describe("npm run build", () => {
     expect(infobox).toMatch(/Developer<\/th><td><ul class="values"><li><a href="\/acme-ai\/">Acme AI<\/a>/);
     expect(infobox).toContain("7B");
     expect(infobox).toContain("7.2B");
-    expect(infobox).toMatch(/status-open">open/);
-    expect(infobox).toMatch(/status-closed">closed/);
+    expect(infobox).toMatch(/Openness<\/th><td><ul class="values"><li><a href="#openness">1 open, 1 closed of 14<\/a>/);
     expect(infobox).toMatch(/href="#source-roe-2026-widget-paper"/);
     expect(html).toMatch(/<li id="source-doe-2026-acme-report"><a href="\/doe-2026-acme-report\/">Acme annual report<\/a>/);
+  });
+
+  it("shows a model's openness matrix grouped as the index groups it, each cell in colour and words with its evidence", () => {
+    const html = page("widget-7b");
+    const matrix = html.slice(html.indexOf('<section class="openness-matrix" id="openness"'), html.indexOf("</section>", html.indexOf('id="openness"')));
+    expect([...matrix.matchAll(/<tr class="group"><th scope="rowgroup" colspan="3">([^<]+)</g)].map((m) => m[1])).toEqual(["Availability", "Documentation", "Access"]);
+    // The first schema's `weights` and `training_data` are read as end-model weights and base-model data.
+    const row = (label: string) => matrix.slice(matrix.indexOf(`>${label}</a>`), matrix.indexOf("</tr>", matrix.indexOf(`>${label}</a>`)));
+    expect(row("End-model weights")).toMatch(/status-open">✓ open<\/span>[\s\S]*href="#source-doe-2026-acme-report"/);
+    expect(row("Base-model data")).toMatch(/status-closed">✗ closed<\/span>[\s\S]*not released[\s\S]*href="#source-roe-2026-widget-paper"/);
+    expect(row("Paper")).toMatch(/status-unknown">\? unknown/);
+    expect(matrix).toContain('href="/openness/#end_weights"');
+    const gadget = page("gadget-model");
+    expect(gadget).toMatch(/>Model card<\/a>[\s\S]{0,200}status-partial">◐ partial[\s\S]{0,300}a card with no word on the data[\s\S]{0,200}<a class="evidence-link" href="https:\/\/example.org\/gadget\/model-card" rel="nofollow noopener">example.org<\/a>/);
+  });
+
+  it("compares the models in one table, a compact cell per openness dimension, and explains the dimensions", () => {
+    const read = (path: string) => readFileSync(join(dist, path), "utf8");
+    const models = read("models/index.html");
+    expect(models).toMatch(/<th scope="col" class="oc-head" data-sort-type="number" data-filter-name="End-model weights" data-openness><abbr title="End-model weights">EW<\/abbr>/);
+    const widget = models.slice(models.indexOf('href="/widget-7b/"'), models.indexOf("</tr>", models.indexOf('href="/widget-7b/"')));
+    expect(widget).toMatch(/<td class="oc status-open" data-sort="3" data-filter="\[&quot;open&quot;\]" title="End-model weights: open">/);
+    expect(widget).toMatch(/data-filter="\[&quot;Acme AI&quot;\]"/);
+    expect((widget.match(/class="oc /g) ?? []).length).toBe(14);
+    const openness = read("openness/index.html");
+    expect(openness).toMatch(/<tr id="end_weights">[\s\S]*?1 open<\/span><span class="status status-partial">0 partial<\/span><span class="status status-closed">1 closed<\/span><span class="status status-unknown">1 unknown</);
+    const lab = page("acme-ai");
+    expect(lab).toMatch(/Models and how open they are[\s\S]*href="\/widget-7b\/">Widget 7B<\/a><\/th><td class="oc status-closed"/);
+  });
+
+  it("lists a lab's people and a person's affiliations with role, dates and sources", () => {
+    const people = page("acme-ai");
+    expect(people).toMatch(/<h2 id="affiliations-heading">People<\/h2><ol class="timeline-entries"><li><span class="span meta">2020 –<\/span><a href="\/ada-lovelace\/">Ada Lovelace<\/a><span class="extra">, CEO<\/span><sup class="cite"><a href="#source-doe-2026-acme-report"/);
+    const person = page("ada-lovelace");
+    expect(person).toMatch(/<h2 id="affiliations-heading">Affiliations<\/h2><ol class="timeline-entries"><li><span class="span meta">2020 –<\/span><a href="\/acme-ai\/">Acme AI<\/a><span class="extra">, CEO<\/span>/);
+  });
+
+  it("lists the notes that name a note without linking to it (unlinked mentions)", () => {
+    const html = page("open-weights");
+    expect(html).toMatch(/<h2 id="mentions-heading">Unlinked mentions<\/h2>[\s\S]*?<li><a href="\/ada-lovelace\/">Ada Lovelace<\/a><blockquote>[^<]*she favours open weights\.[^<]*<\/blockquote><\/li><\/ul>/);
+    // A note that links to it is not listed, however often it names it.
+    expect(html.slice(html.indexOf('id="mentions-heading"'))).not.toContain('href="/widget-7b/"');
   });
 
   it("lists backlinks grouped by type, with the sentence around each mention", () => {
@@ -100,15 +158,22 @@ describe("npm run build", () => {
 
   it("lists each type's notes with key fields in its index", () => {
     const html = page("models");
-    expect(html).toMatch(/<th scope="col">Developer<\/th><th scope="col">Released<\/th><th scope="col">Parameters<\/th>/);
-    expect(html).toMatch(/Widget 7B<\/a>.*?<td><ul class="values"><li><a href="\/acme-ai\/">Acme AI<\/a>/s);
-    expect(html).toContain("weights: open");
+    expect(html).toMatch(/<th scope="col" data-sort-type="text" data-filter-name="Developer">Developer<\/th><th scope="col" data-sort-type="text" data-filter-name="Released">Released<\/th><th scope="col" data-sort-type="text">Parameters<\/th>/);
+    expect(html).toMatch(/Widget 7B<\/a>.*?<td data-sort="acme ai" data-filter="\[&quot;Acme AI&quot;\]"><ul class="values"><li><a href="\/acme-ai\/">Acme AI<\/a>/s);
+    // A released date filters by its year.
+    expect(html).toMatch(/<td data-sort="2026-01" data-filter="\[&quot;2026&quot;\]">/);
   });
 
-  it("strips unsafe HTML but keeps harmless markup; the only scripts are the local graph's", () => {
+  it("strips unsafe HTML but keeps harmless markup; the only scripts are the local graph's and the JSON-LD", () => {
     const html = page("gadget-model");
     expect(html).toContain("<mark>highlighted</mark>");
-    expect(html).not.toMatch(/onclick|<script(?![^>]*(pagefind|data-local-graph-data|\/_astro\/LocalGraph))/);
+    expect(html).not.toMatch(/onclick/);
+    // Every script on the page is one of the layout's own: the theme's, the local graph's, its data, the JSON-LD.
+    const body = html.slice(html.indexOf('<div class="note-body">'), html.indexOf("</article>"));
+    expect(body).not.toMatch(/<script(?![^>]*(data-local-graph-data|\/_astro\/LocalGraph))/);
+    for (const tag of html.match(/<script[^>]*>/g) ?? []) {
+      expect(tag).toMatch(/^<script (data-theme-init|type="application\/json" data-local-graph-data|type="application\/ld\+json"|type="module"( src="\/_astro\/[^"]+")?)>$/);
+    }
   });
 
   it("has no internal link or anchor that points nowhere", () => {
@@ -140,10 +205,12 @@ describe("dev server", () => {
       // Fixing the note is picked up without restarting the server.
       writeFileSync(join(dir, "concepts/open-weights.md"), readFileSync(join(GOOD, "concepts/open-weights.md"), "utf8") + "\nSee [[widget-7b]].\n");
       let fixed = "";
-      for (let i = 0; i < 40 && !fixed.includes('href="/widget-7b/"'); i++) {
+      // Until the page shows the saved sentence (the note links to widget-7b elsewhere already).
+      for (let i = 0; i < 40 && !/See <a href="\/widget-7b\/"/.test(fixed); i++) {
         await new Promise((r) => setTimeout(r, 250));
         fixed = await (await fetch(`${dev.url}/open-weights/`)).text();
       }
+      expect(fixed).toMatch(/See <a href="\/widget-7b\/"/);
       expect(fixed).not.toContain("wikilink broken");
       expect(fixed).not.toContain('class="problems"');
     } finally {

@@ -28,6 +28,24 @@ describe("content/", () => {
     }
   });
 
+  it("gives every rated openness cell its evidence, and every model's relation and value its source", async () => {
+    const vault = await loadVault(CONTENT, { cache: null });
+    const unsourced: string[] = [];
+    const models = vault.notes.filter((n) => n.type === "model");
+    for (const n of models) {
+      for (const [key, cell] of Object.entries(n.fields.openness)) {
+        if (cell && cell.status !== "unknown" && !cell.sources.length && !cell.evidence.length) unsourced.push(`${n.file}: openness.${key} is ${cell.status} with no source or evidence`);
+      }
+      for (const r of n.relations) if (!r.sources.length) unsourced.push(`${n.file}: ${r.field} → ${r.ref} cites no source`);
+      for (const [field, values] of Object.entries(n.fields.values)) for (const v of values) if (!v.sources.length) unsourced.push(`${n.file}: ${field} = ${v.value} cites no source`);
+    }
+    expect(unsourced).toEqual([]);
+    // Not vacuous: the wiki rates models, with evidence links as well as source notes.
+    const cells = models.flatMap((n) => Object.values(n.fields.openness)).filter((c) => c && c.status !== "unknown");
+    expect(cells.length).toBeGreaterThan(50);
+    expect(cells.some((c) => c!.evidence.length > 0)).toBe(true);
+  });
+
   describe("built", () => {
     let dist: string;
     beforeAll(() => {

@@ -34,9 +34,9 @@ describe("the engine fixture", () => {
 
   it("gives every heading its own id, after quoted and setext headings too, and links land on them", () => {
     const doc = page("doc");
-    expect(doc).toContain('<h2 id="quoted-heading">Quoted heading</h2>');
-    expect(doc).toContain('<h2 id="setext-title">Setext title</h2>');
-    expect(doc).toContain('<h2 id="real-heading">Real heading</h2>');
+    expect(doc).toContain('<h2 id="quoted-heading">Quoted heading<a class="heading-anchor" href="#quoted-heading" aria-label="Link to this section"></a></h2>');
+    expect(doc).toContain('<h2 id="setext-title">Setext title<a class="heading-anchor" href="#setext-title" aria-label="Link to this section"></a></h2>');
+    expect(doc).toContain('<h2 id="real-heading">Real heading<a class="heading-anchor" href="#real-heading" aria-label="Link to this section"></a></h2>');
     const reader = page("reader");
     expect(reader).toMatch(/<a href="\/doc\/#real-heading"[^>]*>Doc › Real heading<\/a>/);
     expect(reader).toMatch(/<a href="\/doc\/#setext-title"[^>]*>Doc › Setext title<\/a>/);

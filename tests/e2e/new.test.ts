@@ -6,7 +6,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NOTE_TYPES, typeEntry } from "../../src/lib/registry.ts";
+import { SCHEMA_TYPES, typeEntry } from "../../src/lib/registry.ts";
 import { typeFields } from "../../src/lib/scaffold.ts";
 import { ROOT, runScript } from "../helpers/cli.ts";
 
@@ -22,7 +22,7 @@ describe("npm run new", () => {
   it("scaffolds every type into its folder with every schema field; with a source and a link, the strict check passes", () => {
     const dir = copyVault();
     const created: string[] = [];
-    for (const type of NOTE_TYPES) {
+    for (const type of SCHEMA_TYPES) {
       const title = `Brand New ${typeEntry(type).label.one}`;
       const r = runScript("new", [type, title, "--source", "roe-2026-widget-paper"], { CONTENT_DIR: dir });
       expect(r.stderr).toContain("created the");
@@ -45,16 +45,16 @@ describe("npm run new", () => {
     expect(before.code).toBe(0);
     const rules = [...before.stdout.matchAll(/^\S+:\d+:\d+ {2}(\w+) {2}([\w-]+)/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(new Set(rules)).toEqual(new Set(["warning orphan", "warning placeholder"]));
-    expect(rules).toHaveLength(NOTE_TYPES.length * 3);
+    expect(rules).toHaveLength(SCHEMA_TYPES.length * 3);
     // What the printed next steps say: write the summary and the body, link to them from a related note.
-    for (const type of NOTE_TYPES) {
+    for (const type of SCHEMA_TYPES) {
       const file = join(dir, typeEntry(type).folder, `brand-new-${type}.md`);
       const text = readFileSync(file, "utf8");
       writeFileSync(file, text.replace(/^summary: .*$/m, "summary: A note made for the test.").replace(/\n---\n[\s\S]*$/, "\n---\nWhat the source says, in our words.\n"));
     }
     appendFileSync(join(dir, "concepts/open-weights.md"), `\nSee also ${created.map((s) => `[[${s}]]`).join(", ")}.\n`);
     const strict = runScript("check", ["--strict"], { CONTENT_DIR: dir });
-    expect(strict.stdout).toContain(`✔ 0 errors, 0 warnings in ${10 + NOTE_TYPES.length} notes`);
+    expect(strict.stdout).toContain(`✔ 0 errors, 0 warnings in ${10 + SCHEMA_TYPES.length} notes`);
     expect(strict.code).toBe(0);
   });
 

@@ -10,11 +10,15 @@ export function git(repo: string, ...args: string[]): string {
   return execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, ...ENV } });
 }
 
-/** A repository with `files` (paths → text; `null` deletes) committed on `main`; returns its folder. */
+/**
+ * A repository with `files` (paths → text; `null` deletes) committed on `main`; returns its folder. A vault in its
+ * `content/` is a typed one (its `atlas.yml` says so, as the project's own does) unless `files` give another.
+ */
 export function gitRepo(files: Record<string, string>): string {
   const repo = mkdtempSync(join(tmpdir(), "atlas-repo-"));
   git(repo, "init", "-q", "-b", "main");
-  write(repo, files);
+  const typed: Record<string, string> = Object.keys(files).some((p) => p.startsWith("content/")) ? { "content/atlas.yml": "notes: typed\n" } : {};
+  write(repo, { ...typed, ...files });
   commit(repo, "base");
   return repo;
 }

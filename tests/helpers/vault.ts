@@ -1,4 +1,7 @@
-/** Writes a throwaway vault from `{ "people/ada.md": "..." }` and loads it, for checker tests. */
+/**
+ * Writes a throwaway vault from `{ "people/ada.md": "..." }` and loads it, for checker tests. It is a typed vault
+ * (`atlas.yml` says `notes: typed`) unless the files include an `atlas.yml` of their own.
+ */
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -6,7 +9,7 @@ import { loadVault, type LoadOptions } from "../../src/lib/vault.ts";
 
 export function writeVault(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "atlas-vault-"));
-  for (const [path, text] of Object.entries(files)) {
+  for (const [path, text] of Object.entries({ "atlas.yml": "notes: typed\n", ...files })) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { buildLandscapeGraph } from "../../src/lib/graph/build.ts";
 import { computeLayout } from "../../src/lib/graph/layout.ts";
-import { decodeGlobal, edgeBetween, normalizeName, searchNotes, shortestPath, type LandscapeData } from "../../src/lib/graph/query.ts";
-import { encodeGlobalPayload } from "../../src/lib/graph/serialize.ts";
+import { decodeGlobal, decodeTitles, edgeBetween, nameIndexOf, normalizeName, searchNotes, shortestPath, type LandscapeData } from "../../src/lib/graph/query.ts";
+import { encodeGlobalPayload, encodeTitlesPayload } from "../../src/lib/graph/serialize.ts";
 import { chainVault, fakeVault, type NoteSpec } from "../helpers/fake-vault.ts";
 
 function decode(vault: ReturnType<typeof fakeVault>): LandscapeData {
@@ -61,13 +61,23 @@ describe("shortestPath", () => {
 });
 
 describe("searchNotes", () => {
-  const d = decode(fakeVault([
+  const vault = fakeVault([
     { slug: "llama-3", type: "model", title: "Llama 3", aliases: ["Meta Llama 3"], links: ["meta", "llama-2"] },
     { slug: "llama-2", type: "model", title: "Llama 2" },
     { slug: "meta", type: "lab", title: "Meta AI", aliases: ["Facebook AI Research", "FAIR"], links: ["llama-2"] },
     { slug: "camel", type: "model", title: "Camelid Llama-ish" },
-  ]));
-  const titles = (q: string) => searchNotes(d, q).map((h) => d.payload.title[h.node]);
+  ]);
+  const full = decode(vault);
+  const d = Object.assign(nameIndexOf(full), { bySlug: full.bySlug });
+  const titles = (q: string) => searchNotes(d, q).map((h) => d.title[h.node]);
+
+  it("answers the same from the small titles payload as from the graph payload", () => {
+    const small = decodeTitles(JSON.parse(JSON.stringify(encodeTitlesPayload(buildLandscapeGraph(vault)))));
+    for (const q of ["llama", "fair", "ama", "meta", "3", "camel"]) {
+      expect(searchNotes(small, q).map((h) => small.slug[h.node])).toEqual(searchNotes(d, q).map((h) => d.slug[h.node]));
+    }
+    expect(JSON.stringify(encodeTitlesPayload(buildLandscapeGraph(vault))).length).toBeLessThan(JSON.stringify(full.payload).length);
+  });
 
   it("ranks exact, then prefix, then word, then substring matches", () => {
     expect(titles("llama")).toEqual(["Llama 2", "Llama 3", "Camelid Llama-ish"]);

@@ -8,7 +8,7 @@ describe("a note's source", () => {
       file: "content/models/x.md",
       edit: "https://github.com/owner/atlas/edit/main/content/models/x.md",
       history: "https://github.com/owner/atlas/commits/main/content/models/x.md",
-      updated: { date: "2026-01-02", from: "git" },
+      updated: { date: "2026-01-02", at: "2026-01-02T09:30:00+01:00", from: "git" },
     });
     expect(sources.forNote("models/y.md", "2020-05").updated).toEqual({ date: "2020-05", from: "frontmatter" });
     expect(new NoteSources({ prefix: "", dates: new Map() }).forNote("a.md")).toEqual({ file: "a.md" });

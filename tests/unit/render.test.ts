@@ -35,10 +35,12 @@ describe("note bodies", () => {
   it("gives headings the ids links resolve against, also after setext headings and headings in quotes", async () => {
     const { html, vault } = await page("> ## Quoted\n\nSetext\n------\n\n## Real heading\n\n## Real heading\n\n[[#Real heading]] [[#Setext]]\n");
     expect(vault.diagnostics).toEqual([]);
-    expect(html).toContain('<h2 id="quoted">Quoted</h2>');
-    expect(html).toContain('<h2 id="setext">Setext</h2>');
-    expect(html).toContain('<h2 id="real-heading">Real heading</h2>');
-    expect(html).toContain('<h2 id="real-heading-1">Real heading</h2>');
+    // Each heading ends with a link to itself (the stylesheet shows it as `#`).
+    const heading = (id: string, text: string) => `<h2 id="${id}">${text}<a class="heading-anchor" href="#${id}" aria-label="Link to this section"></a></h2>`;
+    expect(html).toContain(heading("quoted", "Quoted"));
+    expect(html).toContain(heading("setext", "Setext"));
+    expect(html).toContain(heading("real-heading", "Real heading"));
+    expect(html).toContain(heading("real-heading-1", "Real heading"));
     expect(html).toContain('href="/base/n/#real-heading"');
     expect(html).toContain('href="/base/n/#setext"');
   });

@@ -2,7 +2,7 @@
  * The one entry point for the site: everything the graph pages, note pages and downloads need, built once per
  * vault and memoized. Cheap parts are computed eagerly; per-note payloads and exports on first use.
  */
-import { NOTE_TYPES, type NoteType } from "../registry.ts";
+import { typesOf, type NoteType } from "../registry.ts";
 import { siteUrls } from "../urls.ts";
 import type { Vault } from "../types.ts";
 import { buildLandscapeGraph, edgeKinds, graphSignature, patchLandscapeGraph, type LandscapeGraph } from "./build.ts";
@@ -11,7 +11,7 @@ import { toCsvByType, toGexf, toGraphologyJson } from "./exports.ts";
 import type { Layout } from "./layout.ts";
 import { localPayload, type NeighbourhoodOptions } from "./local.ts";
 import type { LocalPayload } from "./payload.ts";
-import { contentHash, encodeGlobalPayload } from "./serialize.ts";
+import { contentHash, encodeGlobalPayload, encodeTitlesPayload } from "./serialize.ts";
 import { buildUndirectedIndex, type UndirectedIndex } from "./undirected.ts";
 
 export interface GraphArtifactOptions {
@@ -46,6 +46,8 @@ export interface GraphArtifacts {
   layoutIfReady(): Layout | undefined;
   /** The global payload: its content-addressed file name (known before the layout is done) and its JSON text. */
   global: { fileName: string; json(): Promise<string> };
+  /** The note finder's payload (titles, aliases, types, degrees; no layout): its content-addressed name and JSON. */
+  titles: { fileName: string; json(): string };
   /** A note's local payload, as JSON for the page and as data for its server-rendered list; undefined for an unknown slug. */
   local(slug: string): { json: string; payload: LocalPayload } | undefined;
   exports: ExportFile[];
@@ -55,8 +57,9 @@ export interface GraphArtifacts {
 }
 
 export const GLOBAL_PAYLOAD_PREFIX = "landscape";
+export const TITLES_PAYLOAD_PREFIX = "titles";
 
-export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: GraphArtifactOptions = {}): GraphArtifacts {
+export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<Vault, "config">>, options: GraphArtifactOptions = {}): GraphArtifacts {
   let signatures: ReadonlyMap<string, string> | undefined;
   let graph: LandscapeGraph;
   if (options.update) {
@@ -80,12 +83,21 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
   const local = (slug: string) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, localOptions) : undefined);
   let csv: Record<NoteType, string> | undefined;
   const urls = siteUrls(options.base);
-  const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug)))[type];
+  const types = typesOf(vault.config?.notes ?? "typed");
+  const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug), types.map((t) => t.type)))[type];
   const exports: ExportFile[] = [
     { path: "exports/atlas-graph.json", mediaType: "application/json", body: async () => toGraphologyJson(graph, await layout()) },
     { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: async () => toGexf(graph, await layout()) },
-    ...NOTE_TYPES.map((t) => ({ path: `exports/notes-${t}.csv`, mediaType: "text/csv; charset=utf-8", body: async () => csvOf(t) })),
+    ...types.map(({ type: t }) => ({ path: `exports/notes-${t}.csv`, mediaType: "text/csv; charset=utf-8", body: async () => csvOf(t) })),
   ];
+  let titles: { fileName: string; json: string } | undefined;
+  const titlesPayload = () => {
+    if (!titles) {
+      const json = JSON.stringify(encodeTitlesPayload(graph));
+      titles = { fileName: `${TITLES_PAYLOAD_PREFIX}.${contentHash(json)}.json`, json };
+    }
+    return titles;
+  };
   return {
     graph,
     kinds,
@@ -97,6 +109,12 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes">, options: Graph
         return globalName();
       },
       json: async () => JSON.stringify(encodeGlobalPayload(graph, await layout(), kinds, undirected)),
+    },
+    titles: {
+      get fileName() {
+        return titlesPayload().fileName;
+      },
+      json: () => titlesPayload().json,
     },
     local,
     exports,

@@ -3,7 +3,7 @@
  * with positions, sizes and type colours), and one CSV of notes per type.
  */
 import type { SerializedGraph } from "graphology-types";
-import { NOTE_TYPES, typeEntry, type NoteType } from "../registry.ts";
+import { SCHEMA_TYPES, typeEntry, type NoteType } from "../registry.ts";
 import type { Note } from "../types.ts";
 import type { LandscapeGraph } from "./build.ts";
 import type { Layout } from "./layout.ts";
@@ -85,9 +85,9 @@ export function csvCell(v: string | number): string {
 export const CSV_COLUMNS = ["slug", "title", "date", "aliases", "tags", "summary", "links_out", "links_in", "degree", "url"] as const;
 
 /** One CSV (RFC 4180) per note type, notes sorted by slug; `noteUrl` gives the url column (base-aware). */
-export function toCsvByType(graph: LandscapeGraph, notes: readonly Note[], noteUrl: (slug: string) => string): Record<NoteType, string> {
+export function toCsvByType(graph: LandscapeGraph, notes: readonly Note[], noteUrl: (slug: string) => string, types: readonly NoteType[] = SCHEMA_TYPES): Record<NoteType, string> {
   const out = {} as Record<NoteType, string>;
-  for (const type of NOTE_TYPES) {
+  for (const type of types) {
     const rows: string[] = [CSV_COLUMNS.join(",")];
     const ofType = notes.filter((n) => n.type === type).sort((a, b) => (a.slug < b.slug ? -1 : 1));
     for (const n of ofType) {

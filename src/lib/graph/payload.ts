@@ -39,6 +39,21 @@ export interface GlobalPayload {
   kind: number[];
 }
 
+/**
+ * What a note finder needs and nothing more (`graph/titles.<hash>.json`): the home page's search box loads this,
+ * not the layout payload. `degree[i]` ranks equally good matches.
+ */
+export interface TitlesPayload {
+  v: typeof PAYLOAD_VERSION;
+  types: string[];
+  slug: string[];
+  title: string[];
+  type: number[];
+  degree: number[];
+  /** Sparse: `[node, alias, alias, ...]`. */
+  aliases: (string | number)[][];
+}
+
 export interface LocalPayload {
   v: typeof PAYLOAD_VERSION;
   types: string[];

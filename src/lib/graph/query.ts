@@ -2,7 +2,36 @@
  * Questions the browser asks of a decoded payload: find a note by title or alias, the shortest path between two
  * notes, a note's neighbours. Pure and DOM-free, shared by the global view and its tests.
  */
-import { buildAdjacency, decodeEdges, neighborsOf, type Adjacency, type GlobalPayload } from "./payload.ts";
+import { buildAdjacency, decodeEdges, neighborsOf, type Adjacency, type GlobalPayload, type TitlesPayload } from "./payload.ts";
+
+/** What finding a note by name needs: from the titles payload (home page) or the global payload (graph page). */
+export interface NameIndex {
+  count: number;
+  slug: readonly string[];
+  title: readonly string[];
+  type: readonly number[];
+  types: readonly string[];
+  degree: ArrayLike<number>;
+  aliases: ReadonlyMap<number, string[]>;
+}
+
+/** The titles payload as a name index. */
+export function decodeTitles(payload: TitlesPayload): NameIndex {
+  const aliases = new Map<number, string[]>();
+  for (const [i, ...names] of payload.aliases) aliases.set(i as number, names as string[]);
+  return { count: payload.slug.length, slug: payload.slug, title: payload.title, type: payload.type, types: payload.types, degree: payload.degree, aliases };
+}
+
+const indexes = new WeakMap<LandscapeData, NameIndex>();
+/** A decoded global payload as a name index (the same object each time, so its search names are computed once). */
+export function nameIndexOf(data: LandscapeData): NameIndex {
+  let index = indexes.get(data);
+  if (!index) {
+    const p = data.payload;
+    indexes.set(data, (index = { count: data.count, slug: p.slug, title: p.title, type: p.type, types: p.types, degree: data.degree, aliases: data.aliases }));
+  }
+  return index;
+}
 
 /** A decoded global payload with its lookups ready. */
 export interface LandscapeData {
@@ -52,7 +81,7 @@ export interface SearchHit {
  * Notes whose title, alias or slug matches the query: exact names first, then names starting with it, then names
  * with a word starting with it, then any substring; ties go to the better-connected note.
  */
-export function searchNotes(data: LandscapeData, query: string, limit = 8): SearchHit[] {
+export function searchNotes(data: NameIndex, query: string, limit = 8): SearchHit[] {
   const q = normalizeName(query);
   if (!q) return [];
   const best = new Map<number, { rank: number; matched: string }>();
@@ -62,21 +91,21 @@ export function searchNotes(data: LandscapeData, query: string, limit = 8): Sear
     const prev = best.get(node);
     if (!prev || rank < prev.rank) best.set(node, { rank, matched: name });
   }
-  const { title } = data.payload;
+  const { title } = data;
   return [...best.entries()]
     .sort(([a, p], [b, q2]) => p.rank - q2.rank || data.degree[b] - data.degree[a] || title[a].localeCompare(title[b]))
     .slice(0, limit)
     .map(([node, { matched }]) => ({ node, matched }));
 }
 
-const namesCache = new WeakMap<LandscapeData, [node: number, name: string, normalized: string][]>();
+const namesCache = new WeakMap<NameIndex, [node: number, name: string, normalized: string][]>();
 
 /** Every searchable name (titles, slugs that differ, aliases) with its normalized form, computed once per payload. */
-function searchNames(data: LandscapeData) {
+function searchNames(data: NameIndex) {
   let names = namesCache.get(data);
   if (!names) {
     names = [];
-    const { title, slug } = data.payload;
+    const { title, slug } = data;
     for (let i = 0; i < data.count; i++) {
       names.push([i, title[i], normalizeName(title[i])]);
       if (slug[i] !== title[i]) names.push([i, slug[i], normalizeName(slug[i])]);

@@ -7,7 +7,7 @@ import { typeInfo } from "../registry.ts";
 import { edgeKinds, type LandscapeGraph } from "./build.ts";
 import type { Layout } from "./layout.ts";
 import { buildUndirectedIndex, undirectedPairs } from "./undirected.ts";
-import { dateNumber, encodeEdges, PAYLOAD_VERSION, type GlobalPayload } from "./payload.ts";
+import { dateNumber, encodeEdges, PAYLOAD_VERSION, type GlobalPayload, type TitlesPayload } from "./payload.ts";
 
 /** Half the width of the coordinate box: positions are scaled into [-SCALE, SCALE] and rounded to integers. */
 export const COORDINATE_SCALE = 1000;
@@ -56,6 +56,23 @@ export function encodeGlobalPayload(graph: LandscapeGraph, layout: Layout, kinds
     aliases,
     edges: encodeEdges(pairs),
     kind: masks,
+  };
+}
+
+/** The titles payload: every note's slug, title, type, degree and aliases, in the graph's node order. */
+export function encodeTitlesPayload(graph: LandscapeGraph): TitlesPayload {
+  const { types } = typeInfo();
+  const nodes = graph.nodes().map((k) => graph.getNodeAttributes(k));
+  const aliases: (string | number)[][] = [];
+  nodes.forEach((n, i) => n.aliases.length && aliases.push([i, ...n.aliases]));
+  return {
+    v: PAYLOAD_VERSION,
+    types,
+    slug: nodes.map((n) => n.slug),
+    title: nodes.map((n) => n.title),
+    type: nodes.map((n) => types.indexOf(n.type)),
+    degree: nodes.map((n) => n.degree),
+    aliases,
   };
 }
 

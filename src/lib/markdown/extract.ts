@@ -35,6 +35,8 @@ export interface LinkInfo extends Span {
   /** The label as plain text, when the link has one. */
   label?: string;
   embed: boolean;
+  /** An embed alone in its paragraph (Obsidian notes): transcluded as a block where it stands. */
+  standalone?: boolean;
   /** The sentence around the link: its index in `Extracted.contexts`, or -1. */
   context: number;
   /** The link as written, for a link that names nothing (`[[|]]`, `[[#]]`): what the checker quotes. */
@@ -73,12 +75,13 @@ export function extract(tree: Root, lineOffset: number, source?: string): Extrac
   const linkIndex = new Map<WikiLink, number>();
 
   const walk = (node: Nodes, parent: Parents | undefined) => {
+    if (node.data?.blockId) out.blocks.push(node.data.blockId); // an Obsidian `^id` on the line after the block
     switch (node.type) {
       case "wikiLink": {
         linkIndex.set(node, out.links.length);
         out.linkNodes.push(node);
         const label = node.label === undefined ? undefined : plainText(node, () => "");
-        const info: LinkInfo = { target: node.target, heading: node.heading, block: node.block, label, embed: node.embed, context: -1, ...span(node) };
+        const info: LinkInfo = { target: node.target, heading: node.heading, block: node.block, label, embed: node.embed, ...(node.data?.standalone ? { standalone: true } : {}), context: -1, ...span(node) };
         if (!node.target && !node.heading && !node.block && source !== undefined) info.written = source.slice(node.position?.start.offset, node.position?.end.offset);
         out.links.push(info);
         break;
@@ -150,7 +153,7 @@ function flatten(node: Nodes, parts: ContextPart[], linkIndex: Map<WikiLink, num
     parts.push(linkIndex.get(node)!);
     return;
   }
-  if (node.type === "text" || node.type === "inlineCode") parts.push(node.value.replace(/\s+/g, " "));
+  if (node.type === "text" || node.type === "inlineCode" || node.type === "inlineTag") parts.push((node.type === "inlineTag" ? `#${node.value}` : node.value).replace(/\s+/g, " "));
   else if (node.type === "break") parts.push(" ");
   else if ("children" in node) {
     (node.children as Nodes[]).forEach((c, i) => {

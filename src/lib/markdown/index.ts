@@ -14,6 +14,8 @@ import { gfmFootnote } from "micromark-extension-gfm-footnote";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import { math } from "micromark-extension-math";
+import { mathFromMarkdown } from "mdast-util-math";
 import type { Extension } from "micromark-util-types";
 import { wikilinkFromMarkdown } from "./wikilink-mdast.ts";
 import { wikilink } from "./wikilink-syntax.ts";
@@ -25,6 +27,8 @@ export { wikilink } from "./wikilink-syntax.ts";
 export interface ParseOptions {
   /** Tables, footnotes, strikethrough, task lists and literal autolinks (default: true). */
   gfm?: boolean;
+  /** Obsidian's syntax on top: `$math$` and `$$math$$` (the rest is done on the tree, see obsidian.ts). */
+  obsidian?: boolean;
 }
 
 /**
@@ -45,13 +49,16 @@ const GFM = [
   { syntax: gfmAutolinkLiteral(), tree: gfmAutolinkLiteralFromMarkdown(), needs: (s: string) => s.includes("www.") || s.includes("://") || s.includes("@") },
 ];
 const WIKILINK = { syntax: wikilink(), tree: wikilinkFromMarkdown() };
+/** Bit set in the mask for Obsidian's math, which joins a parse only when the note has a `$`. */
+const MATH_BIT = 1 << GFM.length;
+const MATH = { syntax: math(), tree: mathFromMarkdown() };
 
 /** The extension lists for each combination of GFM constructs a note needs, made on first use. */
 const combinations = new Map<number, { extensions: Extension[]; mdastExtensions: FromMarkdownExtension[] }>();
 function extensionsFor(mask: number) {
   let found = combinations.get(mask);
   if (!found) {
-    const used = [WIKILINK, ...GFM.filter((_g, i) => mask & (1 << i))];
+    const used = [WIKILINK, ...GFM.filter((_g, i) => mask & (1 << i)), ...(mask & MATH_BIT ? [MATH] : [])];
     combinations.set(mask, (found = { extensions: used.map((u) => u.syntax), mdastExtensions: used.map((u) => u.tree) }));
   }
   return found;
@@ -61,6 +68,7 @@ function extensionsFor(mask: number) {
 export function parseMarkdown(source: string, options: ParseOptions = {}): Root {
   let mask = 0;
   if (options.gfm ?? true) GFM.forEach((g, i) => g.needs(source) && (mask |= 1 << i));
+  if (options.obsidian && source.includes("$")) mask |= MATH_BIT;
   const tree = fromMarkdown(source, extensionsFor(mask));
   flattenLinksInLabels(tree);
   return tree;

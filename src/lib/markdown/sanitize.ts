@@ -14,8 +14,8 @@ import { raw } from "hast-util-raw";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import type { VFile } from "vfile";
 
-export type RawHtmlPolicy = "refuse" | "sanitize";
-export const RAW_HTML_POLICIES: readonly RawHtmlPolicy[] = ["refuse", "sanitize"];
+/** The two policies are a vault setting (`rawHtml` in `atlas.yml`, config.ts). */
+export type { RawHtmlPolicy } from "../config.ts";
 
 /** One thing the sanitizer removed, at its 1-based position in the body. */
 export interface Removal {

@@ -8,10 +8,11 @@ import { at, defineRule } from "./rule.ts";
 export const unsafeHtml = defineRule({
   id: "unsafe-html",
   severity: "error",
+  sanitized: "off", // each removal is a `sanitized-html` warning instead
   summary: "Raw HTML the sanitizer removes: `<script>`, `<style>`, forms, an `on*=` handler, a `javascript:` URL, any tag or attribute outside the allowed set (under the `refuse` policy, this wiki's).",
   fix: "Remove it, or use the Markdown or HTML that is allowed (see Raw HTML above): the site strips it, so it could only ever mislead.",
   check(vault, report) {
-    if (vault.rawHtml !== "refuse") return;
+    if (vault.config.rawHtml !== "refuse") return;
     for (const f of vault.files) {
       for (const h of f.parsed.unsafeHtml) report(f, h, `raw HTML ${h.what} is not allowed in notes`, "the site removes it: take it out, or use the Markdown or HTML that is allowed (CONTRIBUTING.md, Raw HTML)");
     }
@@ -24,7 +25,7 @@ export const sanitizedHtml = defineRule({
   summary: "Raw HTML the sanitizer removed from the page (under the `sanitize` policy, for vaults from elsewhere): the same things `unsafe-html` refuses.",
   fix: "Nothing is needed for the site to be safe; remove the markup to make the page match the note.",
   check(vault, report) {
-    if (vault.rawHtml !== "sanitize") return;
+    if (vault.config.rawHtml !== "sanitize") return;
     for (const f of vault.files) {
       for (const h of f.parsed.unsafeHtml) report(f, h, `raw HTML ${h.what} was removed from the page`, "scripts, styles, forms, event handlers, non-web URLs and tags outside the allowed set are removed: take it out of the note to silence this");
     }
@@ -34,6 +35,7 @@ export const sanitizedHtml = defineRule({
 export const tooDeep = defineRule({
   id: "too-deep",
   severity: "error",
+  obsidian: "warning", // the note is still published, as plain text
   summary: "A note's body nests quotes, lists, emphasis or raw HTML deeper than the renderer takes (100 levels), so it is shown as plain text.",
   fix: "Flatten the nesting at the line named; no real note needs it.",
   check(vault, report) {
@@ -47,6 +49,7 @@ export const tooDeep = defineRule({
 export const unsafeUrl = defineRule({
   id: "unsafe-url",
   severity: "error",
+  sanitized: "warning",
   summary: "A Markdown link or image whose URL has a scheme other than http(s) or mailto (`javascript:`, `data:` …).",
   fix: "Link to an `https://` address; the page shows such a link as plain text.",
   check(vault, report) {

@@ -30,6 +30,7 @@ export const emptyVault = defineRule({
 export const slugFormat = defineRule({
   id: "slug-format",
   severity: "error",
+  obsidian: "off", // an Obsidian vault's slugs are made from its file names (slugs.ts)
   summary: "A file name is not a slug (lowercase words joined by hyphens).",
   fix: "Rename the file to the suggested slug.",
   check(vault, report) {
@@ -42,6 +43,7 @@ export const slugFormat = defineRule({
 export const reservedSlug = defineRule({
   id: "reserved-slug",
   severity: "error",
+  obsidian: "off", // made slugs never take a reserved address
   summary: "A note's slug is the address of one of the site's own pages (`graph`, `tags`, a type index …).",
   fix: "Rename the file.",
   check(vault, report) {
@@ -52,6 +54,7 @@ export const reservedSlug = defineRule({
 export const typeFolder = defineRule({
   id: "type-folder",
   severity: "warning",
+  obsidian: "off",
   summary: "A note is not in its type's folder.",
   fix: "Move it to the folder named in the hint.",
   check(vault, report) {

@@ -4,6 +4,7 @@ import { defineRule, FILE_START } from "./rule.ts";
 export const orphan = defineRule({
   id: "orphan",
   severity: "warning",
+  obsidian: "off",
   summary: "No other note links to this one, so a reader can only find it by search.",
   fix: "Link to it from a related note.",
   check(vault, report) {
@@ -18,6 +19,7 @@ export const orphan = defineRule({
 export const uncited = defineRule({
   id: "uncited",
   severity: "warning",
+  obsidian: "off",
   summary: "A note other than a source cites no source.",
   fix: "Add `sources: [source-slug]` naming the source notes its claims come from.",
   check(vault, report) {

@@ -6,12 +6,14 @@ import { placeholder, sanitizedHtml, tooDeep, unsafeHtml, unsafeUrl } from "./bo
 import { duplicateSlug, emptyVault, reservedSlug, slugFormat, typeFolder, unreadableFile } from "./files.ts";
 import { frontmatterMissing, schema, unknownType, yamlSyntax } from "./frontmatter.ts";
 import { orphan, uncited } from "./graph.ts";
-import { brokenLink, brokenRelation, emptyLink, missingHeading, nameCollision, notASource, relationType, unknownSource } from "./links.ts";
+import { config } from "./config.ts";
+import { ambiguousLink, brokenLink, brokenRelation, emptyLink, missingHeading, nameCollision, notASource, relationType, unknownSource } from "./links.ts";
 import type { Rule } from "./rule.ts";
 
 export type { Rule } from "./rule.ts";
 
 export const RULES: readonly Rule[] = [
+  config,
   emptyVault,
   unreadableFile,
   frontmatterMissing,
@@ -29,6 +31,7 @@ export const RULES: readonly Rule[] = [
   tooDeep,
   emptyLink,
   brokenLink,
+  ambiguousLink,
   missingHeading,
   brokenRelation,
   relationType,

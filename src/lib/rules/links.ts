@@ -2,11 +2,12 @@
 import { nearest } from "../diagnostics.ts";
 import { relationSpec } from "../registry.ts";
 import { foldName } from "../resolve.ts";
-import { at, defineRule, FILE_START, suggestHint } from "./rule.ts";
+import { at, defineRule, FILE_START, noteName, suggestHint } from "./rule.ts";
 
 export const nameCollision = defineRule({
   id: "name-collision",
   severity: "error",
+  obsidian: "off", // names are file names there; a link to a shared one is an ambiguous-link
   summary: "Two notes claim the same title or alias (case-insensitively), so a link to it would be ambiguous.",
   fix: "Change or remove the title or alias on one of them.",
   check(vault, report) {
@@ -27,6 +28,7 @@ export const nameCollision = defineRule({
 export const emptyLink = defineRule({
   id: "empty-link",
   severity: "error",
+  obsidian: "warning",
   summary: "A wikilink with nothing between the brackets: `[[]]`.",
   fix: "Put a note's slug, title or alias between the brackets.",
   check(vault, report) {
@@ -44,11 +46,34 @@ export const emptyLink = defineRule({
 export const brokenLink = defineRule({
   id: "broken-link",
   severity: "error",
-  summary: "A wikilink names a note that does not exist.",
-  fix: "Fix the name (the hint suggests the nearest ones) or create the note.",
+  obsidian: "warning",
+  summary: "A wikilink (or an embed) names a note or file that does not exist.",
+  fix: "Fix the name (the hint suggests the nearest ones) or create the note; the page shows the link as text meanwhile.",
   check(vault, report) {
     for (const n of vault.notes) {
-      for (const l of n.links) if (l.to === null && (l.target || l.heading || l.block)) report(n, l, `link to missing note \`${l.target}\``, suggestHint(vault, l.target));
+      for (const l of n.links) {
+        if (l.to !== null || l.attachment || !(l.target || l.heading || l.block)) continue;
+        const file = vault.config.notes === "obsidian" && /\.[A-Za-z0-9]{1,5}$/.test(l.target) && !/\.md$/i.test(l.target);
+        report(n, l, `${l.embed ? "embed of" : "link to"} missing ${file ? "file" : "note"} \`${l.target}\``, file ? "put the file in the vault, or fix its name (with its extension)" : suggestHint(vault, l.target));
+      }
+    }
+  },
+});
+
+export const ambiguousLink = defineRule({
+  id: "ambiguous-link",
+  severity: "warning",
+  summary: "A link names a file by a name several files have (Obsidian vaults): it goes where Obsidian would send it.",
+  fix: "Write the folder too (`[[folder/Note]]`), or rename one of the files.",
+  check(vault, report) {
+    for (const n of vault.notes) {
+      for (const l of n.links) {
+        if (!l.ambiguous) continue;
+        const [chosen, ...others] = l.ambiguous;
+        const dir = (p: string) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "");
+        const why = dir(chosen) === dir(vault.filesBySlug.get(n.slug)?.path ?? "") ? "the one in this note's folder" : "the one with the shortest path";
+        report(n, l, `\`${l.target}\` names ${l.ambiguous.length} files: it links to \`${chosen}\` (${why}), not ${others.map((o) => `\`${o}\``).join(", ")}`, `write the folder to choose one, e.g. \`[[${chosen.replace(/\.md$/i, "")}]]\``);
+      }
     }
   },
 });
@@ -56,6 +81,7 @@ export const brokenLink = defineRule({
 export const missingHeading = defineRule({
   id: "missing-heading",
   severity: "error",
+  obsidian: "warning",
   summary: "A wikilink names a heading (`[[note#Heading]]`) or block (`[[note#^id]]`) the target does not have.",
   fix: "Use one of the target's headings (listed in the hint) or link to the note itself.",
   check(vault, report) {
@@ -65,12 +91,12 @@ export const missingHeading = defineRule({
         const target = vault.filesBySlug.get(l.to)!;
         if (l.block) {
           const blocks = target.parsed.blocks;
-          report(n, l, `\`${l.to}\` has no block \`^${l.block}\``, blocks.length ? `its blocks: ${blocks.map((b) => `^${b}`).join(", ")}` : "mark the paragraph with ` ^id` at its end, or link to the note itself");
+          report(n, l, `\`${noteName(vault, l.to)}\` has no block \`^${l.block}\``, blocks.length ? `its blocks: ${blocks.map((b) => `^${b}`).join(", ")}` : "mark the paragraph with ` ^id` at its end, or link to the note itself");
           continue;
         }
         const headings = target.parsed.headings.map((h) => h.text);
         const near = nearest(l.heading!, headings);
-        report(n, l, `\`${l.to}\` has no heading \`${l.heading}\``, near ? `did you mean \`${near}\`?` : headings.length ? `its headings: ${headings.join(", ")}` : "it has no headings: link to the note itself");
+        report(n, l, `\`${noteName(vault, l.to)}\` has no heading \`${l.heading}\``, near ? `did you mean \`${near}\`?` : headings.length ? `its headings: ${headings.join(", ")}` : "it has no headings: link to the note itself");
       }
     }
   },

@@ -6,6 +6,7 @@
 import type { FieldPath } from "../schema.ts";
 import { locate } from "../frontmatter.ts";
 import type { Severity, Vault, VaultFile } from "../types.ts";
+import type { VaultConfig } from "../config.ts";
 import { slugify } from "../resolve.ts";
 
 export interface Position {
@@ -21,7 +22,12 @@ export interface Report {
 
 export interface Rule {
   id: string;
+  /** In a typed vault (`notes: typed`). */
   severity: Severity;
+  /** In a vault read as Obsidian reads it, when it differs; `off`: not checked there. */
+  obsidian?: Severity | "off";
+  /** When the vault's raw HTML is sanitized (`rawHtml: sanitize`), when it differs. */
+  sanitized?: Severity | "off";
   /** One sentence: what the rule finds. */
   summary: string;
   /** What to do about it. */
@@ -31,6 +37,13 @@ export interface Rule {
 
 export function defineRule(rule: Rule): Rule {
   return rule;
+}
+
+/** What a rule is in a vault with these settings. */
+export function ruleSeverity(rule: Rule, config: VaultConfig): Severity | "off" {
+  if (config.rawHtml === "sanitize" && rule.sanitized) return rule.sanitized;
+  if (config.notes === "obsidian" && rule.obsidian) return rule.obsidian;
+  return rule.severity;
 }
 
 /** Where a frontmatter field path was written in a file. */
@@ -44,7 +57,13 @@ export { slugify } from "../resolve.ts";
 
 /** "did you mean `a`, `b`? Or create the note `x`" for a name that resolves to nothing. */
 export function suggestHint(vault: Vault, target: string): string {
-  const near = vault.index.suggest(target);
-  const create = `create the note \`${slugify(target)}\``;
+  const near = vault.index.suggest(target).map((s) => noteName(vault, s));
+  const create = vault.config.notes === "obsidian" ? `create \`${target.replace(/\.md$/i, "")}.md\`` : `create the note \`${slugify(target)}\``;
   return near.length ? `did you mean ${near.map((s) => `\`${s}\``).join(", ")}? Or ${create}` : `${create} or fix the link`;
+}
+
+/** How messages name a note: its slug in a typed vault, its path (without `.md`) in an Obsidian vault. */
+export function noteName(vault: Vault, slug: string): string {
+  if (vault.config.notes !== "obsidian") return slug;
+  return vault.filesBySlug.get(slug)?.path.replace(/\.md$/i, "") ?? slug;
 }

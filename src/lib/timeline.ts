@@ -1,0 +1,75 @@
+/**
+ * The timeline: every note the registry places in time (an event's date, a model's release, a lab's founding, a
+ * source's publication, a person's first affiliation), newest first, grouped by year and month at the precision the
+ * note gives (a year-only date is listed under its year, never given a month). Notes of the types that belong on a
+ * timeline but carry no date are listed apart, not guessed. Pure: no Astro, no HTML.
+ */
+import { TYPES, type NoteType } from "./registry.ts";
+import type { Note, Vault } from "./types.ts";
+
+export interface TimelineEntry {
+  note: Note;
+  date: string;
+  precision: "year" | "month" | "day";
+  /** The labs the note is about (itself, its developer, an event's actors, a person's affiliations …), by slug. */
+  labs: string[];
+}
+
+export interface TimelineMonth {
+  /** `2026-03`; undefined for the year's entries that give no month. */
+  month?: string;
+  entries: TimelineEntry[];
+}
+
+export interface Timeline {
+  years: { year: string; months: TimelineMonth[] }[];
+  /** Events and models with no date, in the input's order. */
+  undated: { note: Note; labs: string[] }[];
+  /** Types present on the timeline, in registry order. */
+  types: NoteType[];
+  /** Labs named by at least one entry, dated or not. */
+  labs: string[];
+}
+
+/** Types whose undated notes the timeline lists apart (the others are simply not in time). */
+const UNDATED_TYPES: ReadonlySet<string> = new Set(["event", "model"]);
+
+/** `notes` in the order undated notes should be listed (the indexes' title order). */
+export function buildTimeline(vault: Pick<Vault, "bySlug">, notes: readonly Note[]): Timeline {
+  const isLab = (slug: string | null): slug is string => !!slug && vault.bySlug.get(slug)?.type === "lab";
+  const labsOf = (note: Note) => {
+    const labs = new Set(note.relations.map((r) => r.to).filter(isLab));
+    if (note.type === "lab") labs.add(note.slug);
+    return [...labs];
+  };
+  const dated: TimelineEntry[] = [];
+  const undated: Timeline["undated"] = [];
+  for (const note of notes) {
+    if (!note.date) {
+      if (UNDATED_TYPES.has(note.type)) undated.push({ note, labs: labsOf(note) });
+      continue;
+    }
+    const parts = note.date.split("-").length;
+    dated.push({ note, date: note.date, precision: parts === 1 ? "year" : parts === 2 ? "month" : "day", labs: labsOf(note) });
+  }
+  // Newest first; within a month, the day-precise before the month-only, then by title (the input's order).
+  const order = new Map(notes.map((n, i) => [n.slug, i]));
+  dated.sort((a, b) => (a.date === b.date ? order.get(a.note.slug)! - order.get(b.note.slug)! : a.date < b.date ? 1 : -1));
+  const years: Timeline["years"] = [];
+  for (const e of dated) {
+    const year = e.date.slice(0, 4);
+    if (years.at(-1)?.year !== year) years.push({ year, months: [] });
+    const months = years.at(-1)!.months;
+    const month = e.precision === "year" ? undefined : e.date.slice(0, 7);
+    // Year-only entries sort after the year's months (`2025` < `2025-01`), so they close the year.
+    if (!months.length || months.at(-1)!.month !== month) months.push({ month, entries: [] });
+    months.at(-1)!.entries.push(e);
+  }
+  const present = new Set(dated.map((e) => e.note.type));
+  return {
+    years,
+    undated,
+    types: TYPES.map((t) => t.type).filter((t) => present.has(t)),
+    labs: [...new Set([...dated, ...undated].flatMap((e) => e.labs))],
+  };
+}
