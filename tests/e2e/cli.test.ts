@@ -205,8 +205,9 @@ describe("dev server", () => {
       // Fixing the note is picked up without restarting the server.
       writeFileSync(join(dir, "concepts/open-weights.md"), readFileSync(join(GOOD, "concepts/open-weights.md"), "utf8") + "\nSee [[widget-7b]].\n");
       let fixed = "";
-      // Until the page shows the saved sentence (the note links to widget-7b elsewhere already).
-      for (let i = 0; i < 40 && !/See <a href="\/widget-7b\/"/.test(fixed); i++) {
+      // Until the page shows the saved sentence (the note links to widget-7b elsewhere already); up to 30 s: on a loaded
+      // machine (the whole suite on two cores) the update has taken more than 10.
+      for (let i = 0; i < 120 && !/See <a href="\/widget-7b\/"/.test(fixed); i++) {
         await new Promise((r) => setTimeout(r, 250));
         fixed = await (await fetch(`${dev.url}/open-weights/`)).text();
       }

@@ -1,7 +1,8 @@
 /**
- * Crawls a built site on disk, as a link checker would: every internal address in every page (`<a href>`,
- * `<link href>`, `<script src>`, `<img src>`, `<iframe src>`, a redirect's `<meta http-equiv="refresh">`) must be a
- * file of the site, and every `#fragment` an `id` on the page it names. The one crawler for every built fixture; and
+ * Crawls a built site on disk, as a link checker would: every internal address a page links to or loads its own
+ * code and styles from (`<a href>`, `<link href>`, `<script src>`, a redirect's `<meta http-equiv="refresh">`) must
+ * be a file of the site, and every `#fragment` an `id` on the page it names. Images and frames a note embeds are
+ * the note's attachments, not the site's links, and are not followed. The one crawler for every built fixture; and
  * each file's hash, to tell whether two builds are the same byte for byte.
  */
 import { createHash } from "node:crypto";
@@ -15,7 +16,7 @@ export interface DeadLink {
   why: "no such file" | "no such anchor";
 }
 
-const REF = /<(a|link|area)\s[^>]*?\bhref="([^"]*)"|<(script|img|iframe|source)\s[^>]*?\bsrc="([^"]*)"|<meta\s[^>]*?http-equiv="refresh"[^>]*?content="[^"]*?url=([^"]*)"/gi;
+const REF = /<(a|link|area)\s[^>]*?\bhref="([^"]*)"|<(script)\s[^>]*?\bsrc="([^"]*)"|<meta\s[^>]*?http-equiv="refresh"[^>]*?content="[^"]*?url=([^"]*)"/gi;
 const ID = /\sid="([^"]*)"/g;
 
 /** Every page of the site (`.html` files), relative to it, sorted. */
