@@ -77,4 +77,15 @@ describe("the two policies", () => {
     expect(sanitize.diagnostics.map((d) => [d.rule, d.severity, at(d)])).toEqual([["sanitized-html", "warning", "7:7"]]);
     expect(refuse.vault.bySlug.get("n")!.parsed.html).toEqual(sanitize.vault.bySlug.get("n")!.parsed.html);
   });
+
+  it("are the vault's rawHtml setting: refuse in a typed vault, sanitize in an Obsidian one, unless atlas.yml or the loader says", async () => {
+    const rules = (r: Awaited<ReturnType<typeof checkVault>>) => r.diagnostics.filter((d) => d.rule.endsWith("-html")).map((d) => `${d.rule} ${d.severity}`);
+    const obsidian = { "atlas.yml": "notes: obsidian\n", "n.md": 'Text <b onclick="x()">b</b>\n' };
+    expect(rules(await checkVault(obsidian))).toEqual(["sanitized-html warning"]);
+    expect(rules(await checkVault({ ...obsidian, "atlas.yml": "rawHtml: refuse\n" }))).toEqual(["unsafe-html error"]);
+    expect(rules(await checkVault({ ...files, "atlas.yml": "notes: typed\nrawHtml: sanitize\n" }))).toEqual(["sanitized-html warning"]);
+    // The loader's option (which ATLAS_RAW_HTML sets for the CLI and the integration) overrides the file.
+    expect(rules(await checkVault({ ...files, "atlas.yml": "notes: typed\nrawHtml: sanitize\n" }, { rawHtml: "refuse" }))).toEqual(["unsafe-html error"]);
+    expect(rules(await checkVault(obsidian, { rawHtml: "refuse" }))).toEqual(["unsafe-html error"]);
+  });
 });
