@@ -72,7 +72,8 @@ describe("the injection vault", () => {
 
   it("every page shows its payloads as text: no dialog, no page error, while scrolled and hovered", async () => {
     const pages = sitePages(dist).filter((p) => !p.startsWith("pagefind/"));
-    expect(pages.length).toBe(vault.notes.length + 12); // and home, 404, search, graph, tags, a tag, six type indexes
+    // And home, 404, search, graph, openness, timeline, tags, a tag, six type indexes.
+    expect(pages.length).toBe(vault.notes.length + 14);
     for (const p of pages) {
       const page = await open(`/${p.replace(/index\.html$/, "")}`);
       // Scrolling brings each note's local graph into view, which loads and draws it.
@@ -194,6 +195,35 @@ describe("the injection vault", () => {
     await page.locator(".local-graph-stage.is-drawn").waitFor({ timeout: 20_000 });
     const stage = (await page.locator(".local-graph-stage").boundingBox())!;
     for (let i = 1; i < 10; i++) await page.mouse.move(stage.x + (stage.width * i) / 10, stage.y + stage.height / 2);
+    await page.close();
+    expect(incidents).toEqual([]);
+  });
+});
+
+describe("the files for other programs", () => {
+  it("link previews, JSON-LD, the feed and the sitemap give every payload back as data", async () => {
+    for (const n of vault.notes) {
+      const preview = JSON.parse(readFileSync(join(dist, "previews", `${n.slug}.json`), "utf8")) as { title: string; summary: string; excerptHtml: string };
+      expect(preview.title, n.slug).toBe(n.title);
+      expect(preview.summary).toBe(n.fields.summary);
+      // The excerpt is shown as HTML: text only, every `<` of the note escaped.
+      expect(preview.excerptHtml).not.toMatch(/</);
+      const html = readFileSync(join(dist, n.slug, "index.html"), "utf8");
+      const start = html.indexOf('<script type="application/ld+json">');
+      const ld = JSON.parse(html.slice(html.indexOf(">", start) + 1, html.indexOf("</script>", start))) as { name: string; description: string };
+      expect(ld.name, n.slug).toBe(n.title);
+      expect(ld.description).toBe(n.fields.summary);
+    }
+    const page = await open("/");
+    for (const file of ["feed.xml", "sitemap.xml"]) {
+      const xml = readFileSync(join(dist, file), "utf8");
+      const titles = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, "application/xml");
+        return doc.querySelector("parsererror") ? null : [...doc.querySelectorAll("entry > title")].map((t) => t.textContent);
+      }, xml);
+      expect(titles, file).not.toBeNull();
+      for (const t of titles!) expect(vault.notes.map((n) => n.title)).toContain(t);
+    }
     await page.close();
     expect(incidents).toEqual([]);
   });
