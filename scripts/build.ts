@@ -12,7 +12,7 @@ import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { listNoteFiles } from "../src/lib/vault.ts";
-import { contentDir, printReport, progress, ROOT } from "./lib/cli.ts";
+import { contentDir, printReport, progress, rawHtmlPolicy, ROOT } from "./lib/cli.ts";
 import { runWithHeapFor } from "./lib/heap.ts";
 
 const started = performance.now();
@@ -41,7 +41,7 @@ const tmpDir = join(ROOT, ".atlas", `build-${process.pid}`);
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const step = (msg: string) => console.error(`build: ${msg} (${elapsed()})`);
 
-const loader = new VaultLoader(dir, { cache: projectCache(ROOT), onProgress: progress("check") });
+const loader = new VaultLoader(dir, { cache: projectCache(ROOT), onProgress: progress("check"), rawHtml: rawHtmlPolicy() });
 const vault = await loader.load();
 recordStage("read+parse", loader.timings!.readAndParseMs);
 recordStage("check", loader.timings!.checkMs);

@@ -19,7 +19,7 @@ import { jsonReport, githubAnnotation, reportFormat, REPORT_FORMATS } from "../s
 import { summarize } from "../src/lib/diagnostics.ts";
 import { VaultLoader } from "../src/lib/vault.ts";
 import type { Diagnostic, Vault } from "../src/lib/types.ts";
-import { contentDir, fail, printReport, progress, ROOT, shown, usage } from "./lib/cli.ts";
+import { contentDir, fail, printReport, progress, rawHtmlPolicy, ROOT, shown, usage } from "./lib/cli.ts";
 
 const USAGE = "npm run check -- [--strict] [--format text|json|github] [--changed [<base-ref>]]";
 // `--changed` takes an optional value: parseArgs has no such option, so a value after it is read as a positional.
@@ -38,7 +38,7 @@ if (!format) usage(USAGE, `--format is one of ${REPORT_FORMATS.join(", ")}, not 
 const started = performance.now();
 const dir = contentDir();
 const cache = projectCache(ROOT);
-const loader = new VaultLoader(dir, { cache, onProgress: format === "json" ? undefined : progress("check") });
+const loader = new VaultLoader(dir, { cache, onProgress: format === "json" ? undefined : progress("check"), rawHtml: rawHtmlPolicy() });
 const vault = await loader.load();
 
 let diagnostics: readonly Diagnostic[] = vault.diagnostics;

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { formatDiagnostic, summarize } from "../../src/lib/diagnostics.ts";
+import { RAW_HTML_POLICIES, type RawHtmlPolicy } from "../../src/lib/config.ts";
 import type { Diagnostic } from "../../src/lib/types.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -17,6 +18,21 @@ export function contentDir(): string {
     process.exit(2);
   }
   return dir;
+}
+
+/**
+ * What raw HTML the sanitizer removes is, when `ATLAS_RAW_HTML` says: an error (`refuse`) or a warning (`sanitize`),
+ * whatever the vault's `atlas.yml` says. Unset: the vault's setting (by default refuse in a typed vault, sanitize in
+ * an Obsidian one). Read the same way by astro.config.mjs, so check, build and `astro build` agree.
+ */
+export function rawHtmlPolicy(): RawHtmlPolicy | undefined {
+  const v = process.env.ATLAS_RAW_HTML;
+  if (!v) return undefined;
+  if (!(RAW_HTML_POLICIES as readonly string[]).includes(v)) {
+    console.error(`error: ATLAS_RAW_HTML is one of ${RAW_HTML_POLICIES.join(", ")}, not \`${v}\``);
+    process.exit(2);
+  }
+  return v as RawHtmlPolicy;
 }
 
 /** Progress on stderr: an updating line on a terminal, a line per finished stage otherwise (CI logs). */

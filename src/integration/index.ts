@@ -18,6 +18,7 @@ import type { Plugin } from "vite";
 import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
 import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
+import type { RawHtmlPolicy } from "../lib/config.ts";
 import type { Vault } from "../lib/types.ts";
 import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
 import { attachmentMiddleware } from "./attachments.ts";
@@ -38,6 +39,12 @@ export interface AtlasOptions {
   repository?: RepositoryConfig | string;
   /** Notes per search-index shard (one Pagefind process each, one after another). Default 10,000. */
   searchShardNotes?: number;
+  /**
+   * Raw HTML in notes is sanitized either way; what the sanitizer removes is an error that stops the build
+   * (`"refuse"`: a wiki reviewed through pull requests) or a warning (`"sanitize"`: a vault from elsewhere). Default:
+   * the vault's `atlas.yml` (`rawHtml`), else refuse in a typed vault and sanitize in an Obsidian one.
+   */
+  rawHtml?: RawHtmlPolicy;
 }
 
 const VIRTUAL_ID = "virtual:atlas/site";
@@ -78,11 +85,11 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         setNoteSources(new NoteSources({ repository: repo ? repository : undefined, prefix, dates: repo ? lastCommitDates(contentDir) : new Map() }));
         recordStage("git dates", performance.now() - gitStarted);
         const load = async (): Promise<Vault> => {
-          if (preloaded && preloaded.dir === contentDir) {
+          if (preloaded && preloaded.dir === contentDir && (!options.rawHtml || preloaded.vault.config.rawHtml === options.rawHtml)) {
             loader = preloaded.loader;
             return preloaded.vault;
           }
-          loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger) });
+          loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger), rawHtml: options.rawHtml });
           const vault = await loader.load();
           report(vault, logger, command === "dev");
           recordStage("read+parse", loader.timings!.readAndParseMs);

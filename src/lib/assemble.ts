@@ -43,14 +43,19 @@ function face(f: VaultFile | undefined): string {
  * `previous`, the notes in `changed` are the only ones resolved again when no changed file's face (see `face`)
  * differs from before; otherwise everything is.
  */
-export function assemble(dir: string, files: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }, settings: VaultSettings = { config: completeConfig({ notes: "typed" }) }): Vault {
+export function assemble(dir: string, given: VaultFile[], previous?: { vault: Vault; changed: ReadonlySet<string> }, settings: VaultSettings = { config: completeConfig({ notes: "typed" }) }): Vault {
+  // By path, whatever order the files come in (the loader's is the file system's): which of two files claiming one
+  // slug or name is "first" must not depend on it. Already sorted, this costs one pass.
+  const files = isSortedByPath(given) ? given : [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const obsidian = settings.config.notes === "obsidian";
   const attachments = settings.attachments ?? new Map<string, Attachment>();
   const first = new Map<string, VaultFile>();
   const duplicates: Vault["duplicates"] = [];
   const indexed: VaultFile[] = [];
   for (const f of files) {
-    const key = f.slug.toLowerCase();
+    // Case and Unicode normalisation (é as one code point or as e + accent) do not make two addresses: file systems
+    // such as macOS's fold both, so the two pages would overwrite each other.
+    const key = f.slug.normalize("NFC").toLowerCase();
     const prior = first.get(key);
     if (prior) duplicates.push({ file: f, first: prior });
     else {
@@ -82,6 +87,11 @@ export function assemble(dir: string, files: VaultFile[], previous?: { vault: Va
   }
   vault.diagnostics.sort(compareDiagnostics);
   return vault;
+}
+
+function isSortedByPath(files: readonly VaultFile[]): boolean {
+  for (let i = 1; i < files.length; i++) if (files[i - 1].path > files[i].path) return false;
+  return true;
 }
 
 type ValidFile = VaultFile & { type: NonNullable<VaultFile["type"]>; fields: NoteFields };

@@ -2,7 +2,7 @@
  * Splits a note into its YAML frontmatter and Markdown body, parses the YAML, and maps a field path back to the line
  * it was written on, so that every frontmatter problem can be reported as `file:line:col`.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 
 export interface FrontmatterProblem {
   line: number;
@@ -31,7 +31,9 @@ export function pathKey(path: readonly PropertyKey[]): string {
 /** 1-based file position of a frontmatter field path, falling back to the nearest parent that exists. */
 export function locate(positions: SplitNote["positions"], path: readonly PropertyKey[]): { line: number; column: number; endLine?: number; endColumn?: number } {
   for (let n = path.length; n >= 0; n--) {
-    const p = positions[pathKey(path.slice(0, n))];
+    // Own keys only: a field may be called `constructor` or `__proto__`, and an object's inherited ones are no field.
+    const key = pathKey(path.slice(0, n));
+    const p = Object.hasOwn(positions, key) ? positions[key] : undefined;
     if (p) return { line: p[0], column: p[1], endLine: p[2], endColumn: p[3] };
   }
   return { line: 1, column: 1 };
@@ -74,20 +76,31 @@ export function splitNote(text: string, options: { optional?: boolean } = {}): S
   }
   const yamlText = src.slice(firstBreak + 1, closeStart);
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  // `logLevel: "error"`: YAML's warnings (a list used as a key, say) would go to the console of whoever runs the check.
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const yamlLineOffset = 1; // YAML starts on file line 2
-  const problems: FrontmatterProblem[] = doc.errors.map((e) => {
-    const p = counter.linePos(e.pos[0]);
-    return {
-      line: p.line + yamlLineOffset,
-      column: p.col,
-      rule: "yaml-syntax",
-      message: `invalid YAML: ${firstSentence(e.message)}`,
-      hint: yamlHint(e.code),
-    };
-  });
-  let data = problems.length ? undefined : doc.toJS();
-  if (options.optional && !problems.length && data == null) data = {}; // `---` then `---`: no properties
+  const at = (offset: number) => {
+    const p = counter.linePos(offset);
+    return { line: p.line + yamlLineOffset, column: p.col };
+  };
+  // The YAML library reports its own stack overflow as an error on every level it unwinds: one is enough.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  const problems: FrontmatterProblem[] = overflow
+    ? [{ ...at(overflow.pos[0]), rule: "yaml-syntax", message: "the frontmatter nests too deep to be read", hint: "fields are values and short lists: flatten the nested lists or maps from here on" }]
+    : doc.errors.map((e) => ({ ...at(e.pos[0]), rule: "yaml-syntax", message: `invalid YAML: ${firstSentence(e.message)}`, hint: yamlHint(e.code) }));
+  let data: unknown;
+  if (!problems.length) {
+    try {
+      data = withoutControls(doc.toJS());
+      if (options.optional && data == null) data = {}; // `---` then `---`: no properties
+    } catch {
+      // The one way a parsed document fails to become data: aliases (`*a`) that expand exponentially, the YAML
+      // "billion laughs". The library stops at 100 expansions; say where the aliases start.
+      let first = 0;
+      visit(doc, { Alias: (_k, node) => ((first = isAlias(node) && node.range ? node.range[0] : first), visit.BREAK) });
+      problems.push({ ...at(first), rule: "yaml-syntax", message: "the frontmatter repeats `*alias` references so often that reading it would exhaust memory", hint: "write the values out instead of repeating anchors (`&name`) through aliases (`*name`)" });
+    }
+  }
   if (!problems.length && (data === null || typeof data !== "object" || Array.isArray(data))) {
     problems.push({
       line: 2,
@@ -106,6 +119,20 @@ export function splitNote(text: string, options: { optional?: boolean } = {}): S
   };
 }
 
+/**
+ * Control characters (YAML's `"\0"`, `"\x1b"`) become U+FFFD in every string, as CommonMark does in the body: a NUL
+ * would otherwise reach the pages, where HTML forbids it, and an escape sequence the terminal of whoever runs the check.
+ * The engine's markers (U+E000 to U+E006, see parse-note.ts) go too: written as YAML escapes they were still there.
+ */
+function withoutControls(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "\uFFFD").replace(/[\uE000-\uE006]/g, "");
+  if (Array.isArray(value)) return value.map(withoutControls);
+  if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
+    for (const k of Object.keys(value)) (value as Record<string, unknown>)[k] = withoutControls((value as Record<string, unknown>)[k]);
+  }
+  return value;
+}
+
 /** A note whose frontmatter could not be found: the whole text is body, and one problem says why. */
 function unsplit(body: string, message: string, hint: string): SplitNote {
   return {
@@ -119,7 +146,9 @@ function unsplit(body: string, message: string, hint: string): SplitNote {
 
 /** Every value's range in the YAML, by field path (the value node, or the key when the value is empty). */
 function positionsOf(doc: Document, counter: LineCounter, lineOffset: number): SplitNote["positions"] {
-  const out: SplitNote["positions"] = {};
+  // No prototype: a field named `__proto__` would otherwise replace this object's prototype instead of being a key
+  // (and come back as a key only after a round trip through the parse cache's JSON, so two builds differed).
+  const out: SplitNote["positions"] = Object.create(null);
   const at = (range: [number, number, number]): [number, number, number, number] => {
     const a = counter.linePos(range[0]);
     const b = counter.linePos(range[1]);

@@ -36,6 +36,8 @@ export interface VaultFile {
   parsed: ParsedNote;
   /** Set when the file could not be read. */
   readError?: string;
+  /** Where, for a byte that is not UTF-8. */
+  readErrorAt?: { line: number; column: number };
   /** `type` as written, when it is not a known type. */
   badType?: unknown;
   type?: NoteType;

@@ -34,7 +34,9 @@ export function normalizeBase(base: string | undefined): string {
 /** `folderOf` maps a type to its index folder (the registry's `folder`); the browser, which has no type index links, omits it. */
 export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (t) => t): SiteUrls {
   const root = normalizeBase(base);
-  const enc = (s: string) => encodeURIComponent(s);
+  // Composed (NFC), as Astro names the folder it writes a page to: a slug written with a combining accent otherwise
+  // linked to an address no file had.
+  const enc = (s: string) => encodeURIComponent(s.normalize("NFC"));
   // An Obsidian vault's slugs are folder paths (`projects/cafe`) and its tags nest (`a/b`): each part is encoded.
   const path = (s: string) => s.split("/").map(enc).join("/");
   return {

@@ -40,9 +40,9 @@ export interface LoadOptions {
    */
   packScope?: string;
   /**
-   * What to do with unsafe raw HTML in notes: `refuse` it (an error at its line) or `sanitize` it (removed from the
-   * page). Default: the vault's `atlas.yml` says (`rawHtml`), else refused in a typed vault and sanitized in an
-   * Obsidian one.
+   * Whether raw HTML the sanitizer removes from a note is an error (`refuse`: the typed wiki, reviewed through pull
+   * requests) or a warning (`sanitize`: someone else's vault); the pages are the same either way. Default: the
+   * vault's `atlas.yml` says (`rawHtml`), else refused in a typed vault and sanitized in an Obsidian one.
    */
   rawHtml?: RawHtmlPolicy;
 }
@@ -89,6 +89,7 @@ export function releaseCheckData(vault: Vault): void {
     p.blocks = [];
     p.unsafeHtml = [];
     p.unsafeUrls = [];
+    p.tooDeep = undefined;
   }
 }
 
@@ -219,6 +220,13 @@ export class VaultLoader {
   async #refresh(paths: readonly string[], pack: boolean): Promise<void> {
     const { onProgress, cache, cwd = process.cwd() } = this.#options;
     const obsidian = this.#obsidian;
+    // The cache keys entries by how the vault reads its notes and treats their raw HTML. The parse itself does not
+    // depend on the raw HTML policy today (the sanitizer removes the same things under both), but an entry made
+    // under one policy is never taken for the other.
+    // Named only when not the vault kind's default (a typed vault refuses, an Obsidian vault sanitizes): "", "obsidian",
+    // "rawHtml=sanitize" or "obsidian,rawHtml=refuse".
+    const rawHtml = this.#config?.config.rawHtml ?? "refuse";
+    const variant = [obsidian ? "obsidian" : "", rawHtml === (obsidian ? "sanitize" : "refuse") ? "" : `rawHtml=${rawHtml}`].filter(Boolean).join(",");
     const texts = await readAll(paths, onProgress);
     const lookups: { path: string; text: string; key: string }[] = [];
     const hashes = new Map<string, string>();
@@ -226,13 +234,13 @@ export class VaultLoader {
       const text = texts[i];
       const old = this.#entries.get(paths[i]);
       if (typeof text !== "string") {
-        this.#entries.set(paths[i], { hash: "", file: unreadable(this.dir, paths[i], cwd, text.error, obsidian) });
+        this.#entries.set(paths[i], { hash: "", file: unreadable(this.dir, paths[i], cwd, text, obsidian) });
         continue;
       }
       const hash = textHash(text);
       if (old && old.hash === hash) continue;
       hashes.set(paths[i], hash);
-      lookups.push({ path: paths[i], text, key: cache ? cache.key(text, obsidian ? "obsidian" : "") : "" });
+      lookups.push({ path: paths[i], text, key: cache ? cache.key(text, variant) : "" });
     }
     // The pack holds a whole vault: only a load that looks up every file may replace it.
     const whole = pack && lookups.length === texts.filter((t) => typeof t === "string").length;
@@ -281,17 +289,30 @@ export class VaultLoader {
   }
 }
 
-async function readAll(paths: readonly string[], onProgress?: Progress): Promise<(string | { error: string })[]> {
-  const out: (string | { error: string })[] = new Array(paths.length);
+/** Why a file could not be read, and where when it is a byte that is not UTF-8. */
+interface ReadError {
+  error: string;
+  at?: { line: number; column: number };
+}
+
+async function readAll(paths: readonly string[], onProgress?: Progress): Promise<(string | ReadError)[]> {
+  const out: (string | ReadError)[] = new Array(paths.length);
   const BATCH = 256;
   for (let i = 0; i < paths.length; i += BATCH) {
     const slice = paths.slice(i, i + BATCH);
     const texts = await Promise.all(
       slice.map(async (p) => {
+        let bytes: Buffer;
         try {
-          return utf8.decode(await readFile(p));
+          bytes = await readFile(p);
         } catch (err) {
-          return { error: err instanceof TypeError ? "it is not UTF-8 text" : ((err as NodeJS.ErrnoException).code ?? String(err)) };
+          return { error: (err as NodeJS.ErrnoException).code ?? String(err) };
+        }
+        try {
+          return utf8.decode(bytes);
+        } catch {
+          const at = invalidUtf8At(bytes);
+          return { error: `it is not UTF-8 text (byte 0x${bytes[at].toString(16).padStart(2, "0")} at offset ${at})`, at: positionOfByte(bytes, at) };
         }
       }),
     );
@@ -306,10 +327,35 @@ function fileInfo(dir: string, path: string, cwd: string) {
   return { file: relative(cwd, path), path: rel, slug: basename(path, ".md"), folder: rel.split("/")[0] };
 }
 
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function invalidUtf8At(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (!n || i + n > bytes.length) return i;
+    for (let k = 1; k < n; k++) {
+      const c = bytes[i + k];
+      // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms, surrogates or code points past U+10FFFF).
+      const [lo, hi] = k > 1 ? [0x80, 0xbf] : b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+      if (c < lo || c > hi) return i;
+    }
+    i += n;
+  }
+  return bytes.length;
+}
+
+/** Line and column (in characters of the valid text before it) of byte `at`. */
+function positionOfByte(bytes: Buffer, at: number): { line: number; column: number } {
+  const lineStart = bytes.lastIndexOf(10, at - 1) + 1;
+  let line = 1;
+  for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) line++;
+  return { line, column: bytes.toString("utf8", lineStart, at).length + 1 };
+}
+
 /** A file that could not be read: nothing parsed, the error kept for the `unreadable-file` rule. */
-function unreadable(dir: string, path: string, cwd: string, error: string, obsidian: boolean): VaultFile {
+function unreadable(dir: string, path: string, cwd: string, { error, at }: ReadError, obsidian: boolean): VaultFile {
   const parsed: ParsedNote = { data: undefined, positions: {}, problems: [], bodyLine: 1, headings: [], links: [], contexts: [], blocks: [], unsafeHtml: [], unsafeUrls: [], html: { chunks: [""], labels: [] } };
-  return { ...fileInfo(dir, path, cwd), parsed, readError: error, schemaIssues: [], ...(obsidian ? { type: PLAIN_TYPE } : {}) };
+  return { ...fileInfo(dir, path, cwd), parsed, readError: error, readErrorAt: at, schemaIssues: [], ...(obsidian ? { type: PLAIN_TYPE } : {}) };
 }
 
 /** A note of an Obsidian vault: whatever its frontmatter holds (or none, or not YAML), a plain note. */

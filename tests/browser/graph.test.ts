@@ -8,12 +8,16 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../scripts/lib/browser.ts";
 import { buildSite, ROOT, serve } from "../helpers/cli.ts";
+import { deadLinks } from "../helpers/crawl.ts";
 
 let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
 
+let dist: string;
+
 beforeAll(async () => {
-  site = await serve(buildSite(join(ROOT, "tests/fixtures/graph-vault")));
+  dist = buildSite(join(ROOT, "tests/fixtures/graph-vault"));
+  site = await serve(dist);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -58,6 +62,12 @@ async function inkedPixels(page: Page, png: Buffer): Promise<number> {
 }
 
 const focusedSlug = (page: Page) => page.evaluate(() => (atlasGraph.state.focused === null ? null : atlasGraph.slugOf(atlasGraph.state.focused)));
+
+describe("the built graph fixture", () => {
+  it("has no internal link or anchor that points nowhere", () => {
+    expect(deadLinks(dist)).toEqual([]);
+  });
+});
 
 describe("global graph", () => {
   it("draws a non-blank canvas without page errors", async () => {

@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../scripts/lib/browser.ts";
 import { buildSite, ROOT, serve } from "../helpers/cli.ts";
+import { deadLinks } from "../helpers/crawl.ts";
 
 let browser: Browser;
 /** The fixture's notes in vault order (by path), as the shards take them. */
@@ -32,6 +33,10 @@ describe("search", () => {
   it("indexes a big vault in shards, one bundle each", () => {
     expect(["pagefind", "pagefind/shard-2", "pagefind/shard-3"].map((d) => existsSync(join(dist, d, "pagefind.js")))).toEqual([true, true, true]);
     expect(existsSync(join(dist, "pagefind/shard-4"))).toBe(false);
+  });
+
+  it("has no internal link or anchor that points nowhere, the shards' files included", () => {
+    expect(deadLinks(dist)).toEqual([]);
   });
 
   it("finds notes of every shard from the one search page", async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, ROOT, runScript, startDevServer } from "../helpers/cli.ts";
+import { deadLinks } from "../helpers/crawl.ts";
 
 const GOOD = join(ROOT, "tests/fixtures/vault");
 const BROKEN = join(ROOT, "tests/fixtures/broken");
@@ -175,6 +176,10 @@ describe("npm run build", () => {
     }
   });
 
+  it("has no internal link or anchor that points nowhere", () => {
+    expect(deadLinks(dist)).toEqual([]);
+  });
+
   it("refuses a vault with errors and leaves the previous output untouched", () => {
     const before = readFileSync(join(dist, "index.html"), "utf8");
     const r = runScript("build", [], { CONTENT_DIR: BROKEN, OUT_DIR: dist });
@@ -200,8 +205,9 @@ describe("dev server", () => {
       // Fixing the note is picked up without restarting the server.
       writeFileSync(join(dir, "concepts/open-weights.md"), readFileSync(join(GOOD, "concepts/open-weights.md"), "utf8") + "\nSee [[widget-7b]].\n");
       let fixed = "";
-      // Until the page shows the saved sentence (the note links to widget-7b elsewhere already).
-      for (let i = 0; i < 40 && !/See <a href="\/widget-7b\/"/.test(fixed); i++) {
+      // Until the page shows the saved sentence (the note links to widget-7b elsewhere already); up to 30 s: on a loaded
+      // machine (the whole suite on two cores) the update has taken more than 10.
+      for (let i = 0; i < 120 && !/See <a href="\/widget-7b\/"/.test(fixed); i++) {
         await new Promise((r) => setTimeout(r, 250));
         fixed = await (await fetch(`${dev.url}/open-weights/`)).text();
       }

@@ -1,12 +1,14 @@
 /**
  * The wiki's own content: it passes the strict check (no broken links, orphans or uncited notes), and the built
- * site lists every note on its type's index with the key fields the notes fill.
+ * site lists every note on its type's index with the key fields the notes fill, has no link that points nowhere,
+ * and comes out byte for byte the same when built again.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadVault } from "../../src/lib/vault.ts";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
+import { deadLinks, siteHashes } from "../helpers/crawl.ts";
 
 const CONTENT = join(ROOT, "content");
 
@@ -58,6 +60,15 @@ describe("content/", () => {
         expect(notes.length, type).toBeGreaterThan(0);
         for (const n of notes) expect(html, `${folder} lists ${n.slug}`).toContain(`href="/${n.slug}/"`);
       }
+    });
+
+    it("has no internal link or anchor that points nowhere", () => {
+      expect(deadLinks(dist)).toEqual([]);
+    });
+
+    it("is byte-identical when built again, every note parsed afresh instead of taken from the parse cache", () => {
+      const again = buildSite(CONTENT, { ATLAS_CACHE: "off" });
+      expect(siteHashes(again)).toEqual(siteHashes(dist));
     });
 
     it("shows both disputed parameter counts of Nemotron 3 Super with their sources", () => {

@@ -11,6 +11,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../scripts/lib/browser.ts";
 import { buildSite, NODE, ROOT, runScript, serve } from "../helpers/cli.ts";
+import { deadLinks } from "../helpers/crawl.ts";
 
 const ENGINE = join(ROOT, "tests/fixtures/engine");
 
@@ -56,6 +57,10 @@ describe("the engine fixture", () => {
     expect(doc).toMatch(/<td><a href="\/reader\/"[^>]*>The reader<\/a><\/td>/);
     expect(doc).toContain("The footnote's text.");
     expect(page("reader")).toContain('<span class="embed-card"><a href="/doc/" class="wikilink embed" data-slug="doc">Doc</a>');
+  });
+
+  it("has no internal link or anchor that points nowhere, block and heading links included", () => {
+    expect(deadLinks(dist)).toEqual([]);
   });
 
   it("uses the sentence around a link as backlink context, with links read as titles", () => {

@@ -33,6 +33,7 @@ describe("an Obsidian vault, checked", () => {
       "Embeds/Transclusions.md:35:37 warning broken-link",
       "Formatting/Broken YAML.md:3:3 warning yaml-syntax",
       "Formatting/Properties.md:10:5 warning broken-link",
+      "Formatting/Raw HTML.md:3:1 warning sanitized-html",
       "Home.md:7:1 warning ambiguous-link",
       "Home.md:20:18 warning broken-link",
       "Home.md:20:36 warning missing-heading",
@@ -43,6 +44,15 @@ describe("an Obsidian vault, checked", () => {
     expect(message("archive/2024/Note.md:1:38")).toContain("links to `archive/2024/Note.md` (the one in this note's folder)");
     expect(message("Embeds/Transclusions.md:35:10")).toBe("embed of missing file `missing image.png`");
     expect(message("Home.md:20:36")).toBe("`Projects/Three laws of motion` has no heading `No such heading`");
+    // Raw HTML is sanitized in an Obsidian vault, and each removal said where it was.
+    expect(message("Formatting/Raw HTML.md:3:1")).toBe("raw HTML `<script>` was removed from the page");
+  });
+
+  it("refuses its unsafe raw HTML when ATLAS_RAW_HTML=refuse says so", () => {
+    const r = runScript("check", ["--format", "json"], { CONTENT_DIR: VAULT, ATLAS_RAW_HTML: "refuse" });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; severity: string; rule: string }[] };
+    expect(report.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file.replace(/^.*obsidian\//, "")}:${d.line} ${d.rule}`)).toEqual(["Formatting/Raw HTML.md:3 unsafe-html"]);
   });
 });
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { loadVault } from "../../src/lib/vault.ts";
+import { loadVault, type LoadOptions } from "../../src/lib/vault.ts";
 
 export function writeVault(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "atlas-vault-"));
@@ -16,9 +16,9 @@ export function writeVault(files: Record<string, string>): string {
   return dir;
 }
 
-export async function checkVault(files: Record<string, string>) {
+export async function checkVault(files: Record<string, string>, options: LoadOptions = {}) {
   const dir = writeVault(files);
-  const vault = await loadVault(dir, { cwd: dir });
+  const vault = await loadVault(dir, { cwd: dir, ...options });
   return { dir, vault, diagnostics: vault.diagnostics };
 }
 

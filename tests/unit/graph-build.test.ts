@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildLandscapeGraph, edgeKinds } from "../../src/lib/graph/build.ts";
-import { toCsvByType, toGexf, toGraphologyJson } from "../../src/lib/graph/exports.ts";
+import { csvCell, toCsvByType, toGexf, toGraphologyJson } from "../../src/lib/graph/exports.ts";
 import { computeLayout } from "../../src/lib/graph/layout.ts";
 import { siteUrls } from "../../src/lib/urls.ts";
 import { loadVault } from "../../src/lib/vault.ts";
@@ -98,5 +98,14 @@ describe("exports", () => {
     expect(rows[0]).toBe("slug,title,date,aliases,tags,summary,links_out,links_in,degree,url");
     expect(rows[1]).toBe(`ada,Ada,,Ada L.,,"Ada, a note.",2,1,2,/atlas/ada/`);
     expect(csv.event.trim().split("\r\n")).toHaveLength(1);
+  });
+
+  it("CSV cells that a spreadsheet would run as a formula start with a quote mark (OWASP CSV injection)", () => {
+    expect(csvCell('=HYPERLINK("https://evil.example","x")')).toBe(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
+    for (const lead of ["+", "-", "@", "\t", "\r"]) expect(csvCell(`${lead}1+1`)).toBe(`"'${lead}1+1"`);
+    expect(csvCell("a = b")).toBe("a = b");
+    expect(csvCell(-3)).toBe("-3"); // a number is a number
+    const g = buildLandscapeGraph(fakeVault([{ slug: "a", type: "lab", title: "=1+1", aliases: ["@SUM(A1)"] }]));
+    expect(toCsvByType(g, fakeVault([{ slug: "a", type: "lab", title: "=1+1", aliases: ["@SUM(A1)"] }]).notes, (s) => `/${s}/`).lab.split("\r\n")[1]).toMatch(/^a,"'=1\+1",,"'@SUM\(A1\)",/);
   });
 });

@@ -8,6 +8,7 @@ import { hideComments } from "../../src/lib/markdown/obsidian.ts";
 import { parseNote } from "../../src/lib/parse-note.ts";
 import { plainFields } from "../../src/lib/plain-note.ts";
 import { VaultPathIndex, type VaultEntry } from "../../src/lib/resolve.ts";
+import { Site } from "../../src/lib/site.ts";
 import { pathSlugs, slugPart } from "../../src/lib/slugs.ts";
 import { checkVault } from "../helpers/vault.ts";
 
@@ -198,5 +199,28 @@ describe("Obsidian's syntax in the one parse", () => {
     expect(joined.slice(at(b), at(c))).toMatch(/^<h2 id="b">B(<a class="heading-anchor"[^>]*><\/a>)?<\/h2>\n<p>y<\/p>\n$/);
     expect(joined.slice(at(end))).toMatch(/^<section data-footnotes/);
     expect(p.html.blocks?.map((x) => [x[0], joined.slice(x[2], x[4])])).toEqual([["b1", '<p id="^b1">x</p>']]);
+  });
+});
+
+describe("raw HTML in an Obsidian note", () => {
+  it("is sanitized with a warning, and a link the sanitizer drops does not shift the others, in the page or in an embed of it", async () => {
+    const { vault, diagnostics } = await checkVault({
+      "atlas.yml": "notes: obsidian\n",
+      "A.md": "## Part\n\nText <b>x</b><style>[[Gone]]</style> then [[C]] here.\n\n## Next\n\n[[D]]\n",
+      "B.md": "![[A#Part]]\n\nAfter.\n",
+      "C.md": "c",
+      "D.md": "d",
+      "Gone.md": "g",
+    });
+    expect(diagnostics.map((d) => `${d.file.replace(/^.*\//, "")}:${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(["A.md:3:14 warning sanitized-html"]);
+    expect(vault.bySlug.get("a")!.parsed.html.slots).toEqual([1, 2]);
+    const site = new Site(vault);
+    const a = site.page("a")!.html;
+    expect(a).toContain('then <a href="/c/" class="wikilink" data-slug="c">C</a> here.');
+    expect(a).toContain('<p><a href="/d/" class="wikilink" data-slug="d">D</a></p>');
+    expect(a).not.toMatch(/Gone|<style/);
+    const b = site.page("b")!.html;
+    expect(b).toContain('then <a href="/c/" class="wikilink" data-slug="c">C</a> here.');
+    expect(b).not.toMatch(/Gone|data-slug="d"/);
   });
 });

@@ -67,6 +67,13 @@ describe("note bodies", () => {
     expect(html).not.toMatch(/onclick|onerror|<script|javascript:/i);
   });
 
+  it("keeps every other link in its place when raw HTML drops one (inside a stripped <style>) or moves one (out of a <table>)", async () => {
+    const { html } = await page("[[s|first]] <style>[[s|dropped]]</style> [[n|third]]\n\nText <table><tr>[[s|moved]]<td>cell</td></tr></table> [[s|last]]\n");
+    expect(html).not.toContain("dropped");
+    expect(html).toMatch(/>first<\/a>.*>third<\/a>/s);
+    expect(html).toMatch(/>moved<\/a>.*<table>.*cell.*>last<\/a>/s); // the HTML parser puts stray text before the table
+  });
+
   it("never emits a javascript: URL from a Markdown link, even without raw HTML", async () => {
     const { html, vault } = await page("[click](javascript:alert(1)) and ![img](data:text/html,x) and [ok](https://example.org)\n");
     expect(html).not.toMatch(/javascript:|data:/);

@@ -6,7 +6,7 @@ import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../src/lib/rules/index.ts";
-import { loadVault } from "../../src/lib/vault.ts";
+import { loadVault, type LoadOptions } from "../../src/lib/vault.ts";
 import { checkVault, note, writeVault } from "../helpers/vault.ts";
 
 const src = note({ title: "A source", type: "source", kind: "article", summary: "A source." }, "Linked from [[lab-a]].\n");
@@ -18,7 +18,7 @@ const withLab = (body: string, extra: Record<string, string> = {}) => ({
 });
 
 /** For each rule: files that break it, and the `file:line:col` where it must be reported. */
-const CASES: Record<string, { files: Record<string, string>; at: string }> = {
+const CASES: Record<string, { files: Record<string, string>; at: string; options?: LoadOptions }> = {
   "empty-vault": { files: {}, at: "<vault>:0:0" },
   "frontmatter-missing": { files: { ...base, "labs/x.md": "# no frontmatter\n" }, at: "labs/x.md:1:1" },
   "yaml-syntax": { files: { ...base, "labs/x.md": "---\ntitle: X\ntype: lab\nsummary: a: b\n---\n" }, at: "labs/x.md:4:10" },
@@ -30,6 +30,8 @@ const CASES: Record<string, { files: Record<string, string>; at: string }> = {
   "name-collision": { files: { ...base, "labs/b.md": note({ title: "B", type: "lab", summary: "s", aliases: "[Lab A]" }) }, at: "labs/b.md:5:11" },
   "type-folder": { files: { ...base, "models/y.md": note({ title: "Y", type: "lab", summary: "s" }, "[[lab-a]]") }, at: "models/y.md:3:7" },
   "unsafe-html": { files: withLab("<script>x</script>"), at: "labs/lab-a.md:7:24" },
+  "sanitized-html": { files: withLab('<b onclick="x()">b</b>'), at: "labs/lab-a.md:7:24", options: { rawHtml: "sanitize" } },
+  "too-deep": { files: withLab(`\n\n${"> ".repeat(101)}deep`), at: "labs/lab-a.md:9:203" },
   "unsafe-url": { files: withLab("[x](javascript:alert(1))"), at: "labs/lab-a.md:7:24" },
   "empty-link": { files: withLab("[[]]"), at: "labs/lab-a.md:7:24" },
   "broken-link": { files: withLab("[[nowhere]]"), at: "labs/lab-a.md:7:24" },
@@ -59,7 +61,7 @@ describe("checker rules", () => {
   for (const rule of RULES) {
     if (rule.id === "unreadable-file") continue;
     it(`${rule.id} (${rule.severity})`, async () => {
-      const { diagnostics, dir } = await checkVault(CASES[rule.id].files);
+      const { diagnostics, dir } = await checkVault(CASES[rule.id].files, CASES[rule.id].options);
       const found = diagnostics.filter((d) => d.rule === rule.id);
       expect(found.length, JSON.stringify(diagnostics, null, 1)).toBeGreaterThan(0);
       expect(`${found[0].file.replace(dir, "<vault>")}:${found[0].line}:${found[0].column}`).toBe(CASES[rule.id].at);
@@ -75,7 +77,8 @@ describe("checker rules", () => {
     chmodSync(join(dir, "labs/locked.md"), 0o000);
     const vault = await loadVault(dir, { cwd: dir });
     const found = vault.diagnostics.filter((d) => d.rule === "unreadable-file").map((d) => [d.file, d.message]);
-    expect(found).toContainEqual(["labs/binary.md", "the file could not be read: it is not UTF-8 text"]);
+    expect(found).toContainEqual(["labs/binary.md", "the file could not be read: it is not UTF-8 text (byte 0xff at offset 4)"]);
+    expect(vault.diagnostics.find((d) => d.file === "labs/binary.md")).toMatchObject({ line: 2, column: 1 });
     // root reads anything: the permission case only counts where permissions apply
     if (process.getuid?.() !== 0) expect(found.map((f) => f[0])).toContain("labs/locked.md");
   });

@@ -71,10 +71,16 @@ export function toGexf(graph: LandscapeGraph, layout: Layout): string {
   return lines.join("\n");
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/**
+ * A CSV cell (RFC 4180). A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return would run as a
+ * formula when the file is opened in a spreadsheet (`=HYPERLINK(...)` in a title sends the reader's data elsewhere):
+ * it gets a leading `'` and quotes, as OWASP's CSV injection guidance says. Numbers (the counts) are left alone.
+ */
+export function csvCell(v: string | number): string {
+  if (typeof v === "number") return String(v);
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return s !== v || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 export const CSV_COLUMNS = ["slug", "title", "date", "aliases", "tags", "summary", "links_out", "links_in", "degree", "url"] as const;
 

@@ -1,7 +1,7 @@
 /**
  * Reads what the rest of the pipeline needs out of a note's one mdast tree: headings with the anchor ids the page
- * uses, wikilinks with their positions and the sentence around them (for backlinks), block ids, and the raw HTML or
- * link URLs that are never safe. Heading ids are written onto the tree here, so the HTML made from
+ * uses, wikilinks with their positions and the sentence around them (for backlinks), block ids, and the link URLs
+ * that are never safe (raw HTML is judged by the sanitizer itself, sanitize.ts). Heading ids are written onto the tree here, so the HTML made from
  * the same tree (html.ts) carries exactly these ids.
  */
 import GithubSlugger from "github-slugger";
@@ -39,6 +39,8 @@ export interface LinkInfo extends Span {
   standalone?: boolean;
   /** The sentence around the link: its index in `Extracted.contexts`, or -1. */
   context: number;
+  /** The link as written, for a link that names nothing (`[[|]]`, `[[#]]`): what the checker quotes. */
+  written?: string;
 }
 
 export interface Finding extends Span {
@@ -50,7 +52,6 @@ export interface Extracted {
   links: LinkInfo[];
   /** Block ids (`^id` at the end of a paragraph or list item), without the caret. */
   blocks: string[];
-  unsafeHtml: Finding[];
   unsafeUrls: Finding[];
   /** The link nodes in document order: `links[i]` describes `linkNodes[i]`. */
   linkNodes: WikiLink[];
@@ -58,12 +59,11 @@ export interface Extracted {
   contexts: ContextPart[][];
 }
 
-const UNSAFE_HTML = /<script\b|<\/script>|\son[a-z]+\s*=|javascript:/gi;
 const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 const CONTEXT_MAX = 400;
 
-/** `lineOffset` is added to every line: the body's first line in the file minus one. */
-export function extract(tree: Root, lineOffset: number): Extracted {
+/** `lineOffset` is added to every line: the body's first line in the file minus one; `source` is the parsed body. */
+export function extract(tree: Root, lineOffset: number, source?: string): Extracted {
   const span = (n: Nodes): Span => {
     const p = n.position;
     return p
@@ -71,7 +71,7 @@ export function extract(tree: Root, lineOffset: number): Extracted {
       : { line: lineOffset + 1, column: 1, endLine: lineOffset + 1, endColumn: 1 };
   };
   const slugger = new GithubSlugger();
-  const out: Extracted = { headings: [], links: [], blocks: [], unsafeHtml: [], unsafeUrls: [], linkNodes: [], contexts: [] };
+  const out: Extracted = { headings: [], links: [], blocks: [], unsafeUrls: [], linkNodes: [], contexts: [] };
   const linkIndex = new Map<WikiLink, number>();
 
   const walk = (node: Nodes, parent: Parents | undefined) => {
@@ -81,7 +81,9 @@ export function extract(tree: Root, lineOffset: number): Extracted {
         linkIndex.set(node, out.links.length);
         out.linkNodes.push(node);
         const label = node.label === undefined ? undefined : plainText(node, () => "");
-        out.links.push({ target: node.target, heading: node.heading, block: node.block, label, embed: node.embed, ...(node.data?.standalone ? { standalone: true } : {}), context: -1, ...span(node) });
+        const info: LinkInfo = { target: node.target, heading: node.heading, block: node.block, label, embed: node.embed, ...(node.data?.standalone ? { standalone: true } : {}), context: -1, ...span(node) };
+        if (!node.target && !node.heading && !node.block && source !== undefined) info.written = source.slice(node.position?.start.offset, node.position?.end.offset);
+        out.links.push(info);
         break;
       }
       case "heading": {
@@ -89,16 +91,6 @@ export function extract(tree: Root, lineOffset: number): Extracted {
         const id = slugger.slug(text);
         (node as MdHeading).data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
         out.headings.push({ depth: node.depth, text, id, line: span(node).line });
-        break;
-      }
-      case "html": {
-        const found = [...node.value.matchAll(UNSAFE_HTML)].map((m) => `\`${m[0].trim()}\``);
-        if (!found.length) break;
-        // `<script>…</script>` on one line is two inline HTML nodes: one finding.
-        const at = span(node);
-        const prev = out.unsafeHtml[out.unsafeHtml.length - 1];
-        if (prev && prev.endLine === at.line) Object.assign(prev, { endLine: at.endLine, endColumn: at.endColumn, what: [...new Set([...prev.what.split(", "), ...found])].join(", ") });
-        else out.unsafeHtml.push({ ...at, what: [...new Set(found)].join(", ") });
         break;
       }
       case "link":
@@ -185,20 +177,28 @@ function assignContexts(parts: ContextPart[], links: LinkInfo[], contexts: Conte
       s += LINK_MARK;
     } else s += p.replace(/\uE000/g, "");
   }
+  // Every position is looked up in arrays made once per paragraph: a paragraph of 10,000 links cost seconds when
+  // each link searched the text before it again (quadratic).
+  const ends = sentenceEnds(s);
+  const lastStop = new Int32Array(s.length + 1);
+  for (let i = 0, last = -1; i <= s.length; i++) {
+    lastStop[i] = last;
+    if (STOP.has(s[i])) last = i;
+  }
+  let e = 0;
   for (const { offset, link } of at) {
-    const before = s.slice(0, offset);
-    const startMatch = /[.!?]["')\]]*\s+(?=[^.!?]*$)/.exec(before);
-    const start = startMatch ? startMatch.index + startMatch[0].length : 0;
-    const endMatch = /[.!?]["')\]]*(\s|$)/.exec(s.slice(offset));
-    const end = endMatch ? offset + endMatch.index + endMatch[0].trimEnd().length : s.length;
-    const raw = s.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    let sentence = raw.trim();
-    if (sentence.length > CONTEXT_MAX) sentence = `${sentence.slice(0, CONTEXT_MAX - 1).trimEnd()}…`;
-    const ids = at.filter((a) => a.offset >= start + lead && a.offset < start + lead + sentence.length).map((a) => a.link);
+    const start = sentenceStart(s, lastStop[offset], offset);
+    while (e < ends.length && ends[e].stop < offset) e++;
+    const end = e < ends.length ? ends[e].end : s.length;
     const key = `${start}:${end}`;
     let index = kept.get(key);
     if (index === undefined) {
+      const raw = s.slice(start, end);
+      const lead = raw.length - raw.trimStart().length;
+      let sentence = raw.trim();
+      if (sentence.length > CONTEXT_MAX) sentence = `${sentence.slice(0, CONTEXT_MAX - 1).trimEnd()}…`;
+      const from = start + lead;
+      const ids = at.slice(lowerBound(at, from), lowerBound(at, from + sentence.length)).map((a) => a.link);
       const out: ContextPart[] = [];
       sentence.split(LINK_MARK).forEach((chunk, i) => {
         if (i > 0) out.push(ids[i - 1]);
@@ -208,4 +208,49 @@ function assignContexts(parts: ContextPart[], links: LinkInfo[], contexts: Conte
     }
     links[link].context = index;
   }
+}
+
+const STOP = new Set([".", "!", "?"]);
+const CLOSER = new Set(['"', "'", ")", "]"]);
+const SPACE = /\s/;
+
+/**
+ * Where each sentence of `s` ends: a `.`, `!` or `?` (at `stop`), any closing quotes or brackets, then a space or
+ * the end of the text; `end` is just after the closers.
+ */
+function sentenceEnds(s: string): { stop: number; end: number }[] {
+  const out: { stop: number; end: number }[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (!STOP.has(s[i])) continue;
+    let j = i + 1;
+    while (j < s.length && CLOSER.has(s[j])) j++;
+    if (j === s.length || SPACE.test(s[j])) out.push({ stop: i, end: j });
+  }
+  return out;
+}
+
+/**
+ * Where the sentence holding position `offset` starts: after the last stop before it (`lastStop`), its closers and
+ * the spaces that follow, when a space does follow it before `offset`; else at 0 (as in "version 1.5 of [[x]]",
+ * where the last stop is inside a word).
+ */
+function sentenceStart(s: string, lastStop: number, offset: number): number {
+  if (lastStop < 0) return 0;
+  let j = lastStop + 1;
+  while (j < offset && CLOSER.has(s[j])) j++;
+  if (j >= offset || !SPACE.test(s[j])) return 0;
+  while (j < offset && SPACE.test(s[j])) j++;
+  return j;
+}
+
+/** The first index of `at` (sorted by offset) whose offset is at least `offset`. */
+function lowerBound(at: readonly { offset: number }[], offset: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid].offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

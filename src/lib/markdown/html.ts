@@ -3,17 +3,18 @@
  * links in from the resolver's answers without the Markdown being parsed again. The template depends on the note
  * alone, so it is cached with the parse (parse-cache.ts); what a link points to is decided per build.
  *
- * Raw HTML is re-parsed and sanitized only when the note has some; a link or image whose URL has a scheme other
- * than http(s) or mailto is unwrapped to its text: the page never carries a `javascript:` URL from a note.
+ * Raw HTML is parsed into the tree and sanitized (sanitize.ts) only when the note has some, and what the sanitizer
+ * removed is returned for the checker; a link or image whose URL has a scheme other than http(s) or mailto is
+ * unwrapped to its text: the page never carries a `javascript:` URL from a note.
  */
 import type { Element, ElementContent, Root as HastRoot, Nodes as HastNodes, Text as HastText } from "hast";
 import katex from "katex";
-import { raw } from "hast-util-raw";
-import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import { toHtml } from "hast-util-to-html";
 import type { Nodes, Root } from "mdast";
 import { defaultHandlers, toHast, type Handler, type State } from "mdast-util-to-hast";
 import { isSafeHref } from "../urls.ts";
+import { VFile } from "vfile";
+import { sanitizeRaw, type Removal } from "./sanitize.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
 
 export interface HtmlTemplate {
@@ -21,6 +22,12 @@ export interface HtmlTemplate {
   chunks: string[];
   /** Each link's label as HTML, when it has one (inline Markdown in labels is rendered). */
   labels: (string | null)[];
+  /**
+   * Which link each slot holds, in the order of the HTML, when that is not simply every link in order: raw HTML can
+   * drop a link (one inside a `<script>` or `<style>` the sanitizer strips) or move it (text the HTML parser takes out
+   * of a `<table>`), and the page must still put each link where its slot is.
+   */
+  slots?: number[];
   /**
    * Obsidian notes: where each top-level heading starts (`[id, chunk, offset]`), in order, and where the body ends
    * before its footnotes (id ""), so that `![[note#Heading]]` can take that heading's section from the template.
@@ -36,31 +43,29 @@ export type TemplateMark = [id: string, chunk: number, offset: number];
 export interface TemplateOptions {
   /** Obsidian's syntax: math, embeds alone in a paragraph rendered as blocks, section and block marks. */
   obsidian?: boolean;
+  /** The body the tree was parsed from: the sanitizer's removals are placed in it. */
+  source?: string;
+  /** Gets what the sanitizer took out of the note's raw HTML, at positions in `source`. */
+  removals?: Removal[];
 }
 
-const SLOT = /\uE000(\d+)\uE001/;
 /** Link slots and position marks in the rendered HTML. */
 const SLOT_OR_MARK = /\uE000(\d+)\uE001|\uE003(\d+)\uE004/g;
 const MATH_SLOT = /\uE005(\d+)\uE006/g;
 
 /**
- * Sanitizer schema: GitHub's defaults plus the classes and ids our own markup uses. GitHub's per-tag class lists are
- * dropped so that any class is kept.
+ * `linkNodes` are the tree's wikilinks in document order (extract.ts): slot `i` is `linkNodes[i]`. `removals` gets
+ * what the sanitizer took out of the note's raw HTML, positions in `source` (the body the tree was parsed from).
  */
-const attributes = Object.fromEntries(
-  Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [tag, list.filter((a) => !(Array.isArray(a) && a[0] === "className"))]),
-);
-const SANITIZE: Schema = {
-  ...defaultSchema,
-  clobberPrefix: "",
-  attributes: { ...attributes, "*": [...(attributes["*"] ?? []), "className", "id", "title"], a: [...(attributes.a ?? []), "dataSlug"] },
-  tagNames: [...(defaultSchema.tagNames ?? []), "aside", "figure", "figcaption", "mark", "abbr"],
-};
-
-/** `linkNodes` are the tree's wikilinks in document order (extract.ts): slot `i` is `linkNodes[i]`. */
 export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options: TemplateOptions = {}): HtmlTemplate {
+  const { source = "", removals = [] } = options;
+  // With the source, the HTML parser gives raw HTML elements their positions in it, which the sanitizer's report
+  // needs; made only for a note that has raw HTML.
+  let file: VFile | undefined;
+  const fileOf = () => (file ??= new VFile(source));
   const slot = new Map(linkNodes.map((n, i) => [n, i]));
-  let hasHtml = false;
+  // Where raw HTML was written (offsets in the body): only elements starting there are the note's own HTML.
+  const rawRanges: [number, number][] = [];
   // Math is rendered by KaTeX (MathML: no script, stylesheet or font needed) and put in after the sanitizer, which
   // would drop MathML's elements.
   const math: string[] = [];
@@ -75,8 +80,10 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options
     },
     wikiLink: (_state: State, node: WikiLink) => ({ type: "text", value: `\uE000${slot.get(node) ?? 0}\uE001` }),
     html: (state: State, node: Extract<Nodes, { type: "html" }>) => {
-      hasHtml = true;
-      return { type: "raw", value: node.value } as unknown as Element;
+      const p = node.position;
+      if (p?.start.offset !== undefined && p.end.offset !== undefined) rawRanges.push([p.start.offset, p.end.offset]);
+      // The position lets the HTML parser place the elements it makes from this text in the body.
+      return { type: "raw", value: node.value, position: node.position } as unknown as Element;
     },
     link: (state: State, node: Extract<Nodes, { type: "link" }>) => {
       if (isSafeHref(node.url)) return linkHandler(state, node);
@@ -96,16 +103,28 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options
   };
   const fillMath = (html: string) => (math.length ? html.replace(MATH_SLOT, (_m, i: string) => math[Number(i)]) : html);
   const marks: string[] = [];
-  const html = fillMath(render(tree, handlers, () => hasHtml, options.obsidian ? (hast) => markPlaces(hast, marks) : undefined));
+  const html = fillMath(render(tree, handlers, fileOf, rawRanges, removals, options.obsidian ? (hast) => markPlaces(hast, marks) : undefined));
   // A label is phrasing content: rendered inside a paragraph (so no line breaks are added between its parts), unwrapped.
-  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : fillMath(render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, () => hasHtml).replace(/^<p>|<\/p>$/g, ""))));
-  if (!options.obsidian) return { chunks: html.split(SLOT).filter((_c, i) => i % 2 === 0), labels };
-  return { labels, ...cutAtMarks(html, marks) };
+  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : fillMath(render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, fileOf, rawRanges, removals).replace(/^<p>|<\/p>$/g, ""))));
+  const { slots, ...cut } = cutAtMarks(html, marks);
+  const template: HtmlTemplate = { labels, ...cut };
+  // Which link each slot holds, only when that is not every link in order.
+  if (slots.length !== linkNodes.length || slots.some((n, i) => n !== i)) template.slots = slots;
+  return template;
 }
 
-function render(tree: Root, handlers: Record<string, Handler>, hadHtml: () => boolean, beforeHtml?: (hast: HastRoot) => void): string {
+/**
+ * Renders a tree; raw HTML in it (`rawRanges` grows as the handler meets it) is parsed, then sanitized; `beforeHtml`
+ * sees the final tree.
+ */
+function render(tree: Root, handlers: Record<string, Handler>, file: () => VFile, rawRanges: [number, number][], removals: Removal[], beforeHtml?: (hast: HastRoot) => void): string {
+  const known = rawRanges.length;
   let hast = toHast(tree, { allowDangerousHtml: true, handlers }) as HastRoot;
-  if (hadHtml()) hast = sanitize(raw(hast), SANITIZE) as HastRoot;
+  if (rawRanges.length > known) {
+    const safe = sanitizeRaw(hast, file(), rawRanges.slice(known));
+    hast = safe.tree;
+    removals.push(...safe.removals);
+  }
   beforeHtml?.(hast);
   return toHtml(hast as HastNodes);
 }
@@ -157,8 +176,9 @@ function markPlaces(root: HastRoot, marks: string[]): void {
 }
 
 /** Cuts rendered HTML at its link slots into chunks, and turns its marks into places in those chunks. */
-function cutAtMarks(html: string, marks: string[]): Pick<HtmlTemplate, "chunks" | "sections" | "blocks"> {
+function cutAtMarks(html: string, marks: string[]): Pick<HtmlTemplate, "chunks" | "sections" | "blocks"> & { slots: number[] } {
   const chunks: string[] = [""];
+  const slots: number[] = [];
   const sections: TemplateMark[] = [];
   const blocks: NonNullable<HtmlTemplate["blocks"]> = [];
   const open: [string, number, number, "ul" | "ol" | undefined][] = [];
@@ -167,6 +187,7 @@ function cutAtMarks(html: string, marks: string[]): Pick<HtmlTemplate, "chunks" 
     chunks[chunks.length - 1] += html.slice(at, m.index);
     at = m.index + m[0].length;
     if (m[1] !== undefined) {
+      slots.push(Number(m[1]));
       chunks.push("");
       continue;
     }
@@ -182,7 +203,7 @@ function cutAtMarks(html: string, marks: string[]): Pick<HtmlTemplate, "chunks" 
     }
   }
   chunks[chunks.length - 1] += html.slice(at);
-  return { chunks, ...(sections.length > 1 ? { sections } : {}), ...(blocks.length ? { blocks } : {}) };
+  return { chunks, slots, ...(sections.length > 1 ? { sections } : {}), ...(blocks.length ? { blocks } : {}) };
 }
 
 /** mdast-util-to-hast's own link and image handlers, for the URLs that are safe. */
@@ -193,19 +214,25 @@ const imageHandler = defaultHandlers.image as (state: State, node: Extract<Nodes
 
 /** Fills a template's slots. */
 export function fillTemplate(template: HtmlTemplate, link: (i: number, labelHtml: string | null) => string): string {
-  let out = template.chunks[0] ?? "";
-  for (let i = 1; i < template.chunks.length; i++) out += link(i - 1, template.labels[i - 1] ?? null) + template.chunks[i];
+  const { chunks, labels, slots } = template;
+  let out = chunks[0] ?? "";
+  for (let k = 1; k < chunks.length; k++) {
+    const i = slots ? slots[k - 1] : k - 1;
+    out += link(i, labels[i] ?? null) + chunks[k];
+  }
   return out;
 }
 
 /**
  * The part of a template between two places, as a template of its own: its slots are the original's links from
- * `first` on (slot `i` of the part is link `first + i`).
+ * `first` on (slot `i` of the part is link `first + i`). A template that records which link each slot holds keeps
+ * that record for the part, with `first` 0 (its slots name the original's links).
  */
 export function sliceTemplate(t: HtmlTemplate, from: [chunk: number, offset: number], to: [chunk: number, offset: number]): { template: HtmlTemplate; first: number } {
   const [c0, o0] = from;
   const [c1, o1] = to;
   if (c0 === c1) return { template: { chunks: [t.chunks[c0].slice(o0, o1)], labels: [] }, first: c0 };
   const chunks = [t.chunks[c0].slice(o0), ...t.chunks.slice(c0 + 1, c1), t.chunks[c1].slice(0, o1)];
+  if (t.slots) return { template: { chunks, labels: t.labels, slots: t.slots.slice(c0, c1) }, first: 0 };
   return { template: { chunks, labels: t.labels.slice(c0, c1) }, first: c0 };
 }

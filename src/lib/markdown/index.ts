@@ -86,18 +86,21 @@ export function parseMarkdownWithAllGfm(source: string): Root {
  * (`www.example.com`, e-mail addresses) in a label become their text. This runs after parsing because GFM's own
  * autolink transform runs after every from-markdown handler and would link the label's text again.
  */
-function flattenLinksInLabels(node: Nodes, inLabel = false): void {
-  if (!("children" in node)) return;
-  const inside = inLabel || node.type === "wikiLink";
-  // Every parent inside a label (wikiLink, emphasis, strong, delete) holds phrasing content only.
-  const parent = node as { children: Nodes[] };
-  if (inside) {
-    const unwrapped = parent.children.flatMap((c): Nodes[] =>
-      c.type === "link" || c.type === "linkReference" ? c.children : [c],
-    );
-    parent.children = mergeTexts(unwrapped);
+function flattenLinksInLabels(root: Nodes): void {
+  // A loop, not recursion: the tree may be thousands of levels deep before limits.ts turns the note away.
+  const stack: [Nodes, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [node, inLabel] = stack.pop()!;
+    if (!("children" in node)) continue;
+    const inside = inLabel || node.type === "wikiLink";
+    // Every parent inside a label (wikiLink, emphasis, strong, delete) holds phrasing content only.
+    const parent = node as { children: Nodes[] };
+    if (inside) {
+      const unwrapped = parent.children.flatMap((c): Nodes[] => (c.type === "link" || c.type === "linkReference" ? c.children : [c]));
+      parent.children = mergeTexts(unwrapped);
+    }
+    for (const child of parent.children) stack.push([child, inside]);
   }
-  for (const child of parent.children) flattenLinksInLabels(child, inside);
 }
 
 /** Joins the text nodes an unwrapped link leaves next to each other, spanning both positions. */

@@ -1,18 +1,47 @@
-/** Rules about note bodies: raw HTML and link URLs that could run code in a reader's browser; template text left in. */
+/**
+ * Rules about note bodies: raw HTML the sanitizer removes (an error or a warning, by the vault's raw HTML policy)
+ * and link URLs that could run code in a reader's browser; bodies nested too deep to render; template text left in.
+ */
 import { PLACEHOLDERS } from "../scaffold.ts";
 import { at, defineRule } from "./rule.ts";
 
 export const unsafeHtml = defineRule({
   id: "unsafe-html",
   severity: "error",
-  sanitized: "off", // removed from the page instead
-  summary: "Raw HTML with `<script>`, an `on*=` event handler or a `javascript:` URL.",
-  fix: "Remove it: the site strips such markup, so it could only ever mislead.",
+  sanitized: "off", // each removal is a `sanitized-html` warning instead
+  summary: "Raw HTML the sanitizer removes: `<script>`, `<style>`, forms, an `on*=` handler, a `javascript:` URL, any tag or attribute outside the allowed set (under the `refuse` policy, this wiki's).",
+  fix: "Remove it, or use the Markdown or HTML that is allowed (see Raw HTML above): the site strips it, so it could only ever mislead.",
+  check(vault, report) {
+    if (vault.config.rawHtml !== "refuse") return;
+    for (const f of vault.files) {
+      for (const h of f.parsed.unsafeHtml) report(f, h, `raw HTML ${h.what} is not allowed in notes`, "the site removes it: take it out, or use the Markdown or HTML that is allowed (CONTRIBUTING.md, Raw HTML)");
+    }
+  },
+});
+
+export const sanitizedHtml = defineRule({
+  id: "sanitized-html",
+  severity: "warning",
+  summary: "Raw HTML the sanitizer removed from the page (under the `sanitize` policy, for vaults from elsewhere): the same things `unsafe-html` refuses.",
+  fix: "Nothing is needed for the site to be safe; remove the markup to make the page match the note.",
+  check(vault, report) {
+    if (vault.config.rawHtml !== "sanitize") return;
+    for (const f of vault.files) {
+      for (const h of f.parsed.unsafeHtml) report(f, h, `raw HTML ${h.what} was removed from the page`, "scripts, styles, forms, event handlers, non-web URLs and tags outside the allowed set are removed: take it out of the note to silence this");
+    }
+  },
+});
+
+export const tooDeep = defineRule({
+  id: "too-deep",
+  severity: "error",
+  obsidian: "warning", // the note is still published, as plain text
+  summary: "A note's body nests quotes, lists, emphasis or raw HTML deeper than the renderer takes (100 levels), so it is shown as plain text.",
+  fix: "Flatten the nesting at the line named; no real note needs it.",
   check(vault, report) {
     for (const f of vault.files) {
-      for (const h of f.parsed.unsafeHtml) {
-        report(f, h, `raw HTML ${h.what} is not allowed in notes`, "scripts, `on*=` event handlers and `javascript:` URLs are stripped from the site: remove them (see CONTRIBUTING.md for the HTML that is allowed)");
-      }
+      const d = f.parsed.tooDeep;
+      if (d) report(f, d, `the body is shown as plain text: ${d.what}`, "flatten the nested quotes, lists or markup from this line on; nothing in the body (links, headings) counts until then");
     }
   },
 });

@@ -9,7 +9,11 @@ export const unreadableFile = defineRule({
   summary: "A file could not be read (permissions, or not UTF-8 text).",
   fix: "Make the file readable, or move it out of the vault.",
   check(vault, report) {
-    for (const f of vault.files) if (f.readError) report(f, FILE_START, `the file could not be read: ${f.readError}`, "check its permissions and that it is UTF-8 text");
+    for (const f of vault.files) {
+      if (!f.readError) continue;
+      if (f.readErrorAt) report(f, f.readErrorAt, `the file could not be read: ${f.readError}`, "save it as UTF-8 (your editor's encoding setting); the byte is likely a Latin-1 or Windows-1252 accent");
+      else report(f, FILE_START, `the file could not be read: ${f.readError}`, "check its permissions");
+    }
   },
 });
 
@@ -69,7 +73,8 @@ export const duplicateSlug = defineRule({
   fix: "Rename one of them.",
   check(vault, report) {
     for (const { file, first } of vault.duplicates) {
-      report(file, FILE_START, `slug \`${file.slug}\` is already used by ${first.file}`, "slugs are file names and must be unique across the vault (case-insensitively): rename one file");
+      const how = file.slug === first.slug ? "" : file.slug.toLowerCase() === first.slug.toLowerCase() ? " (the names differ only by case)" : " (the names differ only in how their accents are encoded: Unicode normalisation)";
+      report(file, FILE_START, `slug \`${file.slug}\` is already used by ${first.file}${how}`, "slugs are file names and must be unique across the vault (case-insensitively): rename one file");
     }
   },
 });

@@ -2,7 +2,7 @@
  * Every checker rule, in the order CONTRIBUTING.md lists them. A new rule is a module exporting `defineRule({...})`
  * and one line here.
  */
-import { placeholder, unsafeHtml, unsafeUrl } from "./body.ts";
+import { placeholder, sanitizedHtml, tooDeep, unsafeHtml, unsafeUrl } from "./body.ts";
 import { duplicateSlug, emptyVault, reservedSlug, slugFormat, typeFolder, unreadableFile } from "./files.ts";
 import { frontmatterMissing, schema, unknownType, yamlSyntax } from "./frontmatter.ts";
 import { orphan, uncited } from "./graph.ts";
@@ -26,7 +26,9 @@ export const RULES: readonly Rule[] = [
   nameCollision,
   typeFolder,
   unsafeHtml,
+  sanitizedHtml,
   unsafeUrl,
+  tooDeep,
   emptyLink,
   brokenLink,
   ambiguousLink,

@@ -32,7 +32,14 @@ export const emptyLink = defineRule({
   summary: "A wikilink with nothing between the brackets: `[[]]`.",
   fix: "Put a note's slug, title or alias between the brackets.",
   check(vault, report) {
-    for (const n of vault.notes) for (const l of n.links) if (!l.target && !l.heading && !l.block) report(n, l, "empty wikilink `[[]]`", "put a note's slug, title or alias between the brackets");
+    for (const n of vault.notes) {
+      for (const l of n.links) {
+        if (l.target || l.heading || l.block) continue;
+        // Say what was written (`[[|]]`, `[[#]]`), not a tidier form of it the writer would not find in the file.
+        const written = l.written ?? "[[]]";
+        report(n, l, `empty wikilink \`${written}\`: it names no note`, "put a note's slug, title or alias between the brackets, or remove them");
+      }
+    }
   },
 });
 

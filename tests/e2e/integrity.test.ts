@@ -1,0 +1,51 @@
+/**
+ * The build's integrity, for what no single fixture shows: the link crawler that every built fixture is checked
+ * with (tests/helpers/crawl.ts) finds what is broken, and a build that fails late, after Astro has rendered every
+ * page, leaves the previous `dist/` exactly as it was (a build the check refuses is tests/e2e/cli.test.ts's case).
+ * Each fixture's own test crawls its site; content/ and the hostile corpus are also built twice, byte-identical.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
+import { deadLinks, siteHashes } from "../helpers/crawl.ts";
+
+const VAULT = join(ROOT, "tests/fixtures/vault");
+
+describe("the link crawler", () => {
+  let dist: string;
+  beforeAll(() => {
+    dist = buildSite(VAULT);
+  });
+
+  it("finds nothing on a sound site", () => {
+    expect(deadLinks(dist)).toEqual([]);
+  });
+
+  it("finds a page that is gone and an anchor that is gone, where they are linked from", () => {
+    const broken = join(mkdtempSync(join(tmpdir(), "atlas-crawl-")), "dist");
+    cpSync(dist, broken, { recursive: true });
+    rmSync(join(broken, "beta-labs"), { recursive: true });
+    // A page that links to one of its own headings, and to a note's source list, with the targets taken away.
+    writeFileSync(join(broken, "widget-7b", "index.html"), '<a href="/acme-ai/#no-such-heading">x</a> <a href="#nowhere">y</a> <a href="https://example.org/">z</a>');
+    const dead = deadLinks(broken);
+    expect(dead).toContainEqual({ page: "widget-7b/index.html", href: "/acme-ai/#no-such-heading", why: "no such anchor" });
+    expect(dead).toContainEqual({ page: "widget-7b/index.html", href: "#nowhere", why: "no such anchor" });
+    expect(dead.filter((d) => d.href === "/beta-labs/" && d.why === "no such file").length).toBeGreaterThan(0);
+    expect(dead.some((d) => d.href.startsWith("https:"))).toBe(false);
+  });
+});
+
+describe("a build that fails after rendering", () => {
+  it("leaves the previous dist/ as it was, with nothing staged beside it", () => {
+    const dist = buildSite(VAULT);
+    const before = siteHashes(dist);
+    // The search indexer's binary cannot be started: Astro has rendered every page when the build fails.
+    const r = runScript("build", [], { CONTENT_DIR: VAULT, OUT_DIR: dist, PAGEFIND_BINARY_PATH: "/nonexistent/pagefind" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`build: failed, ${dist} was left as it was`);
+    expect(siteHashes(dist)).toEqual(before);
+    expect(readdirSync(dirname(dist))).toEqual(["dist"]);
+  });
+});
