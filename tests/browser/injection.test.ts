@@ -87,7 +87,7 @@ describe("the injection vault", () => {
       if (incidents.length) break;
     }
     expect(incidents).toEqual([]);
-  });
+  }, 600_000); // a crawl of every page, hovering up to 40 links on each (each may open a link preview): minutes on a busy 2-core machine
 
   it("a note's title, summary and infobox read exactly as written, in the page and its attributes", async () => {
     for (const n of vault.notes) {
