@@ -12,7 +12,6 @@ export const unsafeHtml = defineRule({
   summary: "Raw HTML the sanitizer removes: `<script>`, `<style>`, forms, an `on*=` handler, a `javascript:` URL, any tag or attribute outside the allowed set (under the `refuse` policy, this wiki's).",
   fix: "Remove it, or use the Markdown or HTML that is allowed (see Raw HTML above): the site strips it, so it could only ever mislead.",
   check(vault, report) {
-    if (vault.config.rawHtml !== "refuse") return;
     for (const f of vault.files) {
       for (const h of f.parsed.unsafeHtml) report(f, h, `raw HTML ${h.what} is not allowed in notes`, "the site removes it: take it out, or use the Markdown or HTML that is allowed (CONTRIBUTING.md, Raw HTML)");
     }
