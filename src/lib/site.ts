@@ -520,7 +520,13 @@ export class Site {
           return { label: d.label, short: d.short, level, cell: (n) => [{ text: level(n), sources: [] }], sort: (n) => LEVEL_RANK[level(n)], filter: (n) => [level(n)] };
         });
       }
-      const cell = (n: Note) => this.values(n, view);
+      // A cell's values, worked out once per row: the page shows them, and sorts and filters by their text.
+      const rows = new WeakMap<Note, InfoValue[]>();
+      const cell = (n: Note) => {
+        let values = rows.get(n);
+        if (!values) rows.set(n, (values = this.values(n, view)));
+        return values;
+      };
       const texts = (n: Note) => cell(n).map((v) => v.text);
       return [
         {
