@@ -60,6 +60,11 @@ export class ParseCache {
     return join(this.dir, `${createHash("sha256").update(resolve(scope)).digest("hex").slice(0, 16)}.pack`);
   }
 
+  /** Whether a whole load of `scope` has left a pack: without one, a load of it is expected to parse cold. */
+  hasPack(scope: string): boolean {
+    return existsSync(this.#pack(scope));
+  }
+
   /**
    * Looks up many keys at once: in the pack `scope` (a vault's folder) last saved, then in loose files. A miss, or an
    * entry that does not parse, is undefined. `packExact`: the pack holds exactly these keys (it needs no rewrite when

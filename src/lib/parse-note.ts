@@ -15,6 +15,7 @@ import { parseMarkdown } from "./markdown/index.ts";
 import { containerDepthProblem, htmlDepthProblem, inlineDepthProblem, treeDepthProblem, type DepthProblem } from "./markdown/limits.ts";
 import type { Removal } from "./markdown/sanitize.ts";
 import { hideComments, obsidianTransforms } from "./markdown/obsidian.ts";
+import { PLACEHOLDERS } from "./placeholders.ts";
 
 export interface ParsedNote {
   /** Frontmatter as YAML read it; undefined when missing or unreadable (see `problems`). */
@@ -32,7 +33,13 @@ export interface ParsedNote {
   unsafeUrls: Finding[];
   /** Set when the body nests too deep to render: it is then shown as plain text. */
   tooDeep?: Finding;
-  html: HtmlTemplate;
+  /**
+   * The body as an HTML template for the pages. Absent when the note was parsed for the check alone
+   * (`ParseNoteOptions.html: false`) and has no raw HTML: the check needs the sanitizer's findings, not the HTML.
+   */
+  html?: HtmlTemplate;
+  /** The line of the scaffold's body instructions (`npm run new`), while they are still there. */
+  placeholderLine?: number;
   /** Inline `#tags` of an Obsidian note (lowercase, without `#`). */
   tags?: string[];
 }
@@ -43,8 +50,19 @@ export interface ParseNoteOptions {
    * (markdown/obsidian.ts). The parse cache keys its entries by this too.
    */
   obsidian?: boolean;
+  /**
+   * Render the HTML template (default). `false` parses for the check alone (`npm run check`): a note's HTML is then
+   * rendered only when it has raw HTML, whose sanitizing the check reports. A page needs the template, so a loader
+   * that builds pages takes such a result as a cache miss.
+   */
+  html?: boolean;
 }
 
+/** A note parsed for pages: its HTML template is always there. */
+export type RenderedNote = ParsedNote & { html: HtmlTemplate };
+
+export function parseNote(text: string, options?: ParseNoteOptions & { html?: true }): RenderedNote;
+export function parseNote(text: string, options: ParseNoteOptions): ParsedNote;
 export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedNote {
   const obsidian = !!options.obsidian;
   // U+E000 to U+E006 mark link slots, positions, math and the site's base in the HTML template; a note has no
@@ -62,7 +80,7 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
   const tags = obsidian ? obsidianTransforms(tree, body).tags : undefined;
   const found = extract(tree, lineOffset, body);
   const removals: Removal[] = [];
-  const html = htmlTemplate(tree, found.linkNodes, { obsidian, source: body, removals });
+  const html = options.html !== false || hasRawHtml(tree) ? htmlTemplate(tree, found.linkNodes, { obsidian, source: body, removals }) : undefined;
   return {
     ...common,
     headings: found.headings,
@@ -71,9 +89,31 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
     blocks: found.blocks,
     unsafeHtml: removals.map((r) => ({ ...r, line: r.line + lineOffset, endLine: r.endLine + lineOffset })),
     unsafeUrls: found.unsafeUrls,
-    html,
+    ...(html ? { html } : {}),
+    ...placeholderAt(body, lineOffset),
     ...(tags ? { tags } : {}),
   };
+}
+
+/** Where the scaffold's body instructions still stand, if they do. */
+function placeholderAt(body: string, lineOffset: number): { placeholderLine?: number } {
+  const at = body.indexOf(PLACEHOLDERS.body);
+  if (at < 0) return {};
+  let line = 1;
+  for (let i = body.indexOf("\n"); i !== -1 && i < at; i = body.indexOf("\n", i + 1)) line++;
+  return { placeholderLine: line + lineOffset };
+}
+
+/** A note's HTML template, for a page: a vault loaded for the check alone (`html: false`) has none to give. */
+export function templateOf(note: { file: string; parsed: ParsedNote }): HtmlTemplate {
+  if (!note.parsed.html) throw new Error(`${note.file} was parsed for the check alone (html: false), without its HTML: load the vault for pages`);
+  return note.parsed.html;
+}
+
+/** Whether the tree holds raw HTML (a block or inline `html` node), which only the HTML pipeline sanitizes. */
+function hasRawHtml(node: { type: string; children?: unknown[] }): boolean {
+  if (node.type === "html") return true;
+  return !!node.children?.some((c) => hasRawHtml(c as { type: string; children?: unknown[] }));
 }
 
 /** A body too deep to render: no links, headings or HTML from it, only its text, escaped, as written. */

@@ -6,5 +6,5 @@ import { parentPort } from "node:worker_threads";
 import { parseNote, type ParseNoteOptions } from "./parse-note.ts";
 
 parentPort!.on("message", (msg: { start: number; texts: string[]; options?: ParseNoteOptions }) => {
-  parentPort!.postMessage({ start: msg.start, parsed: msg.texts.map((t) => JSON.stringify(parseNote(t, msg.options))) });
+  parentPort!.postMessage({ start: msg.start, parsed: msg.texts.map((t) => JSON.stringify(parseNote(t, msg.options ?? {}))) });
 });

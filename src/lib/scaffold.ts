@@ -8,6 +8,7 @@ import { z } from "astro/zod";
 import { stringify } from "yaml";
 import { typeEntry, type NoteType } from "./registry.ts";
 import { OPENNESS_KEYS } from "./openness.ts";
+import { PLACEHOLDERS } from "./placeholders.ts";
 
 /** The subset of JSON Schema (as zod emits it) that the scaffold and the generated schema reference read. */
 export interface JsonSchema {
@@ -36,11 +37,7 @@ export interface ScaffoldOptions {
 const SOURCE_PLACEHOLDER = "source-slug";
 
 /** The template's stand-in text, which the `placeholder` rule reports until the writer replaces it. */
-export const PLACEHOLDERS = {
-  summary: (title: string) => `One sentence saying what ${title} is.`,
-  /** The first words of the body's instructions. */
-  body: "Write what the sources say about",
-};
+export { PLACEHOLDERS };
 const TEXT_EXAMPLES: Record<string, string> = {
   country: "France",
   license: "Apache-2.0",

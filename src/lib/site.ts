@@ -13,7 +13,7 @@ import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from ".
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
 import { buildNameTrie, mentionsFrom, type Mention, type NameTrie } from "./mentions.ts";
-import type { ParsedNote } from "./parse-note.ts";
+import { templateOf, type ParsedNote } from "./parse-note.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
 import { attachmentLink, obsidianBody } from "./transclude.ts";
 import type { Diagnostic, Note, ResolvedLink, Vault } from "./types.ts";
@@ -253,7 +253,7 @@ export class Site {
 
   /** A note's text for mentions: each link's text kept (an excerpt reads whole) but fenced off (U+0002 … U+0003). */
   #mentionText(n: Note): string {
-    const fenced = fillTemplate(n.parsed.html, (i) => {
+    const fenced = fillTemplate(templateOf(n), (i) => {
       const link = n.links[i];
       return `<a>\u0002${escapeHtml(this.#linkText(link, link.to ? this.vault.bySlug.get(link.to)?.title : undefined))}\u0003</a>`;
     });
@@ -321,7 +321,7 @@ export class Site {
   /** The body: its template with every wikilink filled in (and, in an Obsidian vault, every embed; transclude.ts). */
   html(note: Note): string {
     if (this.obsidian) return obsidianBody({ vault: this.vault, urls: this.urls, link: (l, label) => this.#linkHtml(l, label) }, note);
-    return fillTemplate(note.parsed.html, (i, label) => this.#linkHtml(note.links[i], label));
+    return fillTemplate(templateOf(note), (i, label) => this.#linkHtml(note.links[i], label));
   }
 
   #linkHtml(link: ResolvedLink, labelHtml: string | null): string {

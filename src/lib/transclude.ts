@@ -13,6 +13,7 @@
 import { fillTemplate, sliceTemplate, type HtmlTemplate } from "./markdown/html.ts";
 import { BASE_MARK } from "./markdown/obsidian.ts";
 import type { Attachment, Note, ResolvedLink, Vault } from "./types.ts";
+import { templateOf } from "./parse-note.ts";
 import type { SiteUrls } from "./urls.ts";
 
 /** Embeds shown on one page at most, and how deep they may nest: a vault cannot make a page grow without bound. */
@@ -32,7 +33,7 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").rep
 export function obsidianBody(ctx: BodyContext, note: Note): string {
   const state = { embeds: 0 };
   // The page itself is the outermost embed: a note embedding itself, however deep, is cut there.
-  const html = render(ctx, note, note.parsed.html, 0, [`${note.slug}#`], state);
+  const html = render(ctx, note, templateOf(note), 0, [`${note.slug}#`], state);
   return html.includes(BASE_MARK) ? html.split(BASE_MARK).join(ctx.urls.base) : html;
 }
 
@@ -66,7 +67,7 @@ function embedHtml(ctx: BodyContext, link: ResolvedLink, label: string | null, s
 
 /** The part of the target's template an embed shows: all of it, a heading's section, or a block. */
 function partOf(target: Note, link: ResolvedLink): { template: HtmlTemplate; first: number } | undefined {
-  const t = target.parsed.html;
+  const t = templateOf(target);
   if (link.block) {
     const b = t.blocks?.find((x) => x[0] === link.block);
     if (!b) return undefined;

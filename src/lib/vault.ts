@@ -16,7 +16,7 @@ import { CONFIG_FILE, completeConfig, loadConfig, type LoadedConfig, type RawHtm
 import { explainIssue, type SchemaIssue } from "./diagnostics.ts";
 import type { ParseCache } from "./parse-cache.ts";
 import { parseNote, type ParsedNote } from "./parse-note.ts";
-import { parseInWorkers } from "./parse-pool.ts";
+import { ParsePool } from "./parse-pool.ts";
 import { plainFields } from "./plain-note.ts";
 import { isNoteType, noteSchemas, PLAIN_TYPE, RESERVED_SLUGS, typeEntry } from "./registry.ts";
 import { pathSlugs } from "./slugs.ts";
@@ -45,6 +45,12 @@ export interface LoadOptions {
    * vault's `atlas.yml` says (`rawHtml`), else refused in a typed vault and sanitized in an Obsidian one.
    */
   rawHtml?: RawHtmlPolicy;
+  /**
+   * Parse for pages (default) or, `false`, for the check alone: notes without raw HTML are then not rendered
+   * (parse-note.ts), which makes a cold check much cheaper. Entries parsed that way are cached like any other; a
+   * loader for pages takes one as a miss and parses the note again.
+   */
+  html?: boolean;
 }
 
 /**
@@ -141,7 +147,16 @@ export class VaultLoader {
     const seen = new Set(paths);
     for (const p of this.#entries.keys()) if (!seen.has(p)) this.#entries.delete(p);
     this.#reshaped = true;
-    await this.#refresh(paths, true);
+    // A vault of many files with no cache pack will be parsed cold: the workers load the parser while the files
+    // are read.
+    const { cache, workers = Math.min(4, availableParallelism()) } = this.#options;
+    const cold = paths.length - this.#entries.size >= WORKER_THRESHOLD && workers > 1 && !cache?.hasPack(this.#options.packScope ?? this.dir);
+    const pool = cold ? new ParsePool(workers) : undefined;
+    try {
+      await this.#refresh(paths, true, pool);
+    } finally {
+      await pool?.close();
+    }
     const parsed = performance.now();
     const vault = this.vault();
     this.timings = { readAndParseMs: parsed - started, checkMs: performance.now() - parsed };
@@ -217,7 +232,7 @@ export class VaultLoader {
    * Reads these files and parses the ones whose text changed, from the cache where it has them. A whole load (`pack`)
    * keeps the vault's cache entries in one pack file; a dev save writes a loose entry for just its file.
    */
-  async #refresh(paths: readonly string[], pack: boolean): Promise<void> {
+  async #refresh(paths: readonly string[], pack: boolean, ready?: ParsePool): Promise<void> {
     const { onProgress, cache, cwd = process.cwd() } = this.#options;
     const obsidian = this.#obsidian;
     // The cache keys entries by how the vault reads its notes and treats their raw HTML. The parse itself does not
@@ -249,9 +264,10 @@ export class VaultLoader {
     const results = new Map<string, ParsedNote>();
     const stored: [key: string, json: string][] = [];
     const todo: typeof lookups = [];
+    const forPages = this.#options.html !== false;
     lookups.forEach((l, i) => {
       const hit = found?.entries[i];
-      if (hit) {
+      if (hit && (hit.parsed.html || !forPages)) {
         results.set(l.path, hit.parsed);
         stored.push([l.key, hit.json]);
       } else todo.push(l);
@@ -261,14 +277,19 @@ export class VaultLoader {
       const workers = this.#options.workers ?? Math.min(4, availableParallelism());
       const fresh: [key: string, json: string][] = [];
       if (todo.length >= WORKER_THRESHOLD && workers > 1) {
-        const json = await parseInWorkers(todo.map((t) => t.text), workers, (done) => onProgress?.("parsing", done, todo.length), { obsidian });
-        todo.forEach((t, i) => {
-          results.set(t.path, JSON.parse(json[i]) as ParsedNote);
-          fresh.push([t.key, json[i]]);
-        });
+        const pool = ready ?? new ParsePool(workers);
+        try {
+          // Each chunk is read back here as it arrives, while the workers parse the next ones.
+          const json = await pool.parse(todo.map((t) => t.text), { obsidian, html: forPages }, (done) => onProgress?.("parsing", done, todo.length), (start, chunk) =>
+            chunk.forEach((j, i) => results.set(todo[start + i].path, JSON.parse(j) as ParsedNote)),
+          );
+          todo.forEach((t, i) => fresh.push([t.key, json[i]]));
+        } finally {
+          if (!ready) await pool.close();
+        }
       } else {
         todo.forEach((t, i) => {
-          const parsed = parseNote(t.text, { obsidian });
+          const parsed = parseNote(t.text, { obsidian, html: forPages });
           results.set(t.path, parsed);
           if (cache) fresh.push([t.key, JSON.stringify(parsed)]);
           if (onProgress && (i % 500 === 499 || i === todo.length - 1)) onProgress("parsing", i + 1, todo.length);

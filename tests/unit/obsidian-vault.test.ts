@@ -213,7 +213,7 @@ describe("raw HTML in an Obsidian note", () => {
       "Gone.md": "g",
     });
     expect(diagnostics.map((d) => `${d.file.replace(/^.*\//, "")}:${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(["A.md:3:14 warning sanitized-html"]);
-    expect(vault.bySlug.get("a")!.parsed.html.slots).toEqual([1, 2]);
+    expect(vault.bySlug.get("a")!.parsed.html!.slots).toEqual([1, 2]);
     const site = new Site(vault);
     const a = site.page("a")!.html;
     expect(a).toContain('then <a href="/c/" class="wikilink" data-slug="c">C</a> here.');

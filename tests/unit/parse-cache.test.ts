@@ -18,9 +18,9 @@ const files = {
 };
 
 /** Counts parses: a progress stage reports how many of the files came from the cache. */
-function loaderWithLog(dir: string, cache: ParseCache) {
+function loaderWithLog(dir: string, cache: ParseCache, html?: false) {
   const log: string[] = [];
-  const loader = new VaultLoader(dir, { cwd: dir, cache, workers: 0, onProgress: (stage, done, total) => log.push(`${stage} ${done}/${total}`) });
+  const loader = new VaultLoader(dir, { cwd: dir, cache, workers: 0, html, onProgress: (stage, done, total) => log.push(`${stage} ${done}/${total}`) });
   return { loader, log };
 }
 
@@ -54,7 +54,25 @@ describe("parse cache", () => {
     const again = loaderWithLog(dir, cache);
     const vault = await again.loader.load();
     expect(again.log).toContain("parsed (2 from cache) 3/3");
-    expect(vault.bySlug.get("b")!.parsed.html.chunks.join("")).toContain("Next to");
+    expect(vault.bySlug.get("b")!.parsed.html!.chunks.join("")).toContain("Next to");
+  });
+
+  it("a check-only load renders no HTML but for raw HTML; a load for pages takes its entries as misses, then a check reuses the pages'", async () => {
+    const dir = writeVault({ ...files, "labs/c.md": note({ title: "Lab C", type: "lab", summary: "c.", sources: "[s]" }, "Has <kbd>Ctrl</kbd> beside [[a]].\n") });
+    const cache = new ParseCache(mkdtempSync(join(tmpdir(), "atlas-cache-")), "test-engine");
+    const check = loaderWithLog(dir, cache, false);
+    const checked = await check.loader.load();
+    expect(check.log).toContain("parsed (0 from cache) 4/4");
+    expect(checked.bySlug.get("a")!.parsed.html).toBeUndefined();
+    expect(checked.bySlug.get("c")!.parsed.html!.chunks.join("")).toContain("<kbd>Ctrl</kbd>");
+    const pages = loaderWithLog(dir, cache);
+    const built = await pages.loader.load();
+    expect(pages.log).toContain("parsed (1 from cache) 4/4");
+    expect(built.bySlug.get("a")!.parsed.html!.chunks.join("")).toContain("Back to");
+    expect(summary(built)).toEqual(summary(checked));
+    const again = loaderWithLog(dir, cache, false);
+    await again.loader.load();
+    expect(again.log).toContain("parsed (4 from cache) 4/4");
   });
 
   it("keys entries by engine version: a new engine parses everything again", async () => {

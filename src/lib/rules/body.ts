@@ -2,7 +2,7 @@
  * Rules about note bodies: raw HTML the sanitizer removes (an error or a warning, by the vault's raw HTML policy)
  * and link URLs that could run code in a reader's browser; bodies nested too deep to render; template text left in.
  */
-import { PLACEHOLDERS } from "../scaffold.ts";
+import { PLACEHOLDERS } from "../placeholders.ts";
 import { at, defineRule } from "./rule.ts";
 
 export const unsafeHtml = defineRule({
@@ -69,8 +69,8 @@ export const placeholder = defineRule({
       if (note.fields.summary === PLACEHOLDERS.summary(note.title)) {
         report(file, at(file, ["summary"]), "the summary is still the template's", "write one sentence saying what this is, in your own words");
       }
-      if (note.parsed.html.chunks.some((c) => c.includes(PLACEHOLDERS.body))) {
-        report(file, { line: note.parsed.bodyLine, column: 1 }, "the body still holds the template's instructions", "replace them with what the sources say, in your own words");
+      if (note.parsed.placeholderLine !== undefined) {
+        report(file, { line: note.parsed.placeholderLine, column: 1 }, "the body still holds the template's instructions", "replace them with what the sources say, in your own words");
       }
     }
   },
