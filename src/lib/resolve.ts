@@ -73,16 +73,16 @@ export class LinkIndex {
     const key = foldName(target);
     const limit = Math.max(2, Math.floor(key.length / 3));
     const scored: { slug: string; d: number }[] = [];
-    const seen = new Set<string>();
-    for (const [name, entry] of this.#byName) {
+    const grams = (this.#grams ??= new NameGrams([...this.#byName.keys()]));
+    for (const name of grams.candidates(key, limit)) {
+      const entry = this.#byName.get(name)!;
       if (Math.abs(name.length - key.length) > limit && !name.includes(key) && !key.includes(name)) continue;
       const d = name.includes(key) || key.includes(name) ? Math.abs(name.length - key.length) / 4 : levenshtein(key, name, limit);
-      if (d <= limit && !seen.has(entry.slug)) {
-        scored.push({ slug: entry.slug, d });
-      }
+      if (d <= limit) scored.push({ slug: entry.slug, d });
     }
     scored.sort((a, b) => a.d - b.d || a.slug.localeCompare(b.slug));
     const out: string[] = [];
+    const seen = new Set<string>();
     for (const s of scored) {
       if (seen.has(s.slug)) continue;
       seen.add(s.slug);
@@ -91,6 +91,63 @@ export class LinkIndex {
     }
     return out;
   }
+
+  /** The names' bigram index for `suggest`, made on its first call (most checks have no broken link). */
+  #grams?: NameGrams;
+}
+
+/**
+ * Which names can be near a misspelt one, without comparing it with every name. An edit changes at most two of a
+ * word's bigrams, so a name within `limit` edits of `key` shares all but `2 × limit` of its distinct bigrams; a name
+ * that contains the key, or that the key contains, shares all of the shorter one's. A key too short for the bigram
+ * bound to say anything is compared with the names of about its length only.
+ */
+class NameGrams {
+  readonly #names: string[];
+  readonly #postings = new Map<string, number[]>();
+  /** Each name's number of distinct bigrams. */
+  readonly #sizes: Uint32Array;
+  readonly #byLength = new Map<number, number[]>();
+  /** Names too short to have a bigram: always candidates. */
+  readonly #short: number[] = [];
+
+  constructor(names: string[]) {
+    this.#names = names;
+    this.#sizes = new Uint32Array(names.length);
+    names.forEach((name, id) => {
+      const grams = bigrams(name);
+      this.#sizes[id] = grams.size;
+      if (!grams.size) this.#short.push(id);
+      for (const g of grams) {
+        const list = this.#postings.get(g);
+        if (list) list.push(id);
+        else this.#postings.set(g, [id]);
+      }
+      const same = this.#byLength.get(name.length);
+      if (same) same.push(id);
+      else this.#byLength.set(name.length, [id]);
+    });
+  }
+
+  candidates(key: string, limit: number): string[] {
+    const grams = bigrams(key);
+    if (!grams.size) return this.#names; // a key of one character: rare, and nothing to narrow it by
+    const counts = new Map<number, number>();
+    for (const g of grams) for (const id of this.#postings.get(g) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const threshold = grams.size - 2 * limit;
+    const out = new Set<number>(this.#short);
+    for (const [id, n] of counts) if ((threshold > 0 && n >= threshold) || n === this.#sizes[id] || n === grams.size) out.add(id);
+    if (threshold <= 0) {
+      for (let len = Math.max(0, key.length - limit); len <= key.length + limit; len++) for (const id of this.#byLength.get(len) ?? []) out.add(id);
+    }
+    return [...out].map((id) => this.#names[id]);
+  }
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
 }
 
 /** Edit distance, giving up (returning limit + 1) once it exceeds `limit`. */

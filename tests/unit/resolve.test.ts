@@ -78,6 +78,18 @@ describe("properties: slugs and resolution", () => {
     );
   });
 
+  it("suggests what comparing the target with every name would, without doing so (a bigram index narrows the names)", () => {
+    // Names and targets from a small alphabet, so that near misses, substrings and short names are common.
+    const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "-", "d"), minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 40, selector: foldName }), word, (names, target) => {
+        const index = new LinkIndex(names.map((n, i) => ({ slug: `n${i}`, title: n, aliases: [], file: `n${i}.md` })));
+        expect(index.suggest(target, 50)).toEqual(bruteSuggest(names.flatMap((n, i): [string, string][] => [[`n${i}`, `n${i}`], [foldName(n), `n${i}`]]), target));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   /** A small random vault: few names, so that slugs, titles and aliases often collide, by case and normalisation too. */
   const NAMES = ["a", "b", "a-b", "A", "B", "caf\u00e9", "cafe\u0301", "alpha", "Alpha", "a_b"];
   const vaultSpec = fc.uniqueArray(
@@ -137,3 +149,17 @@ describe("properties: slugs and resolution", () => {
     );
   });
 });
+
+/** The nearest names by comparing the target with every one of them: what `LinkIndex.suggest` must give. */
+function bruteSuggest(names: [name: string, slug: string][], target: string): string[] {
+  const key = foldName(target);
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  const scored: { slug: string; d: number }[] = [];
+  for (const [name, slug] of names) {
+    const contains = name.includes(key) || key.includes(name);
+    const d = contains ? Math.abs(name.length - key.length) / 4 : levenshtein(key, name, limit);
+    if (d <= limit) scored.push({ slug, d });
+  }
+  scored.sort((a, b) => a.d - b.d || a.slug.localeCompare(b.slug));
+  return [...new Set(scored.map((s) => s.slug))].slice(0, 50);
+}
