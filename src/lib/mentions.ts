@@ -5,6 +5,8 @@
  * Pure: the text of each note comes from the caller (its body without code or markup), with each link's text between
  * U+0002 and U+0003: no mention is found inside a link, nor across one.
  */
+import type { ProseBlock, ProseText } from "./markdown/extract.ts";
+import type { Note, Vault } from "./types.ts";
 
 export interface Mention {
   /** The mentioning note. */
@@ -68,9 +70,12 @@ export function buildNameTrie(slugs: readonly string[], names: (slug: string) =>
 
 export type NameTrie = TrieNode;
 
-/** The notes `from`'s text mentions without linking (`links`: the notes it links to), each once, in text order. */
-export function mentionsFrom(trie: NameTrie, from: string, body: string, linked: ReadonlySet<string>): [to: string, mention: Mention][] {
-  const out: [string, Mention][] = [];
+/**
+ * The notes `from`'s text mentions without linking (`links`: the notes it links to), each once, in text order, with
+ * where in the text the name starts.
+ */
+export function mentionsFrom(trie: NameTrie, from: string, body: string, linked: ReadonlySet<string>): [to: string, mention: Mention, start: number][] {
+  const out: [string, Mention, number][] = [];
   if (!body) return out;
   const words = wordsOf(body);
   const seen = new Set<string>();
@@ -85,7 +90,7 @@ export function mentionsFrom(trie: NameTrie, from: string, body: string, linked:
       seen.add(to);
       const start = words[i].start;
       const end = words[best.end].end;
-      out.push([to, { from, name: body.slice(start, end), excerpt: excerptAround(body, start, end) }]);
+      out.push([to, { from, name: body.slice(start, end), excerpt: excerptAround(body, start, end) }, start]);
     }
     i = best.end;
   }
@@ -122,4 +127,66 @@ export function findUnlinkedMentions(
     }
   }
   return out;
+}
+
+/**
+ * A note's prose (extract.ts) as one text for `mentionsFrom`: blocks apart, each link fenced (U+0002 … U+0003) with
+ * `linkText(i)` inside, and `at(offset)` giving the place in the file an offset of the text comes from.
+ */
+export function proseText(blocks: readonly ProseBlock[], linkText: (link: number) => string): { text: string; at: (offset: number) => { line: number; column: number } } {
+  let text = "";
+  const starts: number[] = [];
+  const pieces: ProseText[] = [];
+  for (const block of blocks) {
+    if (text) text += "\u0002\u0003\n"; // a fence between blocks: no name runs from one paragraph into the next
+    for (const part of block) {
+      if (typeof part === "number") text += `\u0002${part >= 0 ? linkText(part) : ""}\u0003`;
+      else {
+        starts.push(text.length);
+        pieces.push(part);
+        text += part[2];
+      }
+    }
+  }
+  const at = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const [line, column, piece] = pieces[lo] ?? [1, 1, ""];
+    const before = piece.slice(0, Math.max(0, offset - (starts[lo] ?? 0)));
+    const breaks = before.split("\n");
+    return breaks.length === 1 ? { line, column: column + before.length } : { line: line + breaks.length - 1, column: breaks[breaks.length - 1].length + 1 };
+  };
+  return { text, at };
+}
+
+/** An unlinked mention for the checker: where `from`'s file names `to` without linking it. */
+export interface MentionHint {
+  file: string;
+  line: number;
+  column: number;
+  from: string;
+  to: string;
+  name: string;
+}
+
+/** Every note's unlinked mentions of other notes, with their places in the files (one trie, one pass per note). */
+export function mentionHints(vault: Vault): MentionHint[] {
+  const namesOf = (n: Note) => [n.title, ...n.fields.aliases];
+  const trie = buildNameTrie(vault.notes.map((n) => n.slug), (slug) => namesOf(vault.bySlug.get(slug)!));
+  const out: MentionHint[] = [];
+  for (const n of vault.notes) {
+    const { text, at } = proseText(n.parsed.prose, () => "");
+    for (const [to, m, start] of mentionsFrom(trie, n.slug, text, linkedFrom(n))) out.push({ file: n.file, ...at(start), from: n.slug, to, name: m.name.replace(/\s+/g, " ") });
+  }
+  return out;
+}
+
+/** The notes a note already links to, by a wikilink, a relation or a citation: not mentions to offer. */
+export function linkedFrom(n: Note): Set<string> {
+  return new Set([...n.links.map((l) => l.to), ...n.relations.map((r) => r.to), ...n.cites].filter((x): x is string => !!x));
 }

@@ -9,7 +9,7 @@
  * text, and `tooDeep` says where it went too deep.
  */
 import { splitNote, type FrontmatterProblem, type SplitNote } from "./frontmatter.ts";
-import { extract, type ContextPart, type Finding, type HeadingInfo, type LinkInfo } from "./markdown/extract.ts";
+import { extract, type ContextPart, type Finding, type HeadingInfo, type LinkInfo, type ProseBlock } from "./markdown/extract.ts";
 import { htmlTemplate, type HtmlTemplate } from "./markdown/html.ts";
 import { parseMarkdown } from "./markdown/index.ts";
 import { containerDepthProblem, htmlDepthProblem, inlineDepthProblem, treeDepthProblem, type DepthProblem } from "./markdown/limits.ts";
@@ -27,6 +27,8 @@ export interface ParsedNote {
   links: LinkInfo[];
   /** The sentences the links stand in (`links[i].context` indexes it). */
   contexts: ContextPart[][];
+  /** The body's prose with positions, where names of other notes are looked for (unlinked mentions). */
+  prose: ProseBlock[];
   blocks: string[];
   /** What the sanitizer removed from the note's raw HTML (reported by `unsafe-html` or `sanitized-html`). */
   unsafeHtml: Finding[];
@@ -86,6 +88,7 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
     headings: found.headings,
     links: found.links,
     contexts: found.contexts,
+    prose: found.prose,
     blocks: found.blocks,
     unsafeHtml: removals.map((r) => ({ ...r, line: r.line + lineOffset, endLine: r.endLine + lineOffset })),
     unsafeUrls: found.unsafeUrls,
@@ -125,6 +128,7 @@ function asPlainText(common: Pick<ParsedNote, "data" | "positions" | "problems" 
     headings: [],
     links: [],
     contexts: [],
+    prose: [],
     blocks: [],
     unsafeHtml: [],
     unsafeUrls: [],

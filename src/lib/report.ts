@@ -79,3 +79,9 @@ export function githubAnnotation(d: Diagnostic, strict = false): string {
   const head = props.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
   return `::${level} ${head}::${escapeData(d.hint ? `${d.message}\nhint: ${d.hint}` : d.message)}`;
 }
+
+/** A hint (an unlinked mention) as a GitHub notice: shown on the pull request, never failing it. */
+export function githubNotice(h: { file: string; line: number; column: number; rule: string; message: string; hint?: string }): string {
+  const head = [["file", h.file], ["line", h.line], ["col", h.column], ["title", `atlas ${h.rule}`]].map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
+  return `::notice ${head}::${escapeData(h.hint ? `${h.message}\nhint: ${h.hint}` : h.message)}`;
+}

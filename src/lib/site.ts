@@ -12,7 +12,7 @@ import { folderListing, type FolderPage } from "./folders.ts";
 import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from "./registry.ts";
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
-import { buildNameTrie, mentionsFrom, type Mention, type NameTrie } from "./mentions.ts";
+import { buildNameTrie, linkedFrom, mentionsFrom, proseText, type Mention, type NameTrie } from "./mentions.ts";
 import { templateOf, type ParsedNote } from "./parse-note.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
 import { attachmentLink, obsidianBody } from "./transclude.ts";
@@ -93,7 +93,7 @@ export interface Affiliation {
 interface MentionCacheEntry {
   parsed: ParsedNote;
   linksKey: string;
-  found: [to: string, mention: Mention][];
+  found: [to: string, mention: Mention, start: number][];
 }
 
 /** See `Site.mentionCache()`. */
@@ -228,7 +228,7 @@ export class Site {
       const perNote = new Map<string, MentionCacheEntry>();
       const out = new Map<string, Mention[]>();
       for (const n of notes) {
-        const linked = new Set([...n.links.map((l) => l.to), ...n.relations.map((r) => r.to), ...n.cites].filter((x): x is string => !!x));
+        const linked = linkedFrom(n);
         const linksKey = [...linked].sort().join(" ");
         const old = earlier?.perNote.get(n.slug);
         const entry = old && old.parsed === n.parsed && old.linksKey === linksKey ? old : { parsed: n.parsed, linksKey, found: mentionsFrom(trie, n.slug, this.#mentionText(n), linked) };
@@ -251,13 +251,12 @@ export class Site {
     return this.#mentionCache;
   }
 
-  /** A note's text for mentions: each link's text kept (an excerpt reads whole) but fenced off (U+0002 … U+0003). */
+  /** A note's prose for mentions (the parse's, as the checker reads it), each link's text fenced off but kept. */
   #mentionText(n: Note): string {
-    const fenced = fillTemplate(templateOf(n), (i) => {
+    return proseText(n.parsed.prose, (i) => {
       const link = n.links[i];
-      return `<a>\u0002${escapeHtml(this.#linkText(link, link.to ? this.vault.bySlug.get(link.to)?.title : undefined))}\u0003</a>`;
-    });
-    return plainText(fenced);
+      return this.#linkText(link, link.to ? this.vault.bySlug.get(link.to)?.title : undefined);
+    }).text;
   }
 
   /** Every dated note, newest first, by year and month; undated events and models apart (src/lib/timeline.ts). */
@@ -573,10 +572,3 @@ function hostOf(href: string): string {
   }
 }
 
-/** A body's text without code or markup (entities decoded). */
-function plainText(html: string): string {
-  return html
-    .replace(/<pre[\s\S]*?<\/pre>|<code[\s\S]*?<\/code>/g, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!);
-}

@@ -37,6 +37,22 @@ describe("npm run check", () => {
     expect(r.stdout).toMatch(/✖ 14 errors, 1 warning in 7 notes/);
   });
 
+  it("offers unlinked mentions as hints at file:line:col with --mentions, and only counts them without it; never as problems", () => {
+    const listed = runScript("check", ["--strict", "--mentions"], { CONTENT_DIR: GOOD });
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.split("\n");
+    const hint = lines.findIndex((l) => l.startsWith("tests/fixtures/vault/people/ada-lovelace.md:9:74  hint  unlinked-mention  `open weights` names Open weights (open-weights)"));
+    expect(hint).toBeGreaterThanOrEqual(0);
+    expect(lines[hint + 1]).toBe("    hint: write [[open-weights|open weights]] if it means that note");
+    expect(listed.stdout).toContain("✔ 0 errors, 0 warnings in 10 notes");
+    expect(listed.stdout).toContain("ℹ 1 unlinked mention (hints, not problems)");
+    const counted = runScript("check", [], { CONTENT_DIR: GOOD });
+    expect(counted.stdout).not.toContain("  hint  unlinked-mention");
+    expect(counted.stdout).toContain("ℹ 1 unlinked mention: a note names another without linking it (npm run check -- --mentions lists them)");
+    const json = JSON.parse(runScript("check", ["--format", "json", "--mentions"], { CONTENT_DIR: GOOD }).stdout);
+    expect(json.hints).toEqual([expect.objectContaining({ file: "tests/fixtures/vault/people/ada-lovelace.md", line: 9, column: 74, from: "ada-lovelace", to: "open-weights", rule: "unlinked-mention" })]);
+  });
+
   it("treats warnings as errors with --strict", () => {
     const dir = mkdtempSync(join(tmpdir(), "atlas-strict-"));
     cpSync(GOOD, dir, { recursive: true });

@@ -3,7 +3,9 @@
  * link, never a note's own name or a note it already links to, and not names too short to mean anything.
  */
 import { describe, expect, it } from "vitest";
-import { findUnlinkedMentions } from "../../src/lib/mentions.ts";
+import { findUnlinkedMentions, mentionHints, proseText } from "../../src/lib/mentions.ts";
+import { parseNote } from "../../src/lib/parse-note.ts";
+import { checkVault, note } from "../helpers/vault.ts";
 
 const L = (text: string) => `\u0002${text}\u0003`;
 function run(notes: Record<string, { names: string[]; text: string; links?: string[] }>) {
@@ -39,5 +41,29 @@ describe("unlinked mentions", () => {
   it("gives each mentioning note once per mentioned note, with the words around it", () => {
     const found = findUnlinkedMentions(["x", "y"], (s) => (s === "x" ? ["Xylophone"] : ["Y"]), (s) => (s === "y" ? "One xylophone, then another Xylophone at the end." : ""), () => new Set());
     expect(found.get("x")).toEqual([{ from: "y", name: "xylophone", excerpt: "One xylophone, then another Xylophone at the end." }]);
+  });
+});
+
+describe("a note's prose, as the page and the checker read it", () => {
+  const body = ["# Llama notes", "", "First line about", "Llama 4, then `Llama 4` in code.", "", "```", "Llama 4", "```", "", "| a | b |", "| - | - |", "| Llama | 4 |", "", "See [[x|Llama 4]] and Llama", "4 apart?"].join("\n");
+  const parsed = parseNote(`---\ntitle: t\n---\n${body}\n`, { html: false });
+
+  it("keeps text with its place in the file, fences links, and leaves out code", () => {
+    const { text, at } = proseText(parsed.prose, () => "LINK");
+    expect(text).not.toContain("`");
+    expect(text.match(/Llama 4/g)).toHaveLength(1); // not the inline code, the code block, nor the link's label
+    expect(text).toContain("\u0002LINK\u0003");
+    expect(at(text.indexOf("Llama 4"))).toEqual({ line: 7, column: 1 }); // line 4 of the body, after 3 lines of frontmatter
+    expect(at(text.indexOf("First"))).toEqual({ line: 6, column: 1 });
+    expect(at(text.indexOf("notes"))).toEqual({ line: 4, column: 9 });
+  });
+
+  it("never joins a name across blocks or table cells", async () => {
+    const { vault } = await checkVault({
+      "models/llama-4.md": note({ title: "Llama 4", type: "model", summary: "m." }, "Model.\n"),
+      "concepts/t.md": note({ title: "T", type: "concept", summary: "t." }, "Ends with Llama\n\n4 starts here.\n\n| Llama | 4 |\n| - | - |\n| x | y |\n\nBut Llama 4 here.\n"),
+    });
+    const hints = mentionHints(vault).filter((h) => h.from === "t");
+    expect(hints.map((h) => `${h.line}:${h.column} ${h.name}`)).toEqual(["14:5 Llama 4"]);
   });
 });

@@ -57,7 +57,16 @@ export interface Extracted {
   linkNodes: WikiLink[];
   /** The sentences links stand in, each once: links of one sentence share it. */
   contexts: ContextPart[][];
+  /** The note's prose, block by block, for finding the names of notes in it (mentions.ts). */
+  prose: ProseBlock[];
 }
+
+/**
+ * A paragraph, heading or table row as prose: its text (where each piece starts in the file, 1-based) and, as a
+ * number, each wikilink (its index in `links`) where it stands. Code, math and raw HTML are not prose.
+ */
+export type ProseBlock = (ProseText | number)[];
+export type ProseText = [line: number, column: number, text: string];
 
 const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 const CONTEXT_MAX = 400;
@@ -71,7 +80,7 @@ export function extract(tree: Root, lineOffset: number, source?: string): Extrac
       : { line: lineOffset + 1, column: 1, endLine: lineOffset + 1, endColumn: 1 };
   };
   const slugger = new GithubSlugger();
-  const out: Extracted = { headings: [], links: [], blocks: [], unsafeUrls: [], linkNodes: [], contexts: [] };
+  const out: Extracted = { headings: [], links: [], blocks: [], unsafeUrls: [], linkNodes: [], contexts: [], prose: [] };
   const linkIndex = new Map<WikiLink, number>();
 
   const walk = (node: Nodes, parent: Parents | undefined) => {
@@ -112,6 +121,9 @@ export function extract(tree: Root, lineOffset: number, source?: string): Extrac
       const parts: ContextPart[] = [];
       flatten(node, parts, linkIndex, node.type === "tableRow");
       assignContexts(parts, out.links, out.contexts);
+      const prose: ProseBlock = [];
+      proseOf(node, prose, linkIndex, lineOffset);
+      if (prose.length) out.prose.push(prose);
       return;
     }
     if ("children" in node) for (const child of node.children) contexts(child as Nodes);
@@ -161,6 +173,19 @@ function flatten(node: Nodes, parts: ContextPart[], linkIndex: Map<WikiLink, num
       flatten(c, parts, linkIndex, false);
     });
   }
+}
+
+/** The text and links of a block, in order (see `ProseBlock`); table cells are kept apart by a link-like break. */
+function proseOf(node: Nodes, out: ProseBlock, linkIndex: Map<WikiLink, number>, lineOffset: number) {
+  if (node.type === "wikiLink") out.push(linkIndex.get(node)!);
+  else if (node.type === "text") {
+    const p = node.position?.start;
+    if (node.value) out.push([(p?.line ?? 1) + lineOffset, p?.column ?? 1, node.value]);
+  } else if (node.type === "break") out.push([(node.position?.start.line ?? 1) + lineOffset, 1, "\n"]);
+  else if (node.type === "tableCell" && out.length) {
+    out.push(-1);
+    for (const c of node.children) proseOf(c as Nodes, out, linkIndex, lineOffset);
+  } else if ("children" in node) for (const c of node.children) proseOf(c as Nodes, out, linkIndex, lineOffset);
 }
 
 const LINK_MARK = "\uE000";
