@@ -64,7 +64,8 @@ const hintFix = (h: MentionHint) => `write [[${h.to}|${h.name}]] if it means tha
 if (format === "json") {
   const report = jsonReport(diagnostics, { strict, notes: count });
   const listed = values.mentions ? { hints: hints.map((h) => ({ ...h, rule: "unlinked-mention", message: hintMessage(h), hint: hintFix(h) })) } : {};
-  console.log(JSON.stringify({ ...report, mentions: hints.length, ...listed }, null, 2));
+  const { diagnostics: list, ...head } = report;
+  console.log(JSON.stringify({ ...head, mentions: hints.length, diagnostics: list, ...listed }, null, 2));
   process.exitCode = report.errors ? 1 : 0;
 } else if (format === "github") {
   // GitHub places an annotation by its path from the repository's root.
