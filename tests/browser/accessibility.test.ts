@@ -30,10 +30,11 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-async function audit(path: string, ready: string, scheme: "light" | "dark" = "light"): Promise<string[]> {
+async function audit(path: string, ready: string, scheme: "light" | "dark" = "light", typed?: string): Promise<string[]> {
   const context = await browser.newContext({ colorScheme: scheme });
   const page = await context.newPage();
   await page.goto(`${site.url}${path}`);
+  if (typed) await page.locator("#site-search").fill(typed);
   await page.locator(ready).first().waitFor();
   await page.addScriptTag({ content: AXE });
   const violations = (await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } }).axe.run({ resultTypes: ["violations"] }).then((r) => r.violations))) as Violation[];
@@ -42,17 +43,18 @@ async function audit(path: string, ready: string, scheme: "light" | "dark" = "li
 }
 
 describe("accessibility (axe-core)", () => {
-  for (const [name, path, ready] of [
+  for (const [name, path, ready, query] of [
     ["home", "/", "main h1"],
     ["a note", "/widget-7b/", "article h1"],
     ["the models comparison", "/models/", "form.table-filters"],
     ["the timeline", "/timeline/", ".timeline-count:not(:empty)"],
     ["the graph", "/graph/", ".graph-stage.is-drawn"],
     ["search results", "/search/?q=widget", ".pagefind-ui__result"],
-  ] as const) {
+    ["the header search's results, open", "/widget-7b/", "#site-search-results [role=option]", "widget"],
+  ] as [string, string, string, string?][]) {
     it(`finds no serious or critical violation on ${name}, light and dark`, async () => {
-      expect(await audit(path, ready, "light")).toEqual([]);
-      expect(await audit(path, ready, "dark")).toEqual([]);
+      expect(await audit(path, ready, "light", query)).toEqual([]);
+      expect(await audit(path, ready, "dark", query)).toEqual([]);
     });
   }
 });

@@ -112,4 +112,42 @@ describe("without JavaScript", () => {
     expect(res?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("This page does not exist");
   });
+
+  it("shows the best matches under the header box as the reader types: title, type, excerpt, type filters, keys", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${site.url}/acme-ai/`);
+    await page.locator("#site-search").fill("widget");
+    const options = page.locator("#site-search-results [role=option]");
+    await options.first().waitFor({ timeout: 15_000 });
+    expect(await page.locator("#site-search").getAttribute("aria-expanded")).toBe("true");
+    const texts = await options.allInnerTexts();
+    expect(texts.length).toBeGreaterThan(1);
+    // Each result names its type; the excerpt marks the matched word.
+    expect(await options.first().locator(".search-popup-type").textContent()).toMatch(/^(Model|Lab|Person|Source|Concept|Event)$/);
+    expect(await page.locator("#site-search-results mark").count()).toBeGreaterThan(0);
+    // The types among the matches filter the list, here as on the search page.
+    const modelChip = page.locator(".search-popup-types button", { hasText: /^Model \(\d+\)$/ });
+    await modelChip.click();
+    await page.waitForFunction(() => [...document.querySelectorAll("#site-search-results .search-popup-type")].every((b) => b.textContent === "Model"));
+    expect(await modelChip.getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator(".search-popup-status").innerText()).toMatch(/of type Model$/);
+    // Arrow keys choose a result, Enter opens it.
+    await page.locator("#site-search").focus();
+    await page.keyboard.press("ArrowDown");
+    const chosen = await page.locator("#site-search").getAttribute("aria-activedescendant");
+    expect(chosen).toBe("site-search-result-0");
+    const href = await page.locator(`#${chosen}`).getAttribute("href");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.href.endsWith(href!));
+    // Escape closes the list; with nothing chosen, Enter still goes to the search page.
+    await page.locator("#site-search").fill("lovelace");
+    await options.first().waitFor();
+    await page.keyboard.press("Escape");
+    expect(await page.locator(".search-popup").isHidden()).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\/\?q=lovelace/);
+    expect(errors).toEqual([]);
+  });
 });
