@@ -15,7 +15,7 @@ describe("npm run check -- --format", () => {
     const r = runScript("check", ["--format", "json"], { CONTENT_DIR: BROKEN });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(["version", "ok", "strict", "errors", "warnings", "notes", "mentions", "diagnostics"]);
+    expect(Object.keys(report)).toEqual(["version", "ok", "strict", "errors", "warnings", "notes", "diagnostics"]);
     expect(report).toMatchObject({ version: 1, ok: false, strict: false, errors: 14, warnings: 1, notes: 7 });
     expect(report.diagnostics).toHaveLength(15);
     expect(report.diagnostics.find((d: { rule: string }) => d.rule === "broken-link")).toEqual({
