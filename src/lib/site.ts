@@ -218,6 +218,12 @@ export class Site {
    * the whole vault (src/lib/mentions.ts).
    */
   unlinkedMentions(note: Note): Mention[] {
+    const rank = this.#sortedLists().rank;
+    return [...(this.indexMentions().get(note.slug) ?? [])].sort((a, b) => rank.get(a.from)! - rank.get(b.from)!);
+  }
+
+  /** The index of unlinked mentions, made on first use from the notes' prose (a build makes it before its pages). */
+  indexMentions(): Map<string, Mention[]> {
     if (!this.#mentions) {
       const notes = this.vault.notes;
       const namesOf = (n: Note) => [n.title, ...n.fields.aliases];
@@ -242,8 +248,7 @@ export class Site {
       this.#mentions = out;
       this.#mentionCache = { namesKey, trie, perNote };
     }
-    const rank = this.#sortedLists().rank;
-    return [...(this.#mentions.get(note.slug) ?? [])].sort((a, b) => rank.get(a.from)! - rank.get(b.from)!);
+    return this.#mentions;
   }
 
   /** The mention index's per-note results, for the next site of the same vault (`options.mentions`). */

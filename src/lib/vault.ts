@@ -99,6 +99,15 @@ export function releaseCheckData(vault: Vault): void {
   }
 }
 
+/**
+ * After a build's site has made its index of unlinked mentions (`Site.indexMentions`), the prose it was made from is
+ * needed no more: about 40 MB at 10,000 notes, which would otherwise count at the build's peak. Not for the dev
+ * server, whose site is made again on every save.
+ */
+export function releaseProse(vault: Vault): void {
+  for (const f of vault.files) f.parsed.prose = [];
+}
+
 export async function loadVault(dir: string, options: LoadOptions = {}): Promise<Vault> {
   return new VaultLoader(dir, options).load();
 }

@@ -5,6 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { findUnlinkedMentions, mentionHints, proseText } from "../../src/lib/mentions.ts";
 import { parseNote } from "../../src/lib/parse-note.ts";
+import { Site } from "../../src/lib/site.ts";
+import { loadVault } from "../../src/lib/vault.ts";
+import { join } from "node:path";
 import { checkVault, note } from "../helpers/vault.ts";
 
 const L = (text: string) => `\u0002${text}\u0003`;
@@ -65,5 +68,17 @@ describe("a note's prose, as the page and the checker read it", () => {
     });
     const hints = mentionHints(vault).filter((h) => h.from === "t");
     expect(hints.map((h) => `${h.line}:${h.column} ${h.name}`)).toEqual(["14:5 Llama 4"]);
+  });
+});
+
+describe("the page and the checker agree", () => {
+  it.each(["vault", "obsidian"])("offer the same unlinked mentions on the pages and as check hints: %s fixture", async (fixture) => {
+    const dir = join(import.meta.dirname, "../fixtures", fixture);
+    const forPages = await loadVault(dir, { cwd: dir });
+    const forCheck = await loadVault(dir, { cwd: dir, html: false });
+    const onPages = [...new Site(forPages).indexMentions()].flatMap(([to, list]) => list.map((m) => `${m.from} → ${to}: ${m.name.replace(/\s+/g, " ")}`)).sort();
+    const hinted = mentionHints(forCheck).map((h) => `${h.from} → ${h.to}: ${h.name}`).sort();
+    expect(hinted).toEqual(onPages);
+    expect(hinted.length).toBeGreaterThan(0);
   });
 });
