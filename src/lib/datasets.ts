@@ -10,6 +10,8 @@ export interface Dataset {
   id: string;
   /** Its name, as a credit or a marker's tooltip reads it. */
   label: string;
+  /** A word for it in tight places ("index record"). */
+  short: string;
   /** The source note every imported value cites. */
   source: string;
   /** The public site the credit links to. */
@@ -27,6 +29,7 @@ export const DATASETS = [
   {
     id: "osai",
     label: "European Open Source AI Index",
+    short: "index",
     source: "liesenfeld-dingemanse-2024-open-source-ai-index",
     site: "https://osai-index.eu/",
     repository: "https://github.com/Language-Technology-Assessment/main-database",

@@ -472,7 +472,7 @@ export class Site {
     const d = r ? dataset(r.from) : undefined;
     if (!r || !d || !r.file) return [];
     const href = r.snapshot ? recordUrl(d, r.file, r.snapshot) : undefined;
-    const read = [`${d.label} record ${r.file}`, r.date ? `as of ${r.date}` : ""].filter(Boolean).join(" ");
+    const read = `${d.short} record ${r.file}${r.date ? `, ${r.date}` : ""}`;
     const extra = [r.base ? `base model ${r.base}` : "", read, r.dropped ? `no longer listed as of ${r.dropped.date ?? r.dropped.snapshot.slice(0, 7)}` : ""].filter(Boolean).join("; ");
     return [{ text: r.rates ?? r.names?.[0] ?? r.file, href, extra, sources: this.#sources([d.source]) }];
   }
@@ -502,7 +502,7 @@ export class Site {
         rated: !!cell,
         note: cell?.note,
         sources: cell ? this.#sources(cell.sources) : [],
-        evidence: (cell?.evidence ?? []).map((href) => ({ href, text: hostOf(href) })),
+        evidence: (cell?.evidence ?? []).map((href) => ({ href, text: recordLabel(href) ?? hostOf(href) })),
         imported: this.importedMark(note, cell?.imported),
       };
     });
@@ -615,6 +615,12 @@ export class Site {
 export function opennessSummary(m: OpennessMatrix): string {
   const parts = (["open", "partial", "closed"] as const).filter((l) => m.counts[l]).map((l) => `${m.counts[l]} ${l}`);
   return parts.length ? `${parts.join(", ")} of ${m.cells.length}` : `not rated (${m.cells.length} dimensions)`;
+}
+
+/** "index record" for a link to a dataset's record (an imported cell's evidence when the dataset links none). */
+function recordLabel(href: string): string | undefined {
+  const d = DATASETS.find((x) => href.startsWith(`${x.repository}/blob/`));
+  return d ? `${d.short} record` : undefined;
 }
 
 function hostOf(href: string): string {
