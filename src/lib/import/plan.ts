@@ -296,7 +296,7 @@ export function runImport(input: ImportInput): ImportResult {
     base: t.system.base,
     baseNote: t.base ? { slug: t.base, title: titleOf(t.base) } : undefined,
     family: t.family ? { slug: t.family, title: titleOf(t.family) } : undefined,
-    developers: t.developers.map((x) => ({ slug: x.slug, title: titleOf(x.slug), identified: x.identified })),
+    developers: t.developers.map((x) => ({ slug: x.slug, title: titleOf(x.slug), identified: x.identified && foldName(x.identified) !== foldName(titleOf(x.slug)) ? x.identified : undefined })),
     released: t.system.released,
     licence: t.system.licence,
     modality: t.system.modality,

@@ -103,10 +103,10 @@ export function modelBody(f: ModelFacts, source: string, datasetLabel: string): 
   if (f.end) {
     const base = f.base && f.base !== f.end ? `, built on ${f.baseNote ? `the base model ${link(f.baseNote, f.base)}` : `the base model ${f.base}`}` : "";
     first += ` and rates it by one release, ${f.end}${base}.`;
-  } else first += `; it names no release that it rates.`;
+  } else first += `; it gives no name for the release it rates.`;
   const facts: string[] = [];
   if (f.released) facts.push(`dates the model to ${readableMonth(f.released)}`);
-  facts.push(f.licence ? `gives its end-model licence as ${f.licence}` : "gives no end-model licence");
+  facts.push(f.licence ? `gives its end-model licence as "${f.licence}"` : "gives no end-model licence");
   if (f.performance) facts.push(`puts it in its "${f.performance}" performance class`);
   out.push(`${first} It ${list(facts)}.`);
 
@@ -114,8 +114,6 @@ export function modelBody(f: ModelFacts, source: string, datasetLabel: string): 
     out.push(
       `The index files this release under the name "${f.name}", which is the title of our note ${link(f.family)}: we read the one as the other (our identification), but the index's ratings are for ${f.end ?? "this release"} and are not carried over to that note.`,
     );
-  } else if (f.name !== f.title) {
-    out.push(`The index lists it under the name "${f.name}".`);
   }
 
   const c = byClass(f.cells);
