@@ -21,12 +21,15 @@ const FRIENDLY: Record<string, string> = {
   "source slugs": "a list of source notes (slug, title or alias): what the note's claims come from",
   "lab note": "a lab note (slug, title or alias)",
   date: "a date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+  "import record":
+    "written by `npm run import`, never by hand: `{ from, file, snapshot, date, names, rates, base, dropped, body, section }`, the dataset (`from`, datasets.ts), its file that is this note's record, the snapshot (commit, date) read, the names it gives, the release it rates and the base model it names, since which snapshot it no longer lists it, and hashes of the text the importer wrote (README, Imports)",
+  "dataset id": "one of the datasets of datasets.ts (`osai`): written by `npm run import`",
 };
 
 function describe(s: Json): string {
   if (s.description && FRIENDLY[s.description]) return FRIENDLY[s.description];
   if (s.description === "value, optionally sourced") {
-    return `${describe(s.anyOf![0])}; or \`{ value, source, note }\`; or a list of those when sources disagree`;
+    return `${describe(s.anyOf![0])}; or \`{ value, source, note }\`; or a list of those when sources disagree (an imported value also has \`imported\`)`;
   }
   if (s.description === "openness") {
     const cell = Object.values(s.properties ?? {})[0];

@@ -114,7 +114,7 @@ function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFi
   const relations: ResolvedRelation[] = [];
   for (const spec of typeEntry(f.type).relations) {
     for (const r of f.fields.refs[spec.field] ?? []) {
-      relations.push({ kind: spec.kind, field: spec.field, ref: r.ref, to: index.resolve(r.ref), sources: r.sources.map((s) => s.ref), qualifier: r.qualifier, from: r.from, until: r.to, path: r.path });
+      relations.push({ kind: spec.kind, field: spec.field, ref: r.ref, to: index.resolve(r.ref), sources: r.sources.map((s) => s.ref), qualifier: r.qualifier, from: r.from, until: r.to, imported: r.imported, path: r.path });
     }
   }
 

@@ -7,6 +7,7 @@
  */
 import { changedSet } from "./changed.ts";
 import type { ChangedPath } from "./git.ts";
+import { dataset } from "./datasets.ts";
 import { OPENNESS_DIMENSIONS } from "./openness.ts";
 import { typeEntry } from "./registry.ts";
 import type { Site } from "./site.ts";
@@ -181,6 +182,13 @@ function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s:
     for (const x of b) if (!a.includes(x)) push({ field, kind: "added", after: x, citing: [] });
     for (const x of a) if (!b.includes(x)) push({ field, kind: "removed", before: x, citing: [] });
   }
+  // An imported note's record: which release the dataset rates, and whether it still lists it.
+  const recA = old.fields.record;
+  const recB = now.fields.record;
+  const recordSource = recB ? titles(head, [dataset(recB.from)?.source ?? recB.from]) : recA ? titles(base, [dataset(recA.from)?.source ?? recA.from]) : [];
+  if ((recA?.rates ?? "") !== (recB?.rates ?? "")) push({ field: "Rated release", kind: !recA?.rates ? "added" : !recB?.rates ? "removed" : "changed", before: recA?.rates, after: recB?.rates, citing: recordSource });
+  if (!!recA?.dropped !== !!recB?.dropped) push({ field: "Listed by the dataset", kind: "changed", before: recA?.dropped ? "no longer" : "yes", after: recB?.dropped ? `no longer (snapshot of ${recB.dropped.date ?? recB.dropped.snapshot.slice(0, 7)})` : "yes", citing: recordSource });
+
   // The note's own `sources` list.
   const srcBefore = sorted(old.fields.sources.map((s) => headOf(base.index.resolve(s.ref) ?? s.ref)));
   const srcAfter = sorted(now.fields.sources.map((s) => head.index.resolve(s.ref) ?? s.ref));

@@ -24,7 +24,7 @@ export interface RelationSpec {
 export interface FieldView {
   label: string;
   field: string;
-  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names" | "folder";
+  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names" | "folder" | "record";
   /** In an index table, readers can filter by this column's values (`year`: by the year of a date). */
   filter?: true | "year";
 }
@@ -106,11 +106,15 @@ const ENTRIES = [
       { label: "Architecture", field: "architecture" },
       { label: "Context length", field: "context_length" },
       { label: "License", field: "license" },
+      { label: "Modality", field: "modality" },
+      { label: "Performance class", field: "performance_class" },
+      { label: "Rated release", field: "record", show: "record" },
       { label: "Openness", field: "openness", show: "openness" },
     ],
     columns: [
       { label: "Developer", field: "developer", filter: true },
       { label: "Released", field: "released", filter: "year" },
+      { label: "Modality", field: "modality", filter: true },
       { label: "Parameters", field: "parameters" },
       { label: "Architecture", field: "architecture", filter: true },
       { label: "License", field: "license", filter: true },

@@ -48,6 +48,7 @@ const TEXT_EXAMPLES: Record<string, string> = {
   parameters: "7B",
   active_parameters: "1B",
   context_length: "128K",
+  performance_class: "full",
 };
 
 /** An example value of a schema, in the form a writer would most often use. `field` picks a plausible name. */
@@ -118,11 +119,16 @@ function schemaOf(type: NoteType): Json {
   return z.toJSONSchema(typeEntry(type).schema, { io: "input", unrepresentable: "any" }) as Json;
 }
 
-/** Every field a type's notes may have, in schema order, with whether it is required. */
+/** Fields only a command writes (`record:`, `npm run import`'s): never in a template for a writer. */
+const WRITTEN_BY_COMMANDS = new Set(["import record"]);
+
+/** Every field a writer may give a type's notes, in schema order, with whether it is required. */
 export function typeFields(type: NoteType): { field: string; required: boolean }[] {
   const json = schemaOf(type);
   const req = new Set(json.required ?? []);
-  return Object.keys(json.properties ?? {}).map((field) => ({ field, required: req.has(field) }));
+  return Object.entries(json.properties ?? {})
+    .filter(([, s]) => !WRITTEN_BY_COMMANDS.has(s.description ?? ""))
+    .map(([field]) => ({ field, required: req.has(field) }));
 }
 
 /** The text of a new note of `type` called `title`. */
@@ -139,7 +145,7 @@ export function scaffoldNote(type: NoteType, options: ScaffoldOptions): string {
   const order = ["title", "type", "summary", ...Object.keys(props).filter((k) => !["title", "type", "summary"].includes(k))];
   for (const field of order) {
     const s = props[field];
-    if (!s) continue;
+    if (!s || WRITTEN_BY_COMMANDS.has(s.description ?? "")) continue;
     if (field === "title") lines.push(...yamlLine("title", options.title));
     else if (field === "type") lines.push(`type: ${type}`);
     else if (field === "summary") lines.push(...yamlLine("summary", PLACEHOLDERS.summary(options.title)));

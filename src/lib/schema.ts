@@ -7,6 +7,7 @@
  * folder, colour, relations, infobox) are listed in registry.ts: a new type is its schema here plus one entry there.
  */
 import { z } from "astro/zod";
+import { DATASET_IDS } from "./datasets.ts";
 import { LEGACY_OPENNESS_KEYS, OPENNESS_KEYS, OPENNESS_LEVELS, type OpennessKey, type OpennessLevel } from "./openness.ts";
 
 /** A path into the frontmatter, e.g. `["developer", 0, "ref"]`, for `file:line:col` messages. */
@@ -23,6 +24,8 @@ export interface Sourced {
   value: string;
   sources: SourceRef[];
   note?: string;
+  /** Written by `npm run import` from this dataset (datasets.ts); absent for a hand-written value. */
+  imported?: string;
   path: FieldPath;
 }
 
@@ -35,6 +38,8 @@ export interface RefValue {
   qualifier?: string;
   from?: string;
   to?: string;
+  /** Written by `npm run import` from this dataset; absent for a hand-written relation. */
+  imported?: string;
   path: FieldPath;
 }
 
@@ -47,7 +52,29 @@ export interface OpennessCell {
   /** Evidence links (`https://…`) that are not source notes: a model card, a repository, a licence file. */
   evidence: string[];
   note?: string;
+  /** Written by `npm run import` from this dataset; absent for a hand-written cell. */
+  imported?: string;
   path: FieldPath;
+}
+
+/**
+ * Where an imported note's data came from (`record:`, written and kept by `npm run import`): the dataset, the file
+ * of it that is this note's record, the snapshot (commit and date) its imported values were last read from, the
+ * release the dataset rates and the base model it names, the names it gives the subject; when the dataset no longer
+ * lists it, since which snapshot; and a hash of the text the importer wrote (`body`: the summary and the whole body;
+ * `section`: the section it appended to a hand-written note), so it rewrites only text nobody has edited since.
+ */
+export interface ImportRecord {
+  from: string;
+  file?: string;
+  snapshot?: string;
+  date?: string;
+  rates?: string;
+  base?: string;
+  names?: string[];
+  dropped?: { snapshot: string; date?: string };
+  body?: string;
+  section?: string;
 }
 
 /** Every note after validation, whatever its type and however its frontmatter was written. */
@@ -68,6 +95,8 @@ export interface NoteFields {
   openness: Partial<Record<OpennessKey, OpennessCell>>;
   /** Names given as plain text where a note could be named (an author with no note of their own). */
   names: Record<string, string[]>;
+  /** Set on notes `npm run import` wrote or updated. */
+  record?: ImportRecord;
 }
 
 /** `2026`, `2026-03` or `2026-03-17`: sources often give only a year or a month. */
@@ -82,6 +111,27 @@ export const isoDate = z
 export const SAFE_URL_SCHEMES = ["http", "https"] as const;
 export const webUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "expected a web address starting with https:// or http://" }).describe("web URL");
 
+/** Marks a value, relation or openness cell as written by `npm run import` from a dataset of datasets.ts. */
+const imported = z.enum(DATASET_IDS).describe("dataset id");
+
+const commit = z.string().regex(/^[0-9a-f]{7,40}$/, "expected a git commit id (7 to 40 hex digits)");
+const textHash = z.string().regex(/^[0-9a-f]{8,64}$/, "expected the hash the importer wrote");
+/** `record:` (see `ImportRecord`): written by `npm run import`, never by hand. */
+export const importRecord = z
+  .strictObject({
+    from: z.enum(DATASET_IDS),
+    file: z.string().min(1).optional(),
+    snapshot: commit.optional(),
+    date: isoDate.optional(),
+    rates: z.string().min(1).optional(),
+    base: z.string().min(1).optional(),
+    names: z.array(z.string().min(1)).optional(),
+    dropped: z.strictObject({ snapshot: commit, date: isoDate.optional() }).optional(),
+    body: textHash.optional(),
+    section: textHash.optional(),
+  })
+  .describe("import record");
+
 /** One or several slugs of source notes backing a single value. */
 const sourceRefs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).describe("source slug(s)");
 
@@ -90,14 +140,14 @@ const sourceRefs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)
  * `nvidia` or `{ ref: nvidia, source: fridman-huang-2026-nvidia-ai-revolution }`.
  */
 export const ref = z
-  .union([z.string().min(1), z.strictObject({ ref: z.string().min(1), source: sourceRefs.optional(), note: z.string().optional() })])
+  .union([z.string().min(1), z.strictObject({ ref: z.string().min(1), source: sourceRefs.optional(), note: z.string().optional(), imported: imported.optional() })])
   .describe("note reference");
 
 const refs = z.union([ref, z.array(ref)]).describe("note reference(s)");
 
 /** A scalar value, optionally with its own source; a list when sources disagree (120B in one, 128B in another). */
 function claim<T extends z.ZodType>(value: T) {
-  const sourced = z.strictObject({ value, source: sourceRefs.optional(), note: z.string().optional() });
+  const sourced = z.strictObject({ value, source: sourceRefs.optional(), note: z.string().optional(), imported: imported.optional() });
   return z.union([value, sourced, z.array(z.union([value, sourced])).min(1)]).describe("value, optionally sourced");
 }
 
@@ -108,6 +158,7 @@ const opennessItem = z.union([
     source: sourceRefs.optional(),
     evidence: z.union([webUrl, z.array(webUrl).min(1)]).optional(),
     note: z.string().optional(),
+    imported: imported.optional(),
   }),
 ]);
 /** One optional cell per dimension of the registry, plus the first schema's keys (mapped when normalised). */
@@ -139,6 +190,7 @@ const common = {
 export const person = z.strictObject({
   ...common,
   type: z.literal("person"),
+  record: importRecord.optional(),
   affiliations: z
     .array(
       z.strictObject({
@@ -161,6 +213,7 @@ export const lab = z.strictObject({
   parent: ref.optional(),
   founded: claim(isoDate).optional(),
   website: webUrl.optional(),
+  record: importRecord.optional(),
 });
 
 export const model = z.strictObject({
@@ -176,6 +229,11 @@ export const model = z.strictObject({
   architecture: claim(z.string()).optional(),
   context_length: claim(z.union([z.string(), z.number()])).optional(),
   license: claim(z.string()).optional(),
+  /** What the model takes in or puts out (`text`, `code`, `image`, `video`, `audio`), one value per kind. */
+  modality: claim(z.string().regex(/^[a-z][a-z0-9 -]*$/, "a modality is a lowercase word: text, code, image, video, audio")).optional(),
+  /** A dataset's class of the model's performance (the index's `full`, `latest`, `limited`). */
+  performance_class: claim(z.string()).optional(),
+  record: importRecord.optional(),
   openness: openness.optional(),
 });
 
@@ -228,7 +286,7 @@ export const plainNote = z.looseObject({
   description: z.string().optional().describe("one sentence, shown under the title"),
 });
 
-const COMMON_KEYS = new Set(["type", "title", "aliases", "summary", "tags", "sources", "updated"]);
+const COMMON_KEYS = new Set(["type", "title", "aliases", "summary", "tags", "sources", "updated", "record"]);
 
 function sourcesOf(v: unknown, path: FieldPath): SourceRef[] {
   if (typeof v === "string") return [{ ref: v, path }];
@@ -256,15 +314,16 @@ export function normalizeNote(data: Record<string, unknown>, relationFields: Rea
     openness: {},
     names: {},
   };
+  if (data.record) out.record = data.record as ImportRecord;
   for (const [field, value] of Object.entries(data)) {
     if (value === undefined || COMMON_KEYS.has(field)) continue;
     if (field === "openness") {
       for (const [key, cell] of Object.entries(value as Record<string, unknown>)) {
         if (cell === undefined) continue;
         const path = [field, key];
-        const o = typeof cell === "string" ? { status: cell } : (cell as { status: string; source?: unknown; evidence?: unknown; note?: unknown });
+        const o = typeof cell === "string" ? { status: cell } : (cell as { status: string; source?: unknown; evidence?: unknown; note?: unknown; imported?: unknown });
         const evidence = o.evidence === undefined ? [] : Array.isArray(o.evidence) ? (o.evidence as string[]) : [o.evidence as string];
-        out.openness[(LEGACY_OPENNESS_KEYS[key] ?? key) as OpennessKey] = { status: o.status as OpennessLevel, sources: sourcesOf(o.source, [...path, "source"]), evidence, note: text(o.note), path };
+        out.openness[(LEGACY_OPENNESS_KEYS[key] ?? key) as OpennessKey] = { status: o.status as OpennessLevel, sources: sourcesOf(o.source, [...path, "source"]), evidence, note: text(o.note), imported: text(o.imported), path };
       }
     } else if (relationFields.has(field)) {
       const list = Array.isArray(value) ? value : [value];
@@ -286,6 +345,7 @@ export function normalizeNote(data: Record<string, unknown>, relationFields: Rea
           qualifier: text(o.how) ?? text(o.role),
           from: text(o.from),
           to: text(o.to),
+          imported: text(o.imported),
           path: [...path, typeof o.ref === "string" ? "ref" : "lab"],
         });
       });
@@ -295,8 +355,8 @@ export function normalizeNote(data: Record<string, unknown>, relationFields: Rea
       out.values[field] = list.map((item, i) => {
         const path: FieldPath = Array.isArray(value) ? [field, i] : [field];
         if (item !== null && typeof item === "object") {
-          const o = item as { value: unknown; source?: unknown; note?: unknown };
-          return { value: String(o.value), sources: sourcesOf(o.source, [...path, "source"]), note: text(o.note), path: [...path, "value"] };
+          const o = item as { value: unknown; source?: unknown; note?: unknown; imported?: unknown };
+          return { value: String(o.value), sources: sourcesOf(o.source, [...path, "source"]), note: text(o.note), imported: text(o.imported), path: [...path, "value"] };
         }
         return { value: String(item), sources: [], path };
       });

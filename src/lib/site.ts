@@ -12,6 +12,7 @@ import { folderListing, type FolderPage } from "./folders.ts";
 import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from "./registry.ts";
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
+import { dataset, DATASETS, recordUrl, type Dataset } from "./datasets.ts";
 import { buildNameTrie, linkedFrom, mentionsFrom, proseText, type Mention, type NameTrie } from "./mentions.ts";
 import { templateOf, type ParsedNote } from "./parse-note.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
@@ -32,6 +33,17 @@ export interface InfoValue {
   /** Qualifier shown after the value: a role, a derivation kind, a note. */
   extra?: string;
   sources: LinkRef[];
+  /** Set when `npm run import` wrote the value: from which dataset, and the record it came from. */
+  imported?: ImportedMark;
+}
+
+/** How a page marks an imported value: the dataset's name and the address of the note's record in it. */
+export interface ImportedMark {
+  dataset: string;
+  /** The record's address (a file of the dataset at a commit), when the note's `record` names one. */
+  href?: string;
+  /** "European Open Source AI Index, record GPT-OSS.yaml": for the mark's tooltip. */
+  title: string;
 }
 
 export interface InfoRow {
@@ -51,6 +63,7 @@ export interface OpennessCellView {
   sources: LinkRef[];
   /** Evidence addresses, shown by host name. */
   evidence: { href: string; text: string }[];
+  imported?: ImportedMark;
 }
 
 /** A model's openness matrix, grouped as the registry (and the field's index) groups the dimensions. */
@@ -390,6 +403,8 @@ export class Site {
       }
       case "cited-by":
         return [{ text: String(this.vault.citedBy.get(note.slug)?.length ?? 0), sources: [] }];
+      case "record":
+        return this.#recordValues(note);
       case "folder": {
         const path = this.vault.filesBySlug.get(note.slug)?.path ?? "";
         const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
@@ -403,13 +418,13 @@ export class Site {
         .filter((r) => r.to && this.vault.bySlug.has(r.to))
         .map((r) => {
           const span = view.show === "span" && (r.from || r.until) ? `${r.from ?? "?"}–${r.until ?? ""}` : "";
-          return { text: this.ref(r.to!).text, href: this.urls.note(r.to!), extra: [r.qualifier, span].filter(Boolean).join(", ") || undefined, sources: this.#sources(r.sources) };
+          return { text: this.ref(r.to!).text, href: this.urls.note(r.to!), extra: [r.qualifier, span].filter(Boolean).join(", ") || undefined, sources: this.#sources(r.sources), imported: this.importedMark(note, r.imported) };
         });
       if (view.show === "names") out.push(...(f.names[view.field] ?? []).map((name) => ({ text: name, sources: [] })));
       return out;
     }
     return (f.values[view.field] ?? []).map((v) => {
-      const value: InfoValue = { text: v.value, extra: v.note, sources: this.#sources(v.sources) };
+      const value: InfoValue = { text: v.value, extra: v.note, sources: this.#sources(v.sources), imported: this.importedMark(note, v.imported) };
       if (view.show === "link") Object.assign(value, { text: v.value.replace(/^https?:\/\//, ""), href: v.value });
       if (view.show === "arxiv") value.href = `https://arxiv.org/abs/${encodeURIComponent(v.value)}`;
       return value;
@@ -442,6 +457,42 @@ export class Site {
     return rows;
   }
 
+  /** The mark of a value imported from dataset `id` into `note` (undefined for a hand-written value). */
+  importedMark(note: Note, id: string | undefined): ImportedMark | undefined {
+    const d = id ? dataset(id) : undefined;
+    if (!d) return undefined;
+    const r = note.fields.record;
+    const file = r?.from === d.id ? r.file : undefined;
+    const href = file && r?.snapshot ? recordUrl(d, file, r.snapshot) : undefined;
+    return { dataset: d.label, href, title: file ? `Imported from the ${d.label}, record ${file}` : `Imported from the ${d.label}` };
+  }
+
+  /**
+   * The record row of an imported note's infobox: the release the dataset rates (and the base model it names),
+   * linking the record as it was at the snapshot read; and whether the dataset still lists it.
+   */
+  #recordValues(note: Note): InfoValue[] {
+    const r = note.fields.record;
+    const d = r ? dataset(r.from) : undefined;
+    if (!r || !d || !r.file) return [];
+    const href = r.snapshot ? recordUrl(d, r.file, r.snapshot) : undefined;
+    const read = `${d.short} record ${r.file}${r.date ? `, ${r.date}` : ""}`;
+    const extra = [r.base ? `base model ${r.base}` : "", read, r.dropped ? `no longer listed as of ${r.dropped.date ?? r.dropped.snapshot.slice(0, 7)}` : ""].filter(Boolean).join("; ");
+    return [{ text: r.rates ?? r.names?.[0] ?? r.file, href, extra, sources: this.#sources([d.source]) }];
+  }
+
+  /**
+   * The datasets whose data a page about these notes shows, for the credit their licences ask for: those whose
+   * source note a note cites (a hand-written value can cite one too), that wrote its `record`, or that it is about.
+   */
+  credits(notes: Iterable<Note>): Dataset[] {
+    const out = new Set<Dataset>();
+    for (const n of notes) {
+      for (const d of DATASETS) if (n.cites.includes(d.source) || n.slug === d.source || n.fields.record?.from === d.id) out.add(d);
+    }
+    return DATASETS.filter((d) => out.has(d));
+  }
+
   /** A model's openness matrix (undefined for other types). */
   openness(note: Note): OpennessMatrix | undefined {
     if (note.type !== "model") return undefined;
@@ -455,7 +506,8 @@ export class Site {
         rated: !!cell,
         note: cell?.note,
         sources: cell ? this.#sources(cell.sources) : [],
-        evidence: (cell?.evidence ?? []).map((href) => ({ href, text: hostOf(href) })),
+        evidence: (cell?.evidence ?? []).map((href) => ({ href, text: recordLabel(href) ?? hostOf(href) })),
+        imported: this.importedMark(note, cell?.imported),
       };
     });
     return {
@@ -567,6 +619,12 @@ export class Site {
 export function opennessSummary(m: OpennessMatrix): string {
   const parts = (["open", "partial", "closed"] as const).filter((l) => m.counts[l]).map((l) => `${m.counts[l]} ${l}`);
   return parts.length ? `${parts.join(", ")} of ${m.cells.length}` : `not rated (${m.cells.length} dimensions)`;
+}
+
+/** "index record" for a link to a dataset's record (an imported cell's evidence when the dataset links none). */
+function recordLabel(href: string): string | undefined {
+  const d = DATASETS.find((x) => href.startsWith(`${x.repository}/blob/`));
+  return d ? `${d.short} record` : undefined;
 }
 
 function hostOf(href: string): string {

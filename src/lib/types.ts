@@ -85,6 +85,8 @@ export interface ResolvedRelation {
   qualifier?: string;
   from?: string;
   until?: string;
+  /** Written by `npm run import` from this dataset (datasets.ts). */
+  imported?: string;
   path: FieldPath;
 }
 

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DATASETS } from "../../src/lib/datasets.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
 import { deadLinks, siteHashes } from "../helpers/crawl.ts";
@@ -46,6 +47,34 @@ describe("content/", () => {
     expect(cells.some((c) => c!.evidence.length > 0)).toBe(true);
   });
 
+  it("holds every system of the Open Source AI Index snapshot, each imported cell with its class, evidence and source", async () => {
+    const vault = await loadVault(CONTENT, { cache: null });
+    const osai = DATASETS[0];
+    const records = vault.notes.filter((n) => n.fields.record?.from === osai.id && n.fields.record.file);
+    // 193 systems in snapshot 5a388e8 (its 194th YAML file is the blank submission template): a note each.
+    expect(new Set(records.map((n) => n.fields.record!.file)).size).toBe(193);
+    expect(records.every((n) => n.type === "model")).toBe(true);
+    const problems: string[] = [];
+    let cells = 0;
+    for (const n of vault.notes) {
+      for (const [key, cell] of Object.entries(n.fields.openness)) {
+        if (!cell?.imported) continue;
+        cells++;
+        if (!cell.evidence.length) problems.push(`${n.file}: openness.${key} has no evidence`);
+        if (!cell.sources.some((s) => vault.index.resolve(s.ref) === osai.source)) problems.push(`${n.file}: openness.${key} does not cite the index`);
+        if (cell.status === "unknown") problems.push(`${n.file}: openness.${key} is imported as unknown`);
+      }
+      const marked = [...Object.values(n.fields.values).flat(), ...n.relations].some((v) => v.imported) || Object.values(n.fields.openness).some((c) => c?.imported);
+      if (marked && n.fields.record?.from !== osai.id) problems.push(`${n.file}: imported values without a record`);
+    }
+    expect(problems).toEqual([]);
+    expect(cells).toBeGreaterThan(2000);
+    // The seed-derived notes the index rates keep their own (hand-written) cells and text.
+    const gemma = vault.bySlug.get("gemma")!;
+    expect(Object.values(gemma.fields.openness).some((c) => c?.imported)).toBe(false);
+    expect(gemma.fields.record).toBeUndefined();
+  });
+
   describe("built", () => {
     let dist: string;
     beforeAll(() => {
@@ -69,6 +98,26 @@ describe("content/", () => {
     it("is byte-identical when built again, every note parsed afresh instead of taken from the parse cache", () => {
       const again = buildSite(CONTENT, { ATLAS_CACHE: "off" });
       expect(siteHashes(again)).toEqual(siteHashes(dist));
+    });
+
+    it("credits the Open Source AI Index, with its link and citation, on every page that shows its data", async () => {
+      const vault = await loadVault(CONTENT);
+      const osai = DATASETS[0];
+      const credited = (path: string) => {
+        const html = readFileSync(join(dist, path, "index.html"), "utf8");
+        return html.includes('class="dataset-credit"') && html.includes(`href="${osai.site}"`) && html.includes("Rethinking open source generative AI: open-washing and the EU AI Act") && html.includes("pp. 1774-1787");
+      };
+      const citing = vault.notes.filter((n) => n.cites.includes(osai.source) || n.fields.record?.from === osai.id);
+      expect(citing.length).toBeGreaterThan(300);
+      const missing = citing.filter((n) => !credited(n.slug)).map((n) => n.slug);
+      // Lab pages list their models' openness: a lab whose models carry the index's data shows the credit too.
+      const labs = vault.notes.filter((n) => n.type === "lab" && (vault.backlinks.get(n.slug) ?? []).some((b) => b.kind === "developer" && citing.some((c) => c.slug === b.from)));
+      missing.push(...labs.filter((n) => !credited(n.slug)).map((n) => n.slug));
+      for (const page of ["models", "openness", "timeline"]) if (!credited(page)) missing.push(page);
+      expect(missing).toEqual([]);
+      // Not vacuous: a page that shows none of it has no credit.
+      const none = vault.notes.find((n) => n.type === "concept" && !n.cites.includes(osai.source))!;
+      expect(credited(none.slug), none.slug).toBe(false);
     });
 
     it("shows both disputed parameter counts of Nemotron 3 Super with their sources", () => {

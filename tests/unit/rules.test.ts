@@ -43,6 +43,8 @@ const CASES: Record<string, { files: Record<string, string>; at: string; options
   orphan: { files: { ...base, "labs/lonely.md": note({ title: "Lonely", type: "lab", summary: "s", sources: "[a-source]" }) }, at: "labs/lonely.md:1:1" },
   uncited: { files: { ...base, "labs/lab-a.md": note({ title: "Lab A", type: "lab", summary: "A lab." }, "[[a-source]]") }, at: "labs/lab-a.md:1:1" },
   placeholder: { files: withLab("", { summary: "One sentence saying what Lab A is." }), at: "labs/lab-a.md:4:10" },
+  // Marked as imported, but the note has no record of the dataset it came from.
+  "imported-value": { files: withLab("", { founded: "{ value: 2020, source: a-source, imported: osai }" }), at: "labs/lab-a.md:6:19" },
   config: { files: { ...base, "atlas.yml": "notes: typed\nrawHTML: refuse\n" }, at: "atlas.yml:2:1" },
   // An Obsidian vault: two files named Note, linked by that name from a third folder.
   "ambiguous-link": { files: { "atlas.yml": "notes: obsidian\n", "b/Note.md": "B\n", "a/Note.md": "A\n", "c/Linker.md": "See [[Note]].\n" }, at: "c/Linker.md:1:5" },

@@ -6,6 +6,7 @@ import { placeholder, sanitizedHtml, tooDeep, unsafeHtml, unsafeUrl } from "./bo
 import { duplicateSlug, emptyVault, reservedSlug, slugFormat, typeFolder, unreadableFile } from "./files.ts";
 import { frontmatterMissing, schema, unknownType, yamlSyntax } from "./frontmatter.ts";
 import { orphan, uncited } from "./graph.ts";
+import { importedValue } from "./imports.ts";
 import { config } from "./config.ts";
 import { ambiguousLink, brokenLink, brokenRelation, emptyLink, missingHeading, nameCollision, notASource, relationType, unknownSource } from "./links.ts";
 import type { Rule } from "./rule.ts";
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   relationType,
   unknownSource,
   notASource,
+  importedValue,
   orphan,
   uncited,
   placeholder,

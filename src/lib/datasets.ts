@@ -1,0 +1,53 @@
+/**
+ * The datasets the wiki imports from (`npm run import -- <id> <checkout>`): for each, the source note every imported
+ * value cites, where its records live, and the credit its licence asks for. A value the importer writes carries
+ * `imported: <id>` and the note a `record` naming the dataset's file it came from, so the checker, the pages and
+ * `npm run changes` can tell imported values from hand-written ones. A new dataset is one entry here plus its reader.
+ */
+
+export interface Dataset {
+  /** What `imported:` and `record.from` say. */
+  id: string;
+  /** Its name, as a credit or a marker's tooltip reads it. */
+  label: string;
+  /** A word for it in tight places ("index record"). */
+  short: string;
+  /** The source note every imported value cites. */
+  source: string;
+  /** The public site the credit links to. */
+  site: string;
+  /** The repository its records are files of; a record's address is a file at a commit. */
+  repository: string;
+  licence: { name: string; url: string };
+  /** The citation the licence asks for, as plain text. */
+  citation: string;
+  /** Files of a checkout that are not records. */
+  skip: readonly string[];
+}
+
+export const DATASETS = [
+  {
+    id: "osai",
+    label: "European Open Source AI Index",
+    short: "index",
+    source: "liesenfeld-dingemanse-2024-open-source-ai-index",
+    site: "https://osai-index.eu/",
+    repository: "https://github.com/Language-Technology-Assessment/main-database",
+    licence: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
+    citation:
+      'Liesenfeld, A. and Dingemanse, M., 2024. "Rethinking open source generative AI: open-washing and the EU AI Act". In Proceedings of the 2024 ACM Conference on Fairness, Accountability, and Transparency (FAccT \'24), pp. 1774-1787.',
+    skip: ["a_submission_template.yaml"],
+  },
+] as const satisfies readonly Dataset[];
+
+export type DatasetId = (typeof DATASETS)[number]["id"];
+export const DATASET_IDS = DATASETS.map((d) => d.id) as [DatasetId, ...DatasetId[]];
+
+export function dataset(id: string): Dataset | undefined {
+  return DATASETS.find((d) => d.id === id);
+}
+
+/** The address of one record (a file of the dataset's repository) as it was at a commit. */
+export function recordUrl(d: Dataset, file: string, commit: string): string {
+  return `${d.repository}/blob/${commit}/${file.split("/").map(encodeURIComponent).join("/")}`;
+}

@@ -1,0 +1,33 @@
+/** The report of an import run, as the command prints it: what was created, matched, updated, and what to look at. Pure. */
+import type { ImportReport } from "./plan.ts";
+
+const list = (xs: readonly string[], max = 12) => (xs.length > max ? `${xs.slice(0, max).join(", ")} … (${xs.length - max} more)` : xs.join(", "));
+
+export function formatImportReport(r: ImportReport, options: { written: number; dryRun?: boolean }): string {
+  const m = r.models;
+  const o = r.organisations;
+  const hand = o.matched.filter((x) => x.handWritten);
+  const lines = [
+    `${options.dryRun ? "Would import" : "Imported"} ${r.systems} systems of \`${r.dataset}\` (snapshot ${r.snapshot.commit.slice(0, 7)}${r.snapshot.date ? `, ${r.snapshot.date}` : ""}): ${options.written} file${options.written === 1 ? "" : "s"} ${options.dryRun ? "would change" : "written"}.`,
+    `  models: ${m.created.length} created, ${m.updated.length} updated, ${m.unchanged.length} unchanged; ${m.dropped.length} no longer listed (kept, marked)`,
+  ];
+  if (m.matched.length) lines.push(`  rated release is one of our notes: ${m.matched.map((x) => `${x.slug} (${x.file})`).join(", ")}`);
+  if (m.siblings.length) lines.push(`  rated by another release than our note of the same name (a note of its own, filed under ours): ${m.siblings.map((x) => `${x.slug} → ${x.family}`).join(", ")}`);
+  if (m.dropped.length) lines.push(`  no longer listed: ${list(m.dropped)}`);
+  const created = (t: string) => o.created.filter((x) => x.type === t);
+  lines.push(`  organisations: ${created("lab").length} lab notes and ${created("person").length} person notes created; ${hand.length} matched to notes we wrote (${list(hand.map((x) => `${x.slug} ← ${x.names.map((n) => `"${n}"`).join(", ")}`), 40)}); ${o.updated.length} updated`);
+  if (r.disagreements.length) {
+    lines.push(`  disagreements with hand-written values (${r.disagreements.length}):`);
+    for (const x of r.disagreements) lines.push(`    ${x.slug}: ${x.field}: ours ${x.hand}, the index ${x.imported} — ${x.cellKept ? "ours kept (one cell per dimension); the index's class not written" : "both kept"}`);
+  } else lines.push("  disagreements with hand-written values: none");
+  if (r.withheldNames.length) {
+    lines.push(`  names not given as aliases (${r.withheldNames.length}):`);
+    for (const w of r.withheldNames) lines.push(`    "${w.name}" (${w.files.join(", ")}): ${w.reason}`);
+  }
+  for (const e of r.editedByHand) lines.push(`  ${e.slug}: its ${e.what === "body" ? "summary and body were" : "index section was"} edited by hand since the import wrote ${e.what === "body" ? "them" : "it"}: left as they are`);
+  if (r.notices.length) {
+    lines.push(`  left out of the records (${r.notices.length}):`);
+    for (const n of r.notices) lines.push(`    ${n.file}${n.line ? `:${n.line}` : ""}: ${n.message}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,121 @@
+/**
+ * `npm run import -- osai <checkout>` through the real command, on a copy of the fixture vault and the fixture
+ * records: what it writes and reports, that the result passes the strict check, that a second run changes no byte,
+ * that a record which is not valid YAML stops it with the file named and nothing written, and that every built page
+ * showing the index's data carries its credit (and a page showing none does not).
+ */
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DATASETS } from "../../src/lib/datasets.ts";
+import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
+
+const INDEX = join(ROOT, "tests/fixtures/osai-index");
+const VAULT = join(ROOT, "tests/fixtures/osai-vault");
+const SNAPSHOT = ["--commit", "0123456789abcdef0123456789abcdef01234567", "--date", "2026-06-12"];
+const osai = DATASETS[0];
+
+function copy(from: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "atlas-import-")), "copy");
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** Every file of a folder with a hash of its bytes. */
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const importInto = (vault: string, index = INDEX, extra: string[] = SNAPSHOT) => runScript("import", ["osai", index, ...extra], { CONTENT_DIR: vault });
+
+describe("npm run import -- osai", () => {
+  let vault: string;
+  let first: ReturnType<typeof importInto>;
+  beforeAll(() => {
+    vault = copy(VAULT);
+    first = importInto(vault);
+  });
+
+  it("imports the records, reports what it did and the disagreement it kept, and the strict check passes", () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("Imported 3 systems of `osai` (snapshot 0123456, 2026-06-12): 5 files written.");
+    expect(first.stdout).toContain("models: 2 created, 1 updated, 0 unchanged");
+    expect(first.stdout).toContain("acme-ai ← \"Acme Research\"");
+    expect(first.stdout).toContain("sprocket-2-large → sprocket");
+    expect(first.stdout).toContain("widget-7b: released: ours 2024-01, the index 2024-03 — both kept");
+    expect(first.stdout).toContain("widget-7b: openness.end_weights: ours open, the index partial — ours kept");
+    expect(first.stdout).toContain("Gizmo.yaml: has no `datasheet` parameter: left unrated");
+    const check = runScript("check", ["--strict"], { CONTENT_DIR: vault });
+    expect(check.stdout).toContain("✔ 0 errors, 0 warnings in 9 notes");
+    expect(check.code).toBe(0);
+  });
+
+  it("changes no byte when run again on the same snapshot", () => {
+    const before = hashes(vault);
+    const again = importInto(vault);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("0 files written");
+    expect(again.stdout).toContain("models: 0 created, 0 updated, 3 unchanged");
+    expect(hashes(vault)).toEqual(before);
+  });
+
+  it("stops at a record that is not valid YAML, names the file and line, and writes nothing", () => {
+    const index = copy(INDEX);
+    writeFileSync(join(index, "Broken.yaml"), "system:\n    name: Broken\n    type: [text\norg:\n    name: Nobody\n");
+    const target = copy(VAULT);
+    const before = hashes(target);
+    const r = importInto(target, index);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Broken\.yaml:\d+: not valid YAML/);
+    expect(r.stderr).toContain("nothing was written");
+    expect(hashes(target)).toEqual(before);
+  });
+
+  it("asks which snapshot a folder that is not a git checkout is", () => {
+    const r = importInto(copy(VAULT), INDEX, []);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("it is not a git checkout; give --commit <id>");
+  });
+
+  describe("built", () => {
+    let dist: string;
+    beforeAll(() => {
+      dist = buildSite(vault);
+    });
+    const page = (path: string) => readFileSync(join(dist, path, "index.html"), "utf8");
+    const hasCredit = (html: string) =>
+      html.includes('class="dataset-credit"') && html.includes(`href="${osai.site}"`) && html.includes("Rethinking open source generative AI: open-washing and the EU AI Act") && html.includes("pp. 1774-1787");
+
+    it("credits the index, with its link and citation, on every page that shows its data", () => {
+      for (const path of ["gizmo", "sprocket-2-large", "widget-7b", "gizmo-labs", "acme-ai", "models", "openness", "timeline", osai.source]) {
+        expect(hasCredit(page(path)), path).toBe(true);
+      }
+      // A page that shows none of it has no credit.
+      expect(hasCredit(page("open-weights")), "open-weights").toBe(false);
+      expect(hasCredit(page("sprocket")), "sprocket").toBe(false);
+    });
+
+    it("marks imported values and links each one's record; says which release the index rates", () => {
+      const html = page("gizmo");
+      expect(html).toContain('class="imported"');
+      expect(html).toContain("https://github.com/Language-Technology-Assessment/main-database/blob/0123456789abcdef0123456789abcdef01234567/Gizmo.yaml");
+      expect(html).toMatch(/Rated release<\/th><td>.*Gizmo-7B-Chat/s);
+      // The hand-written release month and the index's, side by side; only the index's is marked.
+      const widget = page("widget-7b");
+      expect(widget).toMatch(/2024-01<\/span>(?:(?!<\/li>).)*<\/li>/s);
+      expect(widget).toMatch(/2024-03<\/span>(?:(?!<\/li>).)*class="imported"/s);
+      expect(widget).not.toMatch(/2024-01<\/span>(?:(?!<\/li>).)*class="imported"/s);
+    });
+  });
+});
