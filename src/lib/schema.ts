@@ -73,6 +73,11 @@ export interface ImportRecord {
   base?: string;
   names?: string[];
   dropped?: { snapshot: string; date?: string };
+  /**
+   * The dataset's own class (and evidence) for each dimension where a hand-written cell says otherwise: the note's
+   * cell stays ours, and the page shows this one beside it, as a value the sources disagree on.
+   */
+  differs?: Partial<Record<OpennessKey, { status: OpennessLevel; evidence?: string[] }>>;
   body?: string;
   section?: string;
 }
@@ -127,6 +132,9 @@ export const importRecord = z
     base: z.string().min(1).optional(),
     names: z.array(z.string().min(1)).optional(),
     dropped: z.strictObject({ snapshot: commit, date: isoDate.optional() }).optional(),
+    differs: z
+      .partialRecord(z.enum(OPENNESS_KEYS), z.strictObject({ status: z.enum(OPENNESS_LEVELS), evidence: z.array(webUrl).min(1).optional() }))
+      .optional(),
     body: textHash.optional(),
     section: textHash.optional(),
   })

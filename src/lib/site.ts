@@ -64,6 +64,8 @@ export interface OpennessCellView {
   /** Evidence addresses, shown by host name. */
   evidence: { href: string; text: string }[];
   imported?: ImportedMark;
+  /** A dataset's own class where it differs from the note's (hand-written) cell: kept in the note's record. */
+  differs?: { dataset: string; status: OpennessLevel; evidence: { href: string; text: string }[]; record?: string };
 }
 
 /** A model's openness matrix, grouped as the registry (and the field's index) groups the dimensions. */
@@ -496,8 +498,11 @@ export class Site {
   /** A model's openness matrix (undefined for other types). */
   openness(note: Note): OpennessMatrix | undefined {
     if (note.type !== "model") return undefined;
+    const record = note.fields.record;
+    const from = record ? dataset(record.from) : undefined;
     const cells = OPENNESS_DIMENSIONS.map((d): OpennessCellView => {
       const cell = note.fields.openness[d.key];
+      const other = record?.differs?.[d.key];
       return {
         key: d.key,
         label: d.label,
@@ -508,6 +513,16 @@ export class Site {
         sources: cell ? this.#sources(cell.sources) : [],
         evidence: (cell?.evidence ?? []).map((href) => ({ href, text: recordLabel(href) ?? hostOf(href) })),
         imported: this.importedMark(note, cell?.imported),
+        ...(other && from
+          ? {
+              differs: {
+                dataset: from.label,
+                status: other.status,
+                evidence: (other.evidence ?? []).map((href) => ({ href, text: recordLabel(href) ?? hostOf(href) })),
+                record: record?.file && record.snapshot ? recordUrl(from, record.file, record.snapshot) : undefined,
+              },
+            }
+          : {}),
       };
     });
     return {

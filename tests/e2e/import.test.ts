@@ -116,6 +116,10 @@ describe("npm run import -- osai", () => {
       expect(widget).toMatch(/2024-01<\/span>(?:(?!<\/li>).)*<\/li>/s);
       expect(widget).toMatch(/2024-03<\/span>(?:(?!<\/li>).)*class="imported"/s);
       expect(widget).not.toMatch(/2024-01<\/span>(?:(?!<\/li>).)*class="imported"/s);
+      // Our end-weights cell stays open; the index's partial, with its evidence, is shown beside it.
+      const row = /<th scope="row"><a[^>]*>End-model weights<\/a><\/th>(.*?)<\/tr>/s.exec(widget)?.[1] ?? "";
+      expect(row).toMatch(/status-open[^>]*>[^<]*open<\/span>/);
+      expect(row).toMatch(/class="extra differs">\s*The <a href="https:\/\/github\.com\/Language-Technology-Assessment\/main-database\/blob\/[0-9a-f]+\/Widget\.yaml"[^>]*>European Open Source AI Index<\/a> rates it\s*<span class="status status-partial">/);
     });
   });
 });

@@ -122,6 +122,8 @@ describe("merging into a note", () => {
     ]);
     expect(r.text).toContain("released:\n  - { value: 2024-01, source: a }\n  - { value: 2024-03, source: idx, imported: osai }\n");
     expect(r.text).toContain("  end_weights:\n    status: open\n    source: a\n  paper: { status: closed");
+    // The dataset's differing class is kept too, in the record, with its evidence (the page shows it beside ours).
+    expect(r.text).toContain("differs: { end_weights: { status: partial, evidence: [https://example.org/w] } }");
     expect(r.text).toContain("sources: [a, idx]");
     expect(r.text.endsWith("---\nBody by hand.\n")).toBe(true);
     // Run again on its own output: nothing changes.
@@ -131,6 +133,7 @@ describe("merging into a note", () => {
   it("adds nothing where the hand-written value already says what the dataset says", () => {
     const r = editNote(hand, plan("2024-01", "open"), "models/hand.md");
     expect(r.disagreements).toEqual([]);
+    expect(r.text).not.toContain("differs");
     expect(r.text).toContain("released: { value: 2024-01, source: a }\n");
     expect(r.text).not.toContain("2024-03");
   });

@@ -4,7 +4,8 @@
  * for byte (its source text, not a re-serialisation). A field the importer adds to a hand-written note goes beside
  * the hand-written values: where they agree, nothing is added; where they differ, both are kept as a list of claims
  * and the disagreement is returned for the run's report. An openness dimension holds one cell, so a hand-written cell
- * that differs from the dataset's stays, alone, and is reported. Text the importer wrote (a generated summary and
+ * that differs from the dataset's stays, and the dataset's class and evidence are kept in the record (`differs`),
+ * which the page shows beside ours; the disagreement is reported. Text the importer wrote (a generated summary and
  * body, or a section it appended) is rewritten only while its hash in `record` still matches, so a person's edit is
  * never overwritten. The result is parsed again and every hand-written value compared with the original before it is
  * returned. Pure.
@@ -259,6 +260,7 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
     const cellPairs = pair && isMap(pair.value) ? pair.value.items : [];
     const written = cellPairs.map((p) => ({ key: String((p.key as { value: unknown }).value), pair: p }));
     let changed = false;
+    const differs: Record<string, Item> = {};
     const texts = new Map<string, string>();
     for (const w of written) texts.set(w.key, cellText(current.fm, w.key, w.pair.value as Node));
     for (const { key, item } of plan.cells) {
@@ -266,7 +268,11 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
       if (now !== undefined && !isImported(now, plan.dataset)) {
         handChecks.push({ key: `openness.${key}`, js: now });
         const status = typeof now === "string" ? now : (now as Item).status;
-        if (item && status !== item.status) disagreements.push({ field: `openness.${key}`, hand: String(status), imported: String(item.status), cellKept: true });
+        if (item && status !== item.status) {
+          disagreements.push({ field: `openness.${key}`, hand: String(status), imported: String(item.status), cellKept: true });
+          const evidence = item.evidence === undefined ? [] : Array.isArray(item.evidence) ? item.evidence : [item.evidence];
+          differs[key] = { status: item.status, ...(evidence.length ? { evidence } : {}) };
+        }
         continue;
       }
       if (now !== undefined && item && (plan.sameCell ? plan.sameCell(now, item) : deepEqual(now, item))) continue;
@@ -275,6 +281,7 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
       if (item) texts.set(key, `${key}: ${yamlFlow(item)}`);
       else texts.delete(key);
     }
+    if (Object.keys(differs).length) record.differs = differs;
     if (changed) {
       const keys = written.map((w) => w.key).filter((k) => texts.has(k));
       const rank = (k: string) => plan.cellOrder?.indexOf(k) ?? -1;

@@ -18,7 +18,7 @@ export function formatImportReport(r: ImportReport, options: { written: number; 
   lines.push(`  organisations: ${created("lab").length} lab notes and ${created("person").length} person notes created; ${hand.length} matched to notes we wrote (${list(hand.map((x) => `${x.slug} ← ${x.names.map((n) => `"${n}"`).join(", ")}`), 40)}); ${o.updated.length} updated`);
   if (r.disagreements.length) {
     lines.push(`  disagreements with hand-written values (${r.disagreements.length}):`);
-    for (const x of r.disagreements) lines.push(`    ${x.slug}: ${x.field}: ours ${x.hand}, the index ${x.imported} — ${x.cellKept ? "ours kept (one cell per dimension); the index's class not written" : "both kept"}`);
+    for (const x of r.disagreements) lines.push(`    ${x.slug}: ${x.field}: ours ${x.hand}, the index ${x.imported} — ${x.cellKept ? "ours kept (one cell per dimension); the index's class kept in the record and shown beside ours" : "both kept"}`);
   } else lines.push("  disagreements with hand-written values: none");
   if (r.withheldNames.length) {
     lines.push(`  names not given as aliases (${r.withheldNames.length}):`);
