@@ -42,8 +42,9 @@ if (!format) usage(USAGE, `--format is one of ${REPORT_FORMATS.join(", ")}, not 
 const started = performance.now();
 const dir = contentDir();
 const cache = projectCache(ROOT);
-// The check needs no page HTML: notes are rendered only where their raw HTML must be sanitized (parse-note.ts).
-const loader = new VaultLoader(dir, { cache, html: false, onProgress: format === "json" ? undefined : progress("check"), rawHtml: rawHtmlPolicy() });
+// The check needs no page HTML: notes are rendered only where their raw HTML must be sanitized (parse-note.ts); the
+// prose with positions only for --mentions.
+const loader = new VaultLoader(dir, { cache, html: false, prose: !!values.mentions, onProgress: format === "json" ? undefined : progress("check"), rawHtml: rawHtmlPolicy() });
 const vault = await loader.load();
 
 let diagnostics: readonly Diagnostic[] = vault.diagnostics;

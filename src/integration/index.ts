@@ -20,7 +20,7 @@ import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
 import type { RawHtmlPolicy } from "../lib/config.ts";
 import type { Vault } from "../lib/types.ts";
-import { releaseCheckData, releaseProse, VaultLoader } from "../lib/vault.ts";
+import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
 import { attachmentMiddleware } from "./attachments.ts";
 import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
 import { lastCommitDates, repositoryOf } from "../lib/git.ts";
@@ -111,10 +111,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           throw refusal;
         }
         releaseCheckData(vault);
-        const built = new Site(vault, { base, graph: graphOptions(), searchShardNotes: options.searchShardNotes });
-        built.indexMentions();
-        releaseProse(vault);
-        setSite(built);
+        setSite(new Site(vault, { base, graph: graphOptions(), searchShardNotes: options.searchShardNotes }));
       },
 
       "astro:server:setup": ({ server, logger }) => {

@@ -180,6 +180,7 @@ export function mentionHints(vault: Vault): MentionHint[] {
   const trie = buildNameTrie(vault.notes.map((n) => n.slug), (slug) => namesOf(vault.bySlug.get(slug)!));
   const out: MentionHint[] = [];
   for (const n of vault.notes) {
+    if (!n.parsed.prose) throw new Error(`${n.file} was parsed without its prose: load the vault with \`prose: true\` for mention hints`);
     const { text, at } = proseText(n.parsed.prose, () => "");
     for (const [to, m, start] of mentionsFrom(trie, n.slug, text, linkedFrom(n))) out.push({ file: n.file, ...at(start), from: n.slug, to, name: m.name.replace(/\s+/g, " ") });
   }

@@ -27,8 +27,11 @@ export interface ParsedNote {
   links: LinkInfo[];
   /** The sentences the links stand in (`links[i].context` indexes it). */
   contexts: ContextPart[][];
-  /** The body's prose with positions, where names of other notes are looked for (unlinked mentions). */
-  prose: ProseBlock[];
+  /**
+   * The body's prose with positions, where the checker looks for names of other notes (unlinked mentions): only
+   * when asked (`ParseNoteOptions.prose`), as it would add a third to a loaded vault's memory.
+   */
+  prose?: ProseBlock[];
   blocks: string[];
   /** What the sanitizer removed from the note's raw HTML (reported by `unsafe-html` or `sanitized-html`). */
   unsafeHtml: Finding[];
@@ -58,6 +61,8 @@ export interface ParseNoteOptions {
    * that builds pages takes such a result as a cache miss.
    */
   html?: boolean;
+  /** Keep the body's prose with its positions (`npm run check -- --mentions`). Default: no. */
+  prose?: boolean;
 }
 
 /** A note parsed for pages: its HTML template is always there. */
@@ -80,7 +85,7 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
   const deep = treeDepthProblem(tree) ?? htmlDepthProblem(tree);
   if (deep) return asPlainText(common, body, deep, lineOffset);
   const tags = obsidian ? obsidianTransforms(tree, body).tags : undefined;
-  const found = extract(tree, lineOffset, body);
+  const found = extract(tree, lineOffset, body, { prose: options.prose });
   const removals: Removal[] = [];
   const html = options.html !== false || hasRawHtml(tree) ? htmlTemplate(tree, found.linkNodes, { obsidian, source: body, removals }) : undefined;
   return {
@@ -88,7 +93,7 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
     headings: found.headings,
     links: found.links,
     contexts: found.contexts,
-    prose: found.prose,
+    ...(found.prose ? { prose: found.prose } : {}),
     blocks: found.blocks,
     unsafeHtml: removals.map((r) => ({ ...r, line: r.line + lineOffset, endLine: r.endLine + lineOffset })),
     unsafeUrls: found.unsafeUrls,

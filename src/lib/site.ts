@@ -13,7 +13,7 @@ import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from ".
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
 import { dataset, DATASETS, recordUrl, type Dataset } from "./datasets.ts";
-import { buildNameTrie, linkedFrom, mentionsFrom, proseText, type Mention, type NameTrie } from "./mentions.ts";
+import { buildNameTrie, linkedFrom, mentionsFrom, type Mention, type NameTrie } from "./mentions.ts";
 import { templateOf, type ParsedNote } from "./parse-note.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
 import { attachmentLink, obsidianBody } from "./transclude.ts";
@@ -237,7 +237,7 @@ export class Site {
     return [...(this.indexMentions().get(note.slug) ?? [])].sort((a, b) => rank.get(a.from)! - rank.get(b.from)!);
   }
 
-  /** The index of unlinked mentions, made on first use from the notes' prose (a build makes it before its pages). */
+  /** The index of unlinked mentions, made on first use. */
   indexMentions(): Map<string, Mention[]> {
     if (!this.#mentions) {
       const notes = this.vault.notes;
@@ -271,12 +271,17 @@ export class Site {
     return this.#mentionCache;
   }
 
-  /** A note's prose for mentions (the parse's, as the checker reads it), each link's text fenced off but kept. */
+  /**
+   * A note's text for mentions, from its HTML template: each link's text kept (an excerpt reads whole) but fenced off
+   * (U+0002 … U+0003), and a fence at the end of every block and table cell, so no name runs from one into the next:
+   * the same text as the prose the checker reads (`check --mentions`, mentions.ts), without keeping that prose.
+   */
   #mentionText(n: Note): string {
-    return proseText(n.parsed.prose, (i) => {
+    const fenced = fillTemplate(templateOf(n), (i) => {
       const link = n.links[i];
-      return this.#linkText(link, link.to ? this.vault.bySlug.get(link.to)?.title : undefined);
-    }).text;
+      return `<a>\u0002${escapeHtml(this.#linkText(link, link.to ? this.vault.bySlug.get(link.to)?.title : undefined))}\u0003</a>`;
+    });
+    return proseOfHtml(fenced);
   }
 
   /** Every dated note, newest first, by year and month; undated events and models apart (src/lib/timeline.ts). */
@@ -648,5 +653,18 @@ function hostOf(href: string): string {
   } catch {
     return href;
   }
+}
+
+/**
+ * A body's prose from its HTML: no code, no math, no raw HTML's own elements' text beyond what Markdown made of it,
+ * blocks and table cells fenced apart (U+0002 U+0003), a few entities decoded.
+ */
+function proseOfHtml(html: string): string {
+  return html
+    .replace(/<pre[\s\S]*?<\/pre>|<code[\s\S]*?<\/code>|<math[\s\S]*?<\/math>/g, " ")
+    .replace(/<\/(?:p|h[1-6]|li|td|th|dt|dd|blockquote|figcaption|summary)>/g, "\u0002\u0003\n")
+    .replace(/<br\s*\/?>/g, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!);
 }
 

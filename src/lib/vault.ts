@@ -51,6 +51,11 @@ export interface LoadOptions {
    * loader for pages takes one as a miss and parses the note again.
    */
   html?: boolean;
+  /**
+   * Keep each note's prose with positions (parse-note.ts), for `npm run check -- --mentions`; entries without it are
+   * then taken as misses. Default: no (it would add a third to the vault's memory).
+   */
+  prose?: boolean;
 }
 
 /**
@@ -97,15 +102,6 @@ export function releaseCheckData(vault: Vault): void {
     p.unsafeUrls = [];
     p.tooDeep = undefined;
   }
-}
-
-/**
- * After a build's site has made its index of unlinked mentions (`Site.indexMentions`), the prose it was made from is
- * needed no more: about 40 MB at 10,000 notes, which would otherwise count at the build's peak. Not for the dev
- * server, whose site is made again on every save.
- */
-export function releaseProse(vault: Vault): void {
-  for (const f of vault.files) f.parsed.prose = [];
 }
 
 export async function loadVault(dir: string, options: LoadOptions = {}): Promise<Vault> {
@@ -274,9 +270,10 @@ export class VaultLoader {
     const stored: [key: string, json: string][] = [];
     const todo: typeof lookups = [];
     const forPages = this.#options.html !== false;
+    const wantProse = !!this.#options.prose;
     lookups.forEach((l, i) => {
       const hit = found?.entries[i];
-      if (hit && (hit.parsed.html || !forPages)) {
+      if (hit && (hit.parsed.html || !forPages) && (hit.parsed.prose || !wantProse)) {
         results.set(l.path, hit.parsed);
         stored.push([l.key, hit.json]);
       } else todo.push(l);
@@ -289,7 +286,7 @@ export class VaultLoader {
         const pool = ready ?? new ParsePool(workers);
         try {
           // Each chunk is read back here as it arrives, while the workers parse the next ones.
-          const json = await pool.parse(todo.map((t) => t.text), { obsidian, html: forPages }, (done) => onProgress?.("parsing", done, todo.length), (start, chunk) =>
+          const json = await pool.parse(todo.map((t) => t.text), { obsidian, html: forPages, prose: wantProse }, (done) => onProgress?.("parsing", done, todo.length), (start, chunk) =>
             chunk.forEach((j, i) => results.set(todo[start + i].path, JSON.parse(j) as ParsedNote)),
           );
           todo.forEach((t, i) => fresh.push([t.key, json[i]]));
@@ -298,7 +295,7 @@ export class VaultLoader {
         }
       } else {
         todo.forEach((t, i) => {
-          const parsed = parseNote(t.text, { obsidian, html: forPages });
+          const parsed = parseNote(t.text, { obsidian, html: forPages, prose: wantProse });
           results.set(t.path, parsed);
           if (cache) fresh.push([t.key, JSON.stringify(parsed)]);
           if (onProgress && (i % 500 === 499 || i === todo.length - 1)) onProgress("parsing", i + 1, todo.length);

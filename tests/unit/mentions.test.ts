@@ -49,10 +49,10 @@ describe("unlinked mentions", () => {
 
 describe("a note's prose, as the page and the checker read it", () => {
   const body = ["# Llama notes", "", "First line about", "Llama 4, then `Llama 4` in code.", "", "```", "Llama 4", "```", "", "| a | b |", "| - | - |", "| Llama | 4 |", "", "See [[x|Llama 4]] and Llama", "4 apart?"].join("\n");
-  const parsed = parseNote(`---\ntitle: t\n---\n${body}\n`, { html: false });
+  const parsed = parseNote(`---\ntitle: t\n---\n${body}\n`, { html: false, prose: true });
 
   it("keeps text with its place in the file, fences links, and leaves out code", () => {
-    const { text, at } = proseText(parsed.prose, () => "LINK");
+    const { text, at } = proseText(parsed.prose!, () => "LINK");
     expect(text).not.toContain("`");
     expect(text.match(/Llama 4/g)).toHaveLength(1); // not the inline code, the code block, nor the link's label
     expect(text).toContain("\u0002LINK\u0003");
@@ -65,7 +65,7 @@ describe("a note's prose, as the page and the checker read it", () => {
     const { vault } = await checkVault({
       "models/llama-4.md": note({ title: "Llama 4", type: "model", summary: "m." }, "Model.\n"),
       "concepts/t.md": note({ title: "T", type: "concept", summary: "t." }, "Ends with Llama\n\n4 starts here.\n\n| Llama | 4 |\n| - | - |\n| x | y |\n\nBut Llama 4 here.\n"),
-    });
+    }, { html: false, prose: true });
     const hints = mentionHints(vault).filter((h) => h.from === "t");
     expect(hints.map((h) => `${h.line}:${h.column} ${h.name}`)).toEqual(["14:5 Llama 4"]);
   });
@@ -75,7 +75,7 @@ describe("the page and the checker agree", () => {
   it.each(["vault", "obsidian"])("offer the same unlinked mentions on the pages and as check hints: %s fixture", async (fixture) => {
     const dir = join(import.meta.dirname, "../fixtures", fixture);
     const forPages = await loadVault(dir, { cwd: dir });
-    const forCheck = await loadVault(dir, { cwd: dir, html: false });
+    const forCheck = await loadVault(dir, { cwd: dir, html: false, prose: true });
     const onPages = [...new Site(forPages).indexMentions()].flatMap(([to, list]) => list.map((m) => `${m.from} → ${to}: ${m.name.replace(/\s+/g, " ")}`)).sort();
     const hinted = mentionHints(forCheck).map((h) => `${h.from} → ${h.to}: ${h.name}`).sort();
     expect(hinted).toEqual(onPages);

@@ -57,8 +57,8 @@ export interface Extracted {
   linkNodes: WikiLink[];
   /** The sentences links stand in, each once: links of one sentence share it. */
   contexts: ContextPart[][];
-  /** The note's prose, block by block, for finding the names of notes in it (mentions.ts). */
-  prose: ProseBlock[];
+  /** The note's prose, block by block, for finding the names of notes in it (mentions.ts); only when asked. */
+  prose?: ProseBlock[];
 }
 
 /**
@@ -71,8 +71,11 @@ export type ProseText = [line: number, column: number, text: string];
 const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 const CONTEXT_MAX = 400;
 
-/** `lineOffset` is added to every line: the body's first line in the file minus one; `source` is the parsed body. */
-export function extract(tree: Root, lineOffset: number, source?: string): Extracted {
+/**
+ * `lineOffset` is added to every line: the body's first line in the file minus one; `source` is the parsed body;
+ * `prose` asks for the prose too (`npm run check -- --mentions`).
+ */
+export function extract(tree: Root, lineOffset: number, source?: string, options: { prose?: boolean } = {}): Extracted {
   const span = (n: Nodes): Span => {
     const p = n.position;
     return p
@@ -80,7 +83,7 @@ export function extract(tree: Root, lineOffset: number, source?: string): Extrac
       : { line: lineOffset + 1, column: 1, endLine: lineOffset + 1, endColumn: 1 };
   };
   const slugger = new GithubSlugger();
-  const out: Extracted = { headings: [], links: [], blocks: [], unsafeUrls: [], linkNodes: [], contexts: [], prose: [] };
+  const out: Extracted = { headings: [], links: [], blocks: [], unsafeUrls: [], linkNodes: [], contexts: [], ...(options.prose ? { prose: [] } : {}) };
   const linkIndex = new Map<WikiLink, number>();
 
   const walk = (node: Nodes, parent: Parents | undefined) => {
@@ -121,9 +124,11 @@ export function extract(tree: Root, lineOffset: number, source?: string): Extrac
       const parts: ContextPart[] = [];
       flatten(node, parts, linkIndex, node.type === "tableRow");
       assignContexts(parts, out.links, out.contexts);
-      const prose: ProseBlock = [];
-      proseOf(node, prose, linkIndex, lineOffset);
-      if (prose.length) out.prose.push(prose);
+      if (out.prose) {
+        const prose: ProseBlock = [];
+        proseOf(node, prose, linkIndex, lineOffset);
+        if (prose.length) out.prose.push(prose);
+      }
       return;
     }
     if ("children" in node) for (const child of node.children) contexts(child as Nodes);
