@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchBrowser } from "./lib/browser.ts";
+import { existsSync } from "node:fs";
 import { countScripts } from "./lib/page-weight.ts";
 import { serveDir } from "./lib/serve.ts";
 import { TYPES } from "../src/lib/registry.ts";
@@ -21,6 +22,7 @@ const html = (path: string) => readFileSync(join(dist, path, "index.html"));
 // A note of each type: the first one its index lists.
 const pages: [label: string, path: string][] = [["home", "/"]];
 for (const t of TYPES) {
+  if (!existsSync(join(dist, t.folder, "index.html"))) continue; // a type with no index here (plain notes in a typed vault)
   const first = /<th scope="row"[^>]*><a href="([^"]+)"/.exec(html(t.folder).toString())?.[1];
   const name = t.label.one.toLowerCase();
   if (first) pages.push([`${/^[aeiou]/.test(name) ? "an" : "a"} ${name} note`, first]);
