@@ -174,10 +174,17 @@ export interface MentionHint {
   name: string;
 }
 
+/** The names a note is mentioned by: its title and aliases. */
+export const mentionNames = (n: Note): string[] => [n.title, ...n.fields.aliases];
+
+/** The trie of every note's names in a vault: what the pages' mention index and the checker's hints both walk. */
+export function vaultNameTrie(vault: Vault): NameTrie {
+  return buildNameTrie(vault.notes.map((n) => n.slug), (slug) => mentionNames(vault.bySlug.get(slug)!));
+}
+
 /** Every note's unlinked mentions of other notes, with their places in the files (one trie, one pass per note). */
 export function mentionHints(vault: Vault): MentionHint[] {
-  const namesOf = (n: Note) => [n.title, ...n.fields.aliases];
-  const trie = buildNameTrie(vault.notes.map((n) => n.slug), (slug) => namesOf(vault.bySlug.get(slug)!));
+  const trie = vaultNameTrie(vault);
   const out: MentionHint[] = [];
   for (const n of vault.notes) {
     if (!n.parsed.prose) throw new Error(`${n.file} was parsed without its prose: load the vault with \`prose: true\` for mention hints`);
