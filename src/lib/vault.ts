@@ -154,9 +154,8 @@ export class VaultLoader {
     this.#reshaped = true;
     // A vault of many files with no cache pack will be parsed cold: the workers load the parser while the files
     // are read.
-    const { cache, workers = Math.min(4, availableParallelism()) } = this.#options;
-    const cold = paths.length - this.#entries.size >= WORKER_THRESHOLD && workers > 1 && !cache?.hasPack(this.#options.packScope ?? this.dir);
-    const pool = cold ? new ParsePool(workers) : undefined;
+    const cold = paths.length - this.#entries.size >= WORKER_THRESHOLD && this.#workers > 1 && !this.#options.cache?.hasPack(this.#options.packScope ?? this.dir);
+    const pool = cold ? new ParsePool(this.#workers) : undefined;
     try {
       await this.#refresh(paths, true, pool);
     } finally {
@@ -202,6 +201,11 @@ export class VaultLoader {
     this.#reshaped = false;
     this.#options.onProgress?.("checking", files.length, files.length);
     return vault;
+  }
+
+  /** Worker threads for a cold parse: as asked, else one per core, at most 4. */
+  get #workers(): number {
+    return this.#options.workers ?? Math.min(4, availableParallelism());
   }
 
   /** True when the vault is read as Obsidian reads it (no `notes: typed` in its atlas.yml). */
@@ -280,7 +284,7 @@ export class VaultLoader {
     });
     const hits = results.size;
     if (todo.length) {
-      const workers = this.#options.workers ?? Math.min(4, availableParallelism());
+      const workers = this.#workers;
       const fresh: [key: string, json: string][] = [];
       if (todo.length >= WORKER_THRESHOLD && workers > 1) {
         const pool = ready ?? new ParsePool(workers);
