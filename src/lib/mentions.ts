@@ -48,22 +48,35 @@ function wordsOf(text: string): { word: string; start: number; end: number }[] {
   return words;
 }
 
-/** Every note's names as a trie of words (names too short to mean anything are left out). */
-export function buildNameTrie(slugs: readonly string[], names: (slug: string) => readonly string[]): NameTrie {
+/**
+ * Every note's names as a trie of words (names too short to mean anything are left out), and `others`: names of
+ * things with no note, which name nothing but, being the longer match, keep a note's name inside them from counting
+ * ("MIT License" is no mention of MIT).
+ */
+export function buildNameTrie(slugs: readonly string[], names: (slug: string) => readonly string[], others: readonly string[] = []): NameTrie {
   const root: TrieNode = { next: new Map() };
+  const nodeOf = (name: string) => {
+    const words = wordsOf(name).map((w) => w.word);
+    if (!words.length || words.join("").length < MIN_NAME) return undefined;
+    let node = root;
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { next: new Map() }));
+      node = child;
+    }
+    return node;
+  };
   for (const slug of slugs) {
     for (const name of new Set(names(slug))) {
-      const words = wordsOf(name).map((w) => w.word);
-      if (!words.length || words.join("").length < MIN_NAME) continue;
-      let node = root;
-      for (const w of words) {
-        let child = node.next.get(w);
-        if (!child) node.next.set(w, (child = { next: new Map() }));
-        node = child;
-      }
+      const node = nodeOf(name);
+      if (!node) continue;
       const named = (node.slugs ??= []);
       if (!named.includes(slug)) named.push(slug);
     }
+  }
+  for (const name of others) {
+    const node = nodeOf(name);
+    if (node) node.slugs ??= []; // a note of that very name still counts
   }
   return root;
 }
@@ -177,9 +190,19 @@ export interface MentionHint {
 /** The names a note is mentioned by: its title and aliases. */
 export const mentionNames = (n: Note): string[] => [n.title, ...n.fields.aliases];
 
+/** Fields whose values name things that have no notes of their own here: licences ("MIT License", "Apache 2.0"). */
+const NAME_FIELDS = ["license"];
+
+/** The names of things without notes that the vault's notes give in `NAME_FIELDS`, distinct, sorted. */
+export function otherNames(vault: Vault): string[] {
+  const names = new Set<string>();
+  for (const n of vault.notes) for (const field of NAME_FIELDS) for (const v of n.fields.values[field] ?? []) if (typeof v.value === "string") names.add(v.value);
+  return [...names].sort();
+}
+
 /** The trie of every note's names in a vault: what the pages' mention index and the checker's hints both walk. */
 export function vaultNameTrie(vault: Vault): NameTrie {
-  return buildNameTrie(vault.notes.map((n) => n.slug), (slug) => mentionNames(vault.bySlug.get(slug)!));
+  return buildNameTrie(vault.notes.map((n) => n.slug), (slug) => mentionNames(vault.bySlug.get(slug)!), otherNames(vault));
 }
 
 /** Every note's unlinked mentions of other notes, with their places in the files (one trie, one pass per note). */

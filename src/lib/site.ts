@@ -13,7 +13,7 @@ import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from ".
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
 import { dataset, DATASETS, recordUrl, type Dataset } from "./datasets.ts";
-import { linkedFrom, mentionNames, mentionsFrom, vaultNameTrie, type Mention, type NameTrie } from "./mentions.ts";
+import { linkedFrom, mentionNames, mentionsFrom, otherNames, vaultNameTrie, type Mention, type NameTrie } from "./mentions.ts";
 import { templateOf, type ParsedNote } from "./parse-note.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
 import { attachmentLink, obsidianBody } from "./transclude.ts";
@@ -241,7 +241,7 @@ export class Site {
   indexMentions(): Map<string, Mention[]> {
     if (!this.#mentions) {
       const notes = this.vault.notes;
-      const namesKey = notes.map((n) => `${n.slug}\u0000${mentionNames(n).join("\u0000")}`).join("\u0001");
+      const namesKey = `${notes.map((n) => `${n.slug}\u0000${mentionNames(n).join("\u0000")}`).join("\u0001")}\u0001\u0001${otherNames(this.vault).join("\u0000")}`;
       // A note whose file did not change (same parsed note) and whose links did not change mentions what it did.
       const earlier = this.#mentionCache?.namesKey === namesKey ? this.#mentionCache : undefined;
       const trie: NameTrie = earlier?.trie ?? vaultNameTrie(this.vault);

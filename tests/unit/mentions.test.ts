@@ -71,6 +71,19 @@ describe("a note's prose, as the page and the checker read it", () => {
   });
 });
 
+describe("names of things without notes", () => {
+  it("a licence a model names (\"MIT License\") is no mention of the note inside it (MIT), on pages and in hints alike", async () => {
+    const { vault } = await checkVault({
+      "labs/mit.md": note({ title: "MIT", type: "lab", summary: "l." }, "Lab.\n"),
+      "models/m.md": note({ title: "M", type: "model", summary: "m.", license: "MIT License" }, "Its licence is the MIT License, says a source.\n"),
+      "concepts/c.md": note({ title: "C", type: "concept", summary: "c." }, "The MIT License again; and MIT, the lab.\n"),
+    }, { prose: true });
+    const hints = mentionHints(vault).map((h) => `${h.from} → ${h.to}: ${h.name}`);
+    expect(hints).toEqual(["c → mit: MIT"]);
+    expect([...new Site(vault).indexMentions()].flatMap(([to, list]) => list.map((m) => `${m.from} → ${to}: ${m.name}`))).toEqual(hints);
+  });
+});
+
 describe("the page and the checker agree", () => {
   it.each(["vault", "obsidian"])("offer the same unlinked mentions on the pages and as check hints: %s fixture", async (fixture) => {
     const dir = join(import.meta.dirname, "../fixtures", fixture);
