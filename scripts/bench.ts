@@ -192,7 +192,7 @@ async function measure(work: string, label: string, vault: string, generate?: nu
 /** The results page: header, times, memory and output, the build's stages, the targets, the graph section. */
 function results(rows: Row[], graphSection: string): string {
   const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
-  const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).stdout.trim() ? " (with uncommitted changes)" : "";
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).stdout.trim() ? " (with uncommitted changes)" : "";
   const nodeVersion = execFileSync(NODE, ["--version"], { encoding: "utf8" }).trim();
   const cold = (r: Row) => medianRun(r.buildCold).seconds;
   const ratio = (s: number, r: Row) => `${(s / (r.floorMs / 1000)).toFixed(1)}×`;
