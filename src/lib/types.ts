@@ -8,6 +8,7 @@ import type { ParsedNote } from "./parse-note.ts";
 import type { NoteType } from "./registry.ts";
 import type { LinkIndex } from "./resolve.ts";
 import type { LinkInfo } from "./markdown/extract.ts";
+import type { SvgFinding } from "./svg.ts";
 
 export type Severity = "error" | "warning";
 
@@ -55,6 +56,8 @@ export interface Attachment {
   url: string;
   /** How a page shows it; `other` files are not published (a link to one names it as text). */
   kind: "image" | "audio" | "video" | "pdf" | "other";
+  /** In an SVG, what could run code when the file is opened on its own: such a file is `other`, not published. */
+  unsafe?: SvgFinding[];
 }
 
 /** A body link after resolution. `to` is null when the target does not exist. */

@@ -20,6 +20,7 @@ import { ParsePool } from "./parse-pool.ts";
 import { plainFields } from "./plain-note.ts";
 import { isNoteType, noteSchemas, PLAIN_TYPE, RESERVED_SLUGS, typeEntry } from "./registry.ts";
 import { pathSlugs } from "./slugs.ts";
+import { svgActiveContent, type SvgFinding } from "./svg.ts";
 import type { Attachment, Vault, VaultFile } from "./types.ts";
 
 export { assemble };
@@ -100,6 +101,7 @@ export function releaseCheckData(vault: Vault): void {
     p.blocks = [];
     p.unsafeHtml = [];
     p.unsafeUrls = [];
+    p.unclosed = undefined;
     p.tooDeep = undefined;
   }
 }
@@ -130,6 +132,8 @@ export class VaultLoader {
   #last?: Vault;
   #config?: LoadedConfig;
   #attachments: string[] = [];
+  /** What each SVG attachment holds that could run (svg.ts), by absolute path; read with the listing. */
+  #svgFindings = new Map<string, SvgFinding[]>();
   /** Files changed since the last vault was assembled, and whether any was added or removed. */
   #changed = new Set<string>();
   #reshaped = true;
@@ -148,7 +152,7 @@ export class VaultLoader {
     if (this.#config && this.#config.config.notes !== config.config.notes) this.#entries.clear();
     this.#config = config;
     const { notes: paths, attachments } = await listVaultFiles(this.dir, { obsidian: this.#obsidian });
-    this.#attachments = attachments;
+    await this.#setAttachments(attachments);
     const seen = new Set(paths);
     for (const p of this.#entries.keys()) if (!seen.has(p)) this.#entries.delete(p);
     this.#reshaped = true;
@@ -174,7 +178,7 @@ export class VaultLoader {
   async update(paths: readonly string[]): Promise<Vault> {
     const present: string[] = [];
     const listed = await listVaultFiles(this.dir, { obsidian: this.#obsidian });
-    this.#attachments = listed.attachments;
+    await this.#setAttachments(listed.attachments);
     const all = new Set(listed.notes);
     for (const p of paths) {
       if (all.has(p)) {
@@ -201,6 +205,14 @@ export class VaultLoader {
     this.#reshaped = false;
     this.#options.onProgress?.("checking", files.length, files.length);
     return vault;
+  }
+
+  /** The vault's attachments, each SVG among them read for active content (a vault has few; each is read again). */
+  async #setAttachments(paths: string[]): Promise<void> {
+    this.#attachments = paths;
+    const svgs = paths.filter((p) => p.toLowerCase().endsWith(".svg"));
+    const texts = await Promise.all(svgs.map((p) => readFile(p, "utf8").catch(() => "")));
+    this.#svgFindings = new Map(svgs.map((p, i): [string, SvgFinding[]] => [p, svgActiveContent(texts[i])]).filter(([, f]) => f.length > 0));
   }
 
   /** Worker threads for a cold parse: as asked, else one per core, at most 4. */
@@ -231,7 +243,9 @@ export class VaultLoader {
     settings.attachments = new Map(
       this.#attachments.map((abs, i): [string, Attachment] => {
         const path = attachmentPaths[i];
-        return [path, { path, file: relative(cwd, abs), url: slugs.files.get(path)!, kind: attachmentKind(path) }];
+        const unsafe = this.#svgFindings.get(abs);
+        // An SVG that could run code when opened on its own is not published (the `unsafe-attachment` rule).
+        return [path, { path, file: relative(cwd, abs), url: slugs.files.get(path)!, kind: unsafe ? "other" : attachmentKind(path), ...(unsafe ? { unsafe } : {}) }];
       }),
     );
     return settings;

@@ -29,6 +29,8 @@ describe("an Obsidian vault, checked", () => {
     expect(seen).toEqual([
       "archive/2024/Note.md:1:38 warning ambiguous-link",
       "archive/2024/Note.md:1:74 warning ambiguous-link",
+      "Attachments/active.svg:1:1 warning unsafe-attachment",
+      "Attachments/active.svg:2:3 warning unsafe-attachment",
       "Embeds/Transclusions.md:35:10 warning broken-link",
       "Embeds/Transclusions.md:35:37 warning broken-link",
       "Formatting/Broken YAML.md:3:3 warning yaml-syntax",
@@ -46,13 +48,15 @@ describe("an Obsidian vault, checked", () => {
     expect(message("Home.md:20:36")).toBe("`Projects/Three laws of motion` has no heading `No such heading`");
     // Raw HTML is sanitized in an Obsidian vault, and each removal said where it was.
     expect(message("Formatting/Raw HTML.md:3:1")).toBe("raw HTML `<script>` was removed from the page");
+    // An SVG that would run its script when opened on its own is left out of the site (below).
+    expect(message("Attachments/active.svg:2:3")).toBe("a `<script>` element in an SVG: opened on its own, the file could run code on the site, so it is not published");
   });
 
   it("refuses its unsafe raw HTML when ATLAS_RAW_HTML=refuse says so", () => {
     const r = runScript("check", ["--format", "json"], { CONTENT_DIR: VAULT, ATLAS_RAW_HTML: "refuse" });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; severity: string; rule: string }[] };
-    expect(report.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file.replace(/^.*obsidian\//, "")}:${d.line} ${d.rule}`)).toEqual(["Formatting/Raw HTML.md:3 unsafe-html"]);
+    expect(report.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file.replace(/^.*obsidian\//, "")}:${d.line} ${d.rule}`)).toEqual(["Attachments/active.svg:1 unsafe-attachment", "Attachments/active.svg:2 unsafe-attachment", "Formatting/Raw HTML.md:3 unsafe-html"]);
   });
 });
 
@@ -157,6 +161,9 @@ describe("an Obsidian vault, built", () => {
     for (const f of ["diagram.png", "logo.svg", "paper.pdf", "sound.mp3", "clip.mp4"]) {
       expect(readFileSync(join(dist, "files/attachments", f))).toEqual(readFileSync(join(VAULT, "Attachments", f)));
     }
+    // Not the SVG with a script: its embed is its name, as for any file the site does not publish.
+    expect(existsSync(join(dist, "files/attachments/active.svg"))).toBe(false);
+    expect(t).toContain('<span class="wikilink file" title="active.svg is not published">active.svg</span>');
   });
 
   it("renders callouts, comments, highlights, tags, math, tasks, tables and footnotes", () => {
@@ -259,6 +266,7 @@ describe("an Obsidian vault in the dev server", () => {
       expect(png.type).toBe("image/png");
       expect(png.body).toEqual(readFileSync(join(VAULT, "Attachments/diagram.png")));
       expect((await get("/files/attachments/nothing.png")).status).toBe(404);
+      expect((await get("/files/attachments/active.svg")).status).toBe(404); // the SVG with a script is not served
     } finally {
       dev.stop();
     }

@@ -78,3 +78,16 @@ export const duplicateSlug = defineRule({
     }
   },
 });
+
+export const unsafeAttachment = defineRule({
+  id: "unsafe-attachment",
+  severity: "error",
+  sanitized: "warning", // the file is left out either way; a vault from elsewhere still builds
+  summary: "An SVG attachment holds something that runs when the file is opened on its own (a `<script>`, an `on*=` handler, a `javascript:` address, `<foreignObject>`, an entity declaration), so it is not published: pages show its name instead.",
+  fix: "Export the drawing again as plain SVG (no scripts or interactivity), or as PNG.",
+  check(vault, report) {
+    for (const a of vault.attachments.values()) {
+      for (const f of a.unsafe ?? []) report(a, f, `${f.what} in an SVG: opened on its own, the file could run code on the site, so it is not published`, "export the drawing again without scripts or interactivity, or as PNG; pages show its name until then");
+    }
+  },
+});
