@@ -36,6 +36,8 @@ export interface ParsedNote {
   /** What the sanitizer removed from the note's raw HTML (reported by `unsafe-html` or `sanitized-html`). */
   unsafeHtml: Finding[];
   unsafeUrls: Finding[];
+  /** `[[` that opens no wikilink (`unclosed-link`); absent when there is none. */
+  unclosed?: Finding[];
   /** Set when the body nests too deep to render: it is then shown as plain text. */
   tooDeep?: Finding;
   /**
@@ -97,6 +99,7 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
     blocks: found.blocks,
     unsafeHtml: removals.map((r) => ({ ...r, line: r.line + lineOffset, endLine: r.endLine + lineOffset })),
     unsafeUrls: found.unsafeUrls,
+    ...(found.unclosed.length ? { unclosed: found.unclosed } : {}),
     ...(html ? { html } : {}),
     ...placeholderAt(body, lineOffset),
     ...(tags ? { tags } : {}),

@@ -65,6 +65,8 @@ const EXPECTED: [string, number, number, string, string, string][] = [
     ["concepts/ten-thousand-links.md",1,1,"warning","orphan","no other note links to `ten-thousand-links`"],
     ["concepts/unclosed-frontmatter.md",1,1,"error","frontmatter-missing","the frontmatter opened on line 1 is never closed"],
     ["concepts/unclosed-link.md",1,1,"warning","orphan","no other note links to `unclosed-link`"],
+    ["concepts/unclosed-link.md",7,13,"warning","unclosed-link","`[[self-link and more text.` opens a wikilink that is never closed"],
+    ["concepts/unclosed-link.md",9,20,"warning","unclosed-link","`[[ with spaces.` opens a wikilink that is never closed"],
     ["concepts/unknown-type.md",3,7,"error","unknown-type","unknown type `widget`"],
     ["concepts/wrong-field-types.md",2,8,"error","schema","`title` should be a string, got a list"],
     ["concepts/wrong-field-types.md",4,10,"error","schema","`summary` should be a string, got number `42`"],

@@ -34,6 +34,7 @@ const CASES: Record<string, { files: Record<string, string>; at: string; options
   "too-deep": { files: withLab(`\n\n${"> ".repeat(101)}deep`), at: "labs/lab-a.md:9:203" },
   "unsafe-url": { files: withLab("[x](javascript:alert(1))"), at: "labs/lab-a.md:7:24" },
   "empty-link": { files: withLab("[[]]"), at: "labs/lab-a.md:7:24" },
+  "unclosed-link": { files: withLab("[[a-source never closed"), at: "labs/lab-a.md:7:24" },
   "broken-link": { files: withLab("[[nowhere]]"), at: "labs/lab-a.md:7:24" },
   "missing-heading": { files: withLab("[[a-source#Nope]] [[a-source#^nope]]"), at: "labs/lab-a.md:7:24" },
   "broken-relation": { files: withLab("", { parent: "nowhere" }), at: "labs/lab-a.md:6:9" },
@@ -45,6 +46,8 @@ const CASES: Record<string, { files: Record<string, string>; at: string; options
   placeholder: { files: withLab("", { summary: "One sentence saying what Lab A is." }), at: "labs/lab-a.md:4:10" },
   // Marked as imported, but the note has no record of the dataset it came from.
   "imported-value": { files: withLab("", { founded: "{ value: 2020, source: a-source, imported: osai }" }), at: "labs/lab-a.md:6:19" },
+  // An Obsidian vault whose raw HTML policy is `refuse`, with an SVG that runs a script when opened.
+  "unsafe-attachment": { files: { "atlas.yml": "notes: obsidian\nrawHtml: refuse\n", "A.md": "![[x.svg]]\n", "x.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>\n' }, at: "x.svg:2:1" },
   config: { files: { ...base, "atlas.yml": "notes: typed\nrawHTML: refuse\n" }, at: "atlas.yml:2:1" },
   // An Obsidian vault: two files named Note, linked by that name from a third folder.
   "ambiguous-link": { files: { "atlas.yml": "notes: obsidian\n", "b/Note.md": "B\n", "a/Note.md": "A\n", "c/Linker.md": "See [[Note]].\n" }, at: "c/Linker.md:1:5" },
@@ -83,6 +86,23 @@ describe("checker rules", () => {
     expect(vault.diagnostics.find((d) => d.file === "labs/binary.md")).toMatchObject({ line: 2, column: 1 });
     // root reads anything: the permission case only counts where permissions apply
     if (process.getuid?.() !== 0) expect(found.map((f) => f[0])).toContain("labs/locked.md");
+  });
+
+  it("unclosed-link: each `[[` that opens nothing, where it is, but not an escaped one, a closed one or one in code", async () => {
+    const { diagnostics } = await checkVault(withLab("[[a-source]] then [[open and ![[also\n\n\\[[escaped `[[code` [[a [[a-source]]\n\n```\n[[fenced\n```\n"));
+    expect(diagnostics.filter((d) => d.rule === "unclosed-link").map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      "7:42 `[[open and ![[also` opens a wikilink that is never closed",
+      "7:54 `[[also` opens a wikilink that is never closed",
+      "9:21 `[[a` opens a wikilink that is never closed",
+    ]);
+  });
+
+  it("unsafe-attachment: the SVG is left out of the site, and under `sanitize` it is a warning", async () => {
+    const files = { "atlas.yml": "notes: obsidian\n", "A.md": "![[x.svg]] ![[ok.svg]]\n", "x.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>\n', "ok.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>\n' };
+    const { vault, diagnostics } = await checkVault(files);
+    expect(diagnostics.filter((d) => d.rule === "unsafe-attachment").map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`)).toEqual(["x.svg:1:1 warning"]);
+    expect(vault.attachments.get("x.svg")?.kind).toBe("other");
+    expect(vault.attachments.get("ok.svg")?.kind).toBe("image");
   });
 
   it("reports positions with an end for body findings", async () => {

@@ -53,6 +53,8 @@ export interface Extracted {
   /** Block ids (`^id` at the end of a paragraph or list item), without the caret. */
   blocks: string[];
   unsafeUrls: Finding[];
+  /** Each `[[` (or `![[`) in the text that opens no wikilink (never closed on its line): shown as written. */
+  unclosed: Finding[];
   /** The link nodes in document order: `links[i]` describes `linkNodes[i]`. */
   linkNodes: WikiLink[];
   /** The sentences links stand in, each once: links of one sentence share it. */
@@ -83,7 +85,7 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
       : { line: lineOffset + 1, column: 1, endLine: lineOffset + 1, endColumn: 1 };
   };
   const slugger = new GithubSlugger();
-  const out: Extracted = { headings: [], links: [], blocks: [], unsafeUrls: [], linkNodes: [], contexts: [], ...(options.prose ? { prose: [] } : {}) };
+  const out: Extracted = { headings: [], links: [], blocks: [], unsafeUrls: [], unclosed: [], linkNodes: [], contexts: [], ...(options.prose ? { prose: [] } : {}) };
   const linkIndex = new Map<WikiLink, number>();
 
   const walk = (node: Nodes, parent: Parents | undefined) => {
@@ -113,6 +115,9 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
       case "paragraph":
         blockId(node, parent, out.blocks);
         break;
+      case "text":
+        if (source !== undefined && node.value.includes("[[")) unclosedOpeners(node, source, lineOffset, out.unclosed);
+        break;
     }
     if ("children" in node && node.type !== "wikiLink") for (const child of node.children) walk(child as Nodes, node);
   };
@@ -135,6 +140,22 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
   };
   contexts(tree);
   return out;
+}
+
+/** Where a text node's source holds `[[` that is not escaped (`\\[[`): a wikilink opened and never closed. */
+function unclosedOpeners(node: Extract<Nodes, { type: "text" }>, source: string, lineOffset: number, out: Finding[]) {
+  const p = node.position;
+  if (p?.start.offset === undefined || p.end.offset === undefined) return;
+  const raw = source.slice(p.start.offset, p.end.offset);
+  for (let i = raw.indexOf("[["); i >= 0; i = raw.indexOf("[[", i + 2)) {
+    if (raw[i - 1] === "\\") continue;
+    const before = raw.slice(0, i);
+    const breaks = before.split("\n");
+    const line = p.start.line + breaks.length - 1 + lineOffset;
+    const column = breaks.length === 1 ? p.start.column + i : breaks[breaks.length - 1].length + 1;
+    const end = raw.indexOf("\n", i);
+    out.push({ line, column, endLine: line, endColumn: column + 2, what: raw.slice(i, end < 0 ? undefined : end).slice(0, 40).trimEnd() });
+  }
 }
 
 /** A link's text for heading ids and plain text: its label, else what it names. */

@@ -58,6 +58,18 @@ export const unsafeUrl = defineRule({
   },
 });
 
+export const unclosedLink = defineRule({
+  id: "unclosed-link",
+  severity: "warning",
+  summary: "`[[` (or `![[`) that opens a wikilink never closed on its line: the page shows the brackets as written, with no link.",
+  fix: "Close the link with `]]` on the same line, or write `\\[[` if the brackets are meant as text.",
+  check(vault, report) {
+    for (const f of vault.files) {
+      for (const u of f.parsed.unclosed ?? []) report(f, u, `\`${u.what}\` opens a wikilink that is never closed`, "close it with `]]` on the same line (a link cannot span lines), or write `\\[[` for the brackets themselves");
+    }
+  },
+});
+
 export const placeholder = defineRule({
   id: "placeholder",
   severity: "warning",

@@ -2,8 +2,8 @@
  * Every checker rule, in the order CONTRIBUTING.md lists them. A new rule is a module exporting `defineRule({...})`
  * and one line here.
  */
-import { placeholder, sanitizedHtml, tooDeep, unsafeHtml, unsafeUrl } from "./body.ts";
-import { duplicateSlug, emptyVault, reservedSlug, slugFormat, typeFolder, unreadableFile } from "./files.ts";
+import { placeholder, sanitizedHtml, tooDeep, unclosedLink, unsafeHtml, unsafeUrl } from "./body.ts";
+import { duplicateSlug, emptyVault, reservedSlug, slugFormat, typeFolder, unreadableFile, unsafeAttachment } from "./files.ts";
 import { frontmatterMissing, schema, unknownType, yamlSyntax } from "./frontmatter.ts";
 import { orphan, uncited } from "./graph.ts";
 import { importedValue } from "./imports.ts";
@@ -29,8 +29,10 @@ export const RULES: readonly Rule[] = [
   unsafeHtml,
   sanitizedHtml,
   unsafeUrl,
+  unsafeAttachment,
   tooDeep,
   emptyLink,
+  unclosedLink,
   brokenLink,
   ambiguousLink,
   missingHeading,
