@@ -2,6 +2,7 @@
  * The one Markdown parse of the wiki: micromark + mdast-util-from-markdown with wikilinks as real syntax (and GFM
  * when asked), so everything that looks at links (index, checker, renderer) agrees on what a link is and where it is.
  */
+import "./edit-map-fix.ts"; // before any parse: micromark's quadratic EditMap.consume, replaced
 import type { Nodes, Root } from "mdast";
 import { fromMarkdown, type Extension as FromMarkdownExtension } from "mdast-util-from-markdown";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
