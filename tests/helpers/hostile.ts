@@ -1,6 +1,7 @@
 /**
  * The hostile corpus, ready to check and build: tests/fixtures/hostile/ copied to a temporary folder, plus the cases
- * too big or too fragile to commit, generated here: a 5 MB note, a note of 10,000 links, and two files named `café`
+ * too big or too fragile to commit, generated here: a 5 MB note, a note of 10,000 links, two that micromark parsed
+ * in quadratic time, and two files named `café`
  * that differ only by Unicode normalisation (git on macOS would fold them into one on checkout).
  */
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -32,12 +33,25 @@ export function tenThousandLinks(): string {
   return `${head("Ten thousand links")}${sentences}\n\n${runOn}\n`;
 }
 
+/**
+ * Shapes micromark parsed in quadratic time: 20,000 separate quotes (each close copied every event so far, until
+ * src/lib/markdown/edit-map-fix.ts), and a quote continued lazily over 3,000 lines (refused, markdown/limits.ts).
+ */
+export function manyQuotes(): string {
+  return `${head("Many quotes")}${"> A quoted line, then a line that goes on lazily\nwithout its marker.\n\n".repeat(20_000)}`;
+}
+export function longLazyRun(): string {
+  return `${head("Long lazy run")}> A quote whose paragraph goes on\n${"without the quote marker on any of its lines\n".repeat(3_000)}`;
+}
+
 /** A copy of the corpus with the generated cases; returns its folder. */
 export function hostileVault(): string {
   const dir = mkdtempSync(join(tmpdir(), "atlas-hostile-"));
   cpSync(HOSTILE, dir, { recursive: true });
   writeFileSync(join(dir, "concepts/huge-note.md"), hugeNote());
   writeFileSync(join(dir, "concepts/ten-thousand-links.md"), tenThousandLinks());
+  writeFileSync(join(dir, "concepts/many-quotes.md"), manyQuotes());
+  writeFileSync(join(dir, "concepts/long-lazy-run.md"), longLazyRun());
   writeFileSync(join(dir, "concepts/caf\u00e9.md"), head("Cafe composed")); // é as one code point (NFC)
   writeFileSync(join(dir, "concepts/cafe\u0301.md"), head("Cafe decomposed")); // e + combining acute (NFD)
   return dir;

@@ -23,6 +23,13 @@ export const MAX_TREE_DEPTH = 300;
  */
 const MAX_CONTAINER_COST = 4_000_000;
 
+/**
+ * Lines in one run of lazy continuation: text lines that go on a quote's or list item's paragraph without its `>` or
+ * indentation. micromark looks back over the whole run at each of them, so a run's time grows with its square (9,000
+ * lines took a second, 20,000 took ten); 2,000 take a few tens of milliseconds. Real notes have a handful.
+ */
+export const MAX_LAZY_LINES = 2000;
+
 export interface DepthProblem {
   /** 1-based line and column in the body. */
   line: number;
@@ -39,12 +46,17 @@ export function containerDepthProblem(body: string): DepthProblem | undefined {
   let cost = 0;
   let line = 0;
   let worst: { line: number; depth: number } = { line: 1, depth: 0 };
+  // Lazy continuation: is a quote's or list item's paragraph open, was a `>` among its markers, how long is the run.
+  let paragraph = false;
+  let quoted = false;
+  let lazy = 0;
   for (let at = 0; at < body.length; ) {
     line++;
     let end = body.indexOf("\n", at);
     if (end < 0) end = body.length;
     let depth = 0;
     let columns = 0;
+    let quotes = 0;
     let i = at;
     for (; i < end; i++) {
       const c = body.charCodeAt(i);
@@ -52,6 +64,7 @@ export function containerDepthProblem(body: string): DepthProblem | undefined {
       else if (c === 9) columns += 4 - (columns % 4);
       else if (c === 62 /* > */) {
         depth++;
+        quotes++;
         if (body.charCodeAt(i + 1) === 32) i++; // the space after `>` belongs to the marker
       }
       else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isSpace(body.charCodeAt(i + 1))) depth++;
@@ -63,6 +76,17 @@ export function containerDepthProblem(body: string): DepthProblem | undefined {
         depth++;
         i = j;
       } else break;
+    }
+    const blank = body.slice(i, end).trim() === "";
+    if (depth > 0) {
+      paragraph = !blank; // a marker with text after it opens (or goes on) a paragraph in its container
+      quoted = quotes > 0;
+      lazy = 0;
+    } else if (blank || startsBlock(body, i)) {
+      paragraph = false;
+      lazy = 0;
+    } else if (paragraph && (quoted || columns < 2) && ++lazy > MAX_LAZY_LINES) {
+      return { line: line - lazy + 1, column: 1, what: `more than ${MAX_LAZY_LINES} lines from here go on a quote or list item without its \`>\` or indentation (lazy continuation): the time to parse such a run grows with its square` };
     }
     depth += columns >> 1;
     if (depth > worst.depth) worst = { line, depth };
@@ -135,6 +159,12 @@ export function inlineDepthProblem(body: string): DepthProblem | undefined {
 }
 
 const PUNCT = /[\p{P}\p{S}]/u;
+
+/** Whether the text at `i` starts a block that ends a paragraph: a heading, a code fence, raw HTML. */
+function startsBlock(body: string, i: number): boolean {
+  const c = body[i];
+  return c === "#" || c === "<" || body.startsWith("```", i) || body.startsWith("~~~", i);
+}
 
 const isSpace = (c: number) => c === 32 || c === 9 || Number.isNaN(c) || c === 10 || c === 13;
 

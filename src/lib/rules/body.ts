@@ -35,8 +35,8 @@ export const tooDeep = defineRule({
   id: "too-deep",
   severity: "error",
   obsidian: "warning", // the note is still published, as plain text
-  summary: "A note's body nests quotes, lists, emphasis or raw HTML deeper than the renderer takes (100 levels), so it is shown as plain text.",
-  fix: "Flatten the nesting at the line named; no real note needs it.",
+  summary: "A note's body nests quotes, lists, emphasis or raw HTML deeper than the renderer takes (100 levels), or goes on a quote or list item lazily (without `>` or indentation) for over 2,000 lines, so it is shown as plain text.",
+  fix: "Flatten the nesting at the line named, or end the quote or list with a blank line; no real note needs it.",
   check(vault, report) {
     for (const f of vault.files) {
       const d = f.parsed.tooDeep;
