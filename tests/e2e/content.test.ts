@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DATASETS } from "../../src/lib/datasets.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
-import { deadLinks, siteHashes } from "../helpers/crawl.ts";
+import { deadLinks, malformedPages, siteHashes } from "../helpers/crawl.ts";
 
 const CONTENT = join(ROOT, "content");
 
@@ -93,6 +93,10 @@ describe("content/", () => {
 
     it("has no internal link or anchor that points nowhere", () => {
       expect(deadLinks(dist)).toEqual([]);
+    });
+
+    it("makes every page one HTML document, with nothing outside it", () => {
+      expect(malformedPages(dist)).toEqual([]);
     });
 
     it("is byte-identical when built again, every note parsed afresh instead of taken from the parse cache", () => {

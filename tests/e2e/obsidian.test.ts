@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, ROOT, runScript, startDevServer } from "../helpers/cli.ts";
+import { malformedPages } from "../helpers/crawl.ts";
 
 const VAULT = join(ROOT, "tests/fixtures/obsidian");
 
@@ -223,6 +224,12 @@ describe("an Obsidian vault, built", () => {
     for (const f of ["archive", "dir1", "embeds", "formatting", "projects", "attachments"]) expect(home).toContain(`<a href="/${f}/">`);
     // A folder of files lists them, each a link to the published copy.
     expect(page("attachments")).toContain('<li><a href="/files/attachments/paper.pdf">paper.pdf</a></li>');
+  });
+
+  it("makes every page one HTML document (the home page is the vault's top folder, and only that)", () => {
+    expect(malformedPages(dist)).toEqual([]);
+    expect(page("")).toContain("<h1>Vault <span class=\"count\">");
+    expect(page("")).not.toContain("Atlas of open-source AI");
   });
 
   it("has no internal link, image or anchor that points nowhere", () => {

@@ -2,8 +2,8 @@
  * Crawls a built site on disk, as a link checker would: every internal address a page links to or loads its own
  * code and styles from (`<a href>`, `<link href>`, `<script src>`, a redirect's `<meta http-equiv="refresh">`) must
  * be a file of the site, and every `#fragment` an `id` on the page it names. Images and frames a note embeds are
- * the note's attachments, not the site's links, and are not followed. The one crawler for every built fixture; and
- * each file's hash, to tell whether two builds are the same byte for byte.
+ * the note's attachments, not the site's links, and are not followed. The one crawler for every built fixture; every
+ * page one HTML document; and each file's hash, to tell whether two builds are the same byte for byte.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -58,6 +58,18 @@ export function deadLinks(dist: string, base = "/"): DeadLink[] {
     }
   }
   return dead;
+}
+
+/**
+ * Pages that are not one HTML document: not starting with the doctype and `<html>`, or with a second `<html>`, or
+ * anything but whitespace after `</html>` (a template's stray text, two layouts rendered into one page).
+ */
+export function malformedPages(dist: string): string[] {
+  return sitePages(dist).filter((page) => {
+    const html = readFileSync(join(dist, page), "utf8");
+    const end = html.lastIndexOf("</html>");
+    return !/^<!doctype html>\s*<html[\s>]/i.test(html) || (html.match(/<html[\s>]/gi) ?? []).length !== 1 || end < 0 || html.slice(end + 7).trim() !== "";
+  });
 }
 
 /** The file a path of the site serves, as a static host does (`a/` → `a/index.html`), or undefined. */
