@@ -14,7 +14,7 @@ import { launchBrowser } from "../../scripts/lib/browser.ts";
 import type { Vault } from "../../src/lib/types.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { buildSite, ROOT, serve } from "../helpers/cli.ts";
-import { deadLinks, sitePages } from "../helpers/crawl.ts";
+import { deadLinks, malformedPages, sitePages } from "../helpers/crawl.ts";
 
 const INJECTION = join(ROOT, "tests/fixtures/injection");
 /** What a reader might paste into a search box: the payloads of the vault, and a few more. */
@@ -66,8 +66,9 @@ describe("the injection vault", () => {
     for (const n of vault.notes) expect(`${n.title} ${n.fields.summary}`, n.slug).toMatch(/alert|HYPERLINK|cmd|\{\{/);
   });
 
-  it("has no internal link or anchor that points nowhere, payload headings and blocks included", () => {
+  it("has no internal link or anchor that points nowhere, payload headings and blocks included, and no payload ends a page's document", () => {
     expect(deadLinks(dist)).toEqual([]);
+    expect(malformedPages(dist)).toEqual([]);
   });
 
   it("every page shows its payloads as text: no dialog, no page error, while scrolled and hovered", async () => {

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deadLinks, siteHashes, sitePages } from "../helpers/crawl.ts";
+import { deadLinks, malformedPages, siteHashes, sitePages } from "../helpers/crawl.ts";
 import { NODE, ROOT, runScript } from "../helpers/cli.ts";
 import { hostileVault } from "../helpers/hostile.ts";
 
@@ -181,8 +181,9 @@ describe("the hostile corpus", () => {
       expect(page("control-characters")).toContain("<h1>Control \u202Echaracters</h1>");
     });
 
-    it("has no internal link or anchor that points nowhere", () => {
+    it("has no internal link or anchor that points nowhere, and every page is one HTML document", () => {
       expect(deadLinks(dist)).toEqual([]);
+      expect(malformedPages(dist)).toEqual([]);
     });
 
     it("is byte-identical when built again, every note parsed afresh instead of taken from the parse cache", () => {
