@@ -87,9 +87,12 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
   const deep = treeDepthProblem(tree) ?? htmlDepthProblem(tree);
   if (deep) return asPlainText(common, body, deep, lineOffset);
   const tags = obsidian ? obsidianTransforms(tree, body).tags : undefined;
-  const found = extract(tree, lineOffset, body, { prose: options.prose });
+  // A note parsed for the check alone gets its HTML (and the backlink sentences pages show with it) only when it has
+  // raw HTML to sanitize; a page load takes an entry with HTML as a hit, so the two always come together.
+  const withHtml = options.html !== false || hasRawHtml(tree);
+  const found = extract(tree, lineOffset, body, { prose: options.prose, contexts: withHtml });
   const removals: Removal[] = [];
-  const html = options.html !== false || hasRawHtml(tree) ? htmlTemplate(tree, found.linkNodes, { obsidian, source: body, removals }) : undefined;
+  const html = withHtml ? htmlTemplate(tree, found.linkNodes, { obsidian, source: body, removals }) : undefined;
   return {
     ...common,
     headings: found.headings,

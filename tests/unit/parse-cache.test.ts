@@ -69,6 +69,10 @@ describe("parse cache", () => {
     const built = await pages.loader.load();
     expect(pages.log).toContain("parsed (1 from cache) 4/4");
     expect(built.bySlug.get("a")!.parsed.html!.chunks.join("")).toContain("Back to");
+    // The backlink sentences come with the HTML: none in a check-only entry, there in the one a page takes from it.
+    expect(checked.bySlug.get("b")!.parsed.contexts).toEqual([]);
+    expect(built.bySlug.get("c")!.parsed.contexts).toEqual(checked.bySlug.get("c")!.parsed.contexts);
+    expect(built.bySlug.get("c")!.parsed.contexts.flat()).toContain("Has Ctrl beside ");
     expect(summary(built)).toEqual(summary(checked));
     const again = loaderWithLog(dir, cache, false);
     await again.loader.load();

@@ -75,9 +75,9 @@ const CONTEXT_MAX = 400;
 
 /**
  * `lineOffset` is added to every line: the body's first line in the file minus one; `source` is the parsed body;
- * `prose` asks for the prose too (`npm run check -- --mentions`).
+ * `prose` asks for the prose too (`npm run check -- --mentions`); `contexts: false` leaves out the links' sentences.
  */
-export function extract(tree: Root, lineOffset: number, source?: string, options: { prose?: boolean } = {}): Extracted {
+export function extract(tree: Root, lineOffset: number, source?: string, options: { prose?: boolean; contexts?: boolean } = {}): Extracted {
   const span = (n: Nodes): Span => {
     const p = n.position;
     return p
@@ -123,12 +123,17 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
   };
   walk(tree, undefined);
 
-  // Contexts: each paragraph, heading and table row is its own; the sentence around each link in it.
+  // Contexts: each paragraph, heading and table row is its own; the sentence around each link in it. Only pages show
+  // them (backlinks), so a parse for the check alone (`contexts: false`) skips them.
+  const withContexts = options.contexts !== false;
+  if (!withContexts && !out.prose) return out;
   const contexts = (node: Nodes) => {
     if (node.type === "paragraph" || node.type === "heading" || node.type === "tableRow") {
-      const parts: ContextPart[] = [];
-      flatten(node, parts, linkIndex, node.type === "tableRow");
-      assignContexts(parts, out.links, out.contexts);
+      if (withContexts) {
+        const parts: ContextPart[] = [];
+        flatten(node, parts, linkIndex, node.type === "tableRow");
+        assignContexts(parts, out.links, out.contexts);
+      }
       if (out.prose) {
         const prose: ProseBlock = [];
         proseOf(node, prose, linkIndex, lineOffset);
