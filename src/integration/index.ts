@@ -18,7 +18,7 @@ import type { Plugin } from "vite";
 import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
 import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
-import type { RawHtmlPolicy } from "../lib/config.ts";
+import { loadConfig, type RawHtmlPolicy } from "../lib/config.ts";
 import type { Vault } from "../lib/types.ts";
 import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
 import { attachmentMiddleware } from "./attachments.ts";
@@ -71,11 +71,16 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
   return {
     name: "atlas",
     hooks: {
-      "astro:config:setup": async ({ config, command, updateConfig, logger }) => {
+      "astro:config:setup": async ({ config, command, updateConfig, injectRoute, logger }) => {
         root = fileURLToPath(config.root);
         contentDir = resolve(root, options.contentDir || "content");
         base = config.base;
         updateConfig({ vite: { plugins: [virtualSite()] } });
+        // The landscape's own views (src/routes/): only a typed vault has models to rate and a registry's dates to
+        // order; an Obsidian vault's site has no such pages (nor links to them).
+        if ((await loadConfig(contentDir)).config.notes === "typed") {
+          for (const page of ["openness", "timeline"]) injectRoute({ pattern: `/${page}`, entrypoint: fileURLToPath(new URL(`../routes/${page}.astro`, import.meta.url)) });
+        }
         if (command !== "build" && command !== "dev") return;
         // Each note's file in the repository and its last commit: one `git log` for the whole vault.
         const gitStarted = performance.now();

@@ -84,8 +84,7 @@ export function sitemapXml(site: Site, origin: string, updated: (note: Note) => 
   const urls: { loc: string; lastmod?: string }[] = [
     { loc: site.urls.home() },
     ...site.types.map((t) => ({ loc: site.urls.type(t.type) })),
-    { loc: site.urls.openness() },
-    { loc: site.urls.timeline() },
+    ...(site.obsidian ? [] : [{ loc: site.urls.openness() }, { loc: site.urls.timeline() }]), // a typed vault's views
     { loc: site.urls.tags() },
     { loc: site.urls.graph() },
     ...[...site.tags.keys()].sort().map((t) => ({ loc: site.urls.tag(t) })),

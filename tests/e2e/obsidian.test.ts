@@ -228,6 +228,9 @@ describe("an Obsidian vault, built", () => {
 
   it("makes every page one HTML document (the home page is the vault's top folder, and only that)", () => {
     expect(malformedPages(dist)).toEqual([]);
+    // No page of the typed wiki's own views, which have nothing to show here, nor a sitemap entry for one.
+    for (const view of ["openness", "timeline"]) expect(existsSync(join(dist, view)), view).toBe(false);
+    expect(readFileSync(join(dist, "sitemap.xml"), "utf8")).not.toMatch(/\/(openness|timeline)\//);
     expect(page("")).toContain("<h1>Vault <span class=\"count\">");
     expect(page("")).not.toContain("Atlas of open-source AI");
   });
