@@ -105,6 +105,20 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           // The dev server starts while the vault loads; the first page waits for it.
           initial = load().then((vault) => new Site(vault, { base, graph: graphOptions(), searchShardNotes: options.searchShardNotes }));
           setSite(initial);
+          // What every note page needs from the whole vault (its graph, the index of unlinked mentions), made as soon
+          // as the vault is in, rather than by the first page asked for.
+          void initial.then(
+            (s) =>
+              setTimeout(() => {
+                try {
+                  s.graph();
+                  s.indexMentions();
+                } catch {
+                  // A page that needs them will meet the same error, and show it.
+                }
+              }),
+            () => undefined, // a vault that fails to load fails the first page, with its message
+          );
           return;
         }
         const vault = await load();

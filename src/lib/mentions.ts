@@ -23,12 +23,14 @@ interface TrieNode {
   slugs?: string[];
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 /** Names shorter than this (in letters and digits) are too common to count as mentions ("AI", "Go"). */
 const MIN_NAME = 3;
 const EXCERPT = 60;
 
-const fold = (w: string) => w.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+// Decomposing is the costly part, and only a word beyond ASCII needs it.
+const NON_ASCII = /[^\u0000-\u007f]/;
+const fold = (w: string) => (NON_ASCII.test(w) ? w.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : w).toLowerCase();
 
 const FENCE = /\u0002[^\u0003]*\u0003/g;
 
@@ -90,24 +92,74 @@ export type NameTrie = TrieNode;
 export function mentionsFrom(trie: NameTrie, from: string, body: string, linked: ReadonlySet<string>): [to: string, mention: Mention, start: number][] {
   const out: [string, Mention, number][] = [];
   if (!body) return out;
-  const words = wordsOf(body);
   const seen = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    // The longest name starting here wins ("Llama 4" over "Llama").
-    let node: TrieNode | undefined = trie;
-    let best: { slugs: string[]; end: number } | undefined;
-    for (let j = i; j < words.length && (node = node.next.get(words[j].word)); j++) if (node.slugs) best = { slugs: node.slugs, end: j };
-    if (!best) continue;
-    for (const to of best.slugs) {
+  eachName(trie, body, (slugs, start, end) => {
+    for (const to of slugs) {
       if (to === from || linked.has(to) || seen.has(to)) continue;
       seen.add(to);
-      const start = words[i].start;
-      const end = words[best.end].end;
       out.push([to, { from, name: body.slice(start, end), excerpt: excerptAround(body, start, end) }, start]);
     }
-    i = best.end;
-  }
+  });
   return out;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Whether a surrogate pair (one code point) starts at `i`. */
+const pairAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
+};
+/** Whether the code unit at `i` is a letter or digit (what WORD's classes hold), ASCII without a regular expression. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(text.slice(i, pairAt(text, i) ? i + 2 : i + 1));
+}
+const JOINER = new Set(["'", "’", ".", "-"]);
+
+/** The next word (as WORD matches it) in `text[from, to)`: its start and end, or -1. */
+export function nextWord(text: string, from: number, to: number): [start: number, end: number] | -1 {
+  let i = from;
+  while (i < to && !isWordChar(text, i)) i++;
+  if (i >= to) return -1;
+  const start = i;
+  for (;;) {
+    while (i < to && isWordChar(text, i)) i += text.charCodeAt(i) >= 0xd800 && pairAt(text, i) ? 2 : 1;
+    if (i + 1 < to && JOINER.has(text[i]) && isWordChar(text, i + 1)) i++;
+    else return [start, i];
+  }
+}
+
+/**
+ * Calls `found` for each name in `text`, the longest one starting at a word winning ("Llama 4" over "Llama"), then
+ * going on after it. One pass: a word that starts no name costs a lookup, and only one that does reads the words
+ * after it. No name runs into or out of a fenced link (U+0002 … U+0003).
+ */
+function eachName(trie: NameTrie, text: string, found: (slugs: string[], start: number, end: number) => void): void {
+  for (let at = 0; at < text.length; ) {
+    const open = text.indexOf("\u0002", at);
+    const close = open < 0 ? -1 : text.indexOf("\u0003", open);
+    const end = close < 0 ? text.length : open; // an unclosed U+0002 fences nothing
+    namesIn(trie, text, at, end, found);
+    at = close < 0 ? text.length : close + 1;
+  }
+}
+
+/** `eachName` within `text[from, to)`, which holds no fence. */
+function namesIn(trie: NameTrie, text: string, from: number, to: number, found: (slugs: string[], start: number, end: number) => void): void {
+  for (let w = nextWord(text, from, to); w !== -1; ) {
+    let node = trie.next.get(fold(text.slice(w[0], w[1])));
+    if (!node) {
+      w = nextWord(text, w[1], to);
+      continue;
+    }
+    const start = w[0];
+    let best = node.slugs ? { slugs: node.slugs, end: w[1] } : undefined;
+    for (let n = nextWord(text, w[1], to); n !== -1 && (node = node.next.get(fold(text.slice(n[0], n[1])))); n = nextWord(text, n[1], to)) if (node.slugs) best = { slugs: node.slugs, end: n[1] };
+    if (best) found(best.slugs, start, best.end);
+    w = nextWord(text, best ? best.end : w[1], to);
+  }
 }
 
 /** The words around `start`–`end`, cut at word boundaries, with an ellipsis where the text goes on. */

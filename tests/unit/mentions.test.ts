@@ -3,7 +3,8 @@
  * link, never a note's own name or a note it already links to, and not names too short to mean anything.
  */
 import { describe, expect, it } from "vitest";
-import { findUnlinkedMentions, mentionHints, proseText } from "../../src/lib/mentions.ts";
+import fc from "fast-check";
+import { findUnlinkedMentions, mentionHints, nextWord, proseText, WORD } from "../../src/lib/mentions.ts";
 import { parseNote } from "../../src/lib/parse-note.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
@@ -39,6 +40,19 @@ describe("unlinked mentions", () => {
         b: { names: ["B"], text: `As ${L("Meta AI")} says, Meta AI does.` },
       }),
     ).toEqual({ meta: ["a: Meta"], "meta-ai": ["b: Meta AI"] });
+  });
+
+  it("reads words as WORD does, without the regular expression, in any script", () => {
+    const char = fc.constantFrom("a", "Z", "7", " ", "'", "’", ".", "-", ",", "é", "e\u0301", "ß", "日", "本", "٣", "𝐀", "😀", "\ud800", "\n", "_");
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), (chars) => {
+        const text = chars.join("");
+        const mine: string[] = [];
+        for (let w = nextWord(text, 0, text.length); w !== -1; w = nextWord(text, w[1], text.length)) mine.push(text.slice(w[0], w[1]));
+        expect(mine).toEqual([...text.matchAll(WORD)].map((m) => m[0]));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("gives each mentioning note once per mentioned note, with the words around it", () => {
