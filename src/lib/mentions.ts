@@ -7,6 +7,7 @@
  */
 import type { ProseBlock, ProseText } from "./markdown/extract.ts";
 import type { Note, Vault } from "./types.ts";
+import { lastAtOrBefore } from "./text-position.ts";
 
 export interface Mention {
   /** The mentioning note. */
@@ -214,13 +215,7 @@ export function proseText(blocks: readonly ProseBlock[], linkText: (link: number
     }
   }
   const at = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, offset);
     const [line, column, piece] = pieces[lo] ?? [1, 1, ""];
     const before = piece.slice(0, Math.max(0, offset - (starts[lo] ?? 0)));
     const breaks = before.split("\n");

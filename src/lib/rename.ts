@@ -9,6 +9,7 @@
 import { pathKey } from "./frontmatter.ts";
 import type { FieldPath } from "./schema.ts";
 import type { Vault } from "./types.ts";
+import { lineStarts, positionAt } from "./text-position.ts";
 
 /** A replacement of the text between two 1-based positions (end exclusive, as mdast and YAML ranges are). */
 export interface TextEdit {
@@ -128,28 +129,12 @@ export function addAlias(text: string, positions: Record<string, [number, number
 }
 
 /** Offsets at which each line starts (index 0 is line 1). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 function offset(lines: number[], line: number, column: number): number {
   return (lines[line - 1] ?? lines[lines.length - 1]) + column - 1;
 }
 
 function span(lines: number[], a: number, b: number, text: string): TextEdit {
-  const pos = (o: number) => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: o - lines[lo] + 1 };
-  };
-  const s = pos(a);
-  const e = pos(b);
+  const s = positionAt(lines, a);
+  const e = positionAt(lines, b);
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, text };
 }

@@ -9,6 +9,8 @@
  * `java&#x09;script:` counts as `javascript:`.
  */
 
+import { lineStarts, positionAt } from "./text-position.ts";
+
 export interface SvgFinding {
   line: number;
   column: number;
@@ -34,18 +36,7 @@ const decode = (text: string) =>
  */
 export function svgActiveContent(text: string): SvgFinding[] {
   const found: SvgFinding[] = [];
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const at = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
-  };
+  const starts = lineStarts(text);
   let i = 0;
   while ((i = text.indexOf("<", i)) >= 0) {
     const closer = text.startsWith("<!--", i) ? "-->" : text.startsWith("<![CDATA[", i) ? "]]>" : "";
@@ -68,7 +59,7 @@ export function svgActiveContent(text: string): SvgFinding[] {
       }
     }
     const what = findingOf(text.slice(i, j));
-    if (what) found.push({ ...at(i), what });
+    if (what) found.push({ ...positionAt(starts, i), what });
     i = j;
   }
   return found;
