@@ -24,6 +24,7 @@ interface TrieNode {
   slugs?: string[];
 }
 
+/** What a word is; `nextWord` reads words without the expression (a test holds the two together). */
 export const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 /** Names shorter than this (in letters and digits) are too common to count as mentions ("AI", "Go"). */
 const MIN_NAME = 3;
@@ -33,24 +34,6 @@ const EXCERPT = 60;
 const NON_ASCII = /[^\u0000-\u007f]/;
 const fold = (w: string) => (NON_ASCII.test(w) ? w.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : w).toLowerCase();
 
-const FENCE = /\u0002[^\u0003]*\u0003/g;
-
-/** The words of a text; a fenced link counts as one word that names nothing, so no name spans it. */
-function wordsOf(text: string): { word: string; start: number; end: number }[] {
-  const words: { word: string; start: number; end: number }[] = [];
-  let at = 0;
-  const add = (part: string, offset: number) => {
-    for (const m of part.matchAll(WORD)) words.push({ word: fold(m[0]), start: offset + m.index!, end: offset + m.index! + m[0].length });
-  };
-  for (const f of text.matchAll(FENCE)) {
-    add(text.slice(at, f.index), at);
-    words.push({ word: "\u0002", start: f.index!, end: f.index! + f[0].length });
-    at = f.index! + f[0].length;
-  }
-  add(text.slice(at), at);
-  return words;
-}
-
 /**
  * Every note's names as a trie of words (names too short to mean anything are left out), and `others`: names of
  * things with no note, which name nothing but, being the longer match, keep a note's name inside them from counting
@@ -59,7 +42,10 @@ function wordsOf(text: string): { word: string; start: number; end: number }[] {
 export function buildNameTrie(slugs: readonly string[], names: (slug: string) => readonly string[], others: readonly string[] = []): NameTrie {
   const root: TrieNode = { next: new Map() };
   const nodeOf = (name: string) => {
-    const words = wordsOf(name).map((w) => w.word);
+    // A name holding a fenced link could only match across one, which no text walk does.
+    if (/\u0002[^\u0003]*\u0003/.test(name)) return undefined;
+    const words: string[] = [];
+    for (let w = nextWord(name, 0, name.length); w !== -1; w = nextWord(name, w[1], name.length)) words.push(fold(name.slice(w[0], w[1])));
     if (!words.length || words.join("").length < MIN_NAME) return undefined;
     let node = root;
     for (const w of words) {
@@ -248,8 +234,8 @@ export function otherNames(vault: Vault): string[] {
 }
 
 /** The trie of every note's names in a vault: what the pages' mention index and the checker's hints both walk. */
-export function vaultNameTrie(vault: Vault): NameTrie {
-  return buildNameTrie(vault.notes.map((n) => n.slug), (slug) => mentionNames(vault.bySlug.get(slug)!), otherNames(vault));
+export function vaultNameTrie(vault: Vault, others = otherNames(vault)): NameTrie {
+  return buildNameTrie(vault.notes.map((n) => n.slug), (slug) => mentionNames(vault.bySlug.get(slug)!), others);
 }
 
 /** Every note's unlinked mentions of other notes, with their places in the files (one trie, one pass per note). */

@@ -241,10 +241,11 @@ export class Site {
   indexMentions(): Map<string, Mention[]> {
     if (!this.#mentions) {
       const notes = this.vault.notes;
-      const namesKey = `${notes.map((n) => `${n.slug}\u0000${mentionNames(n).join("\u0000")}`).join("\u0001")}\u0001\u0001${otherNames(this.vault).join("\u0000")}`;
+      const others = otherNames(this.vault);
+      const namesKey = `${notes.map((n) => `${n.slug}\u0000${mentionNames(n).join("\u0000")}`).join("\u0001")}\u0001\u0001${others.join("\u0000")}`;
       // A note whose file did not change (same parsed note) and whose links did not change mentions what it did.
       const earlier = this.#mentionCache?.namesKey === namesKey ? this.#mentionCache : undefined;
-      const trie: NameTrie = earlier?.trie ?? vaultNameTrie(this.vault);
+      const trie: NameTrie = earlier?.trie ?? vaultNameTrie(this.vault, others);
       const perNote = new Map<string, MentionCacheEntry>();
       const out = new Map<string, Mention[]>();
       for (const n of notes) {

@@ -72,7 +72,8 @@ function findingOf(tag: string): string | undefined {
   const name = /^<\s*([a-z][\w:.-]*)/.exec(lower)?.[1];
   const local = name?.split(":").pop();
   if (local && ELEMENTS.has(local)) return `a \`<${name}>\` element`;
-  if (/[\s"'/]on[a-z]+\s*=/.test(lower)) return `an event handler attribute (\`${/[\s"'/](on[a-z]+)\s*=/.exec(lower)![1]}=\`)`;
+  const handler = /[\s"'/](on[a-z]+)\s*=/.exec(lower);
+  if (handler) return `an event handler attribute (\`${handler[1]}=\`)`;
   const flat = decode(tag).replace(/[\u0000-\u0020\u007f-\u009f]+/g, "").toLowerCase();
   const scheme = SCHEMES.find((s) => flat.includes(s));
   if (scheme) return `a \`${scheme}\` address`;

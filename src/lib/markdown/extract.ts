@@ -6,6 +6,7 @@
  */
 import GithubSlugger from "github-slugger";
 import type { Heading as MdHeading, Nodes, Parents, Root, RootContent } from "mdast";
+import { lineStarts, positionAt } from "../text-position.ts";
 import { isSafeHref } from "../urls.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
 
@@ -152,12 +153,12 @@ function unclosedOpeners(node: Extract<Nodes, { type: "text" }>, source: string,
   const p = node.position;
   if (p?.start.offset === undefined || p.end.offset === undefined) return;
   const raw = source.slice(p.start.offset, p.end.offset);
+  const starts = lineStarts(raw);
   for (let i = raw.indexOf("[["); i >= 0; i = raw.indexOf("[[", i + 2)) {
     if (raw[i - 1] === "\\") continue;
-    const before = raw.slice(0, i);
-    const breaks = before.split("\n");
-    const line = p.start.line + breaks.length - 1 + lineOffset;
-    const column = breaks.length === 1 ? p.start.column + i : breaks[breaks.length - 1].length + 1;
+    const at = positionAt(starts, i);
+    const line = p.start.line + at.line - 1 + lineOffset;
+    const column = at.line === 1 ? p.start.column + i : at.column;
     const end = raw.indexOf("\n", i);
     out.push({ line, column, endLine: line, endColumn: column + 2, what: raw.slice(i, end < 0 ? undefined : end).slice(0, 40).trimEnd() });
   }

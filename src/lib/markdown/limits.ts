@@ -77,7 +77,10 @@ export function containerDepthProblem(body: string): DepthProblem | undefined {
         i = j;
       } else break;
     }
-    const blank = body.slice(i, end).trim() === "";
+    // The marker loop stops at the first character that is no space, tab or marker; only one that could be
+    // whitespace (a carriage return, a no-break space …) makes it worth reading the rest of the line.
+    const first = body.charCodeAt(i);
+    const blank = i >= end || ((first < 33 || first >= 0xa0) && body.slice(i, end).trim() === "");
     if (depth > 0) {
       paragraph = !blank; // a marker with text after it opens (or goes on) a paragraph in its container
       quoted = quotes > 0;
