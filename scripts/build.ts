@@ -1,28 +1,31 @@
 /**
- * `npm run build`: check the vault, render the site with Astro (the `atlas()` integration hands the checked vault to
- * the pages and indexes them with Pagefind), then swap it into `dist/`. The site is written to a temporary folder
- * first: a failed check or build leaves the previous `dist/` untouched.
+ * `npm run build [-- --verbose]`: check the vault, render the site with Astro (the `atlas()` integration of
+ * astro.config.mjs, handed the same build context, so the vault is loaded and parsed once), index it with Pagefind,
+ * then swap it into `dist/` (`OUT_DIR`). The site is written to a temporary folder first: a failed check or build
+ * leaves the previous `dist/` untouched.
  *
- * `ATLAS_TIMINGS_FILE=path` writes the time of each stage there as JSON (for `npm run bench`).
+ * The log is one line per stage (load, check, render with its count, search index, write) and a summary; Astro's own
+ * per-route lines only with `--verbose` (or `ATLAS_VERBOSE=1`). `ATLAS_TIMINGS_FILE=path` writes the time of each
+ * stage there as JSON, with how many times the vault was loaded (for `npm run bench` and the tests).
  *
  * It runs with a heap limit sized to the vault (scripts/lib/heap.ts): the first process only counts the notes and
  * starts the real build, so the heavy modules are imported below, after that.
  */
 import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { listNoteFiles } from "../src/lib/vault.ts";
-import { contentDir, printReport, progress, rawHtmlPolicy, ROOT } from "./lib/cli.ts";
+import { contentDir, env, printReport, progress, ROOT } from "./lib/cli.ts";
 import { runWithHeapFor } from "./lib/heap.ts";
 
 const started = performance.now();
+const settings = env();
+const verbose = settings.verbose || process.argv.includes("--verbose");
 const dir = contentDir();
 runWithHeapFor((await listNoteFiles(dir)).length);
 
-const { preloadVault } = await import("../src/integration/index.ts");
-const { recordStage, stageTimings } = await import("../src/integration/store.ts");
-const { projectCache } = await import("../src/lib/parse-cache.ts");
-const { VaultLoader } = await import("../src/lib/vault.ts");
+const { atlasContext } = await import("../src/integration/index.ts");
 // Memory of this process, sampled through the build (for `npm run bench`): the peak of each measure, and the RSS at
 // the end of each stage.
 const memory = { rss: 0, heapUsed: 0, external: 0 };
@@ -33,45 +36,52 @@ const sampler = setInterval(() => {
   memory.external = Math.max(memory.external, m.external);
 }, 200);
 sampler.unref();
-const outDir = resolve(process.env.OUT_DIR || join(ROOT, "dist"));
+const outDir = resolve(settings.outDir || join(ROOT, "dist"));
 // Astro keeps its build scratch (`.prerender/`) inside the output folder only when that is under the project; for an
 // output elsewhere it falls back to one shared folder, and two builds at once would trample each other. So every
 // build renders into its own folder under `.atlas/` and is moved into place at the end.
 const tmpDir = join(ROOT, ".atlas", `build-${process.pid}`);
-const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-const step = (msg: string) => console.error(`build: ${msg} (${elapsed()})`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const step = (msg: string) => console.error(`build: ${msg}`);
+const shownOut = relative(process.cwd(), outDir) || ".";
 
-const loader = new VaultLoader(dir, { cache: projectCache(ROOT), onProgress: progress("check"), rawHtml: rawHtmlPolicy() });
-const vault = await loader.load();
-recordStage("read+parse", loader.timings!.readAndParseMs);
-recordStage("check", loader.timings!.checkMs);
+// The project's own Astro config, with the context of its `atlas()` integration: the render below uses both.
+const config = (await import(pathToFileURL(join(ROOT, "astro.config.mjs")).href)).default;
+const ctx = atlasContext(config, ROOT);
+ctx.progress = progress("build");
+const vault = await ctx.load();
 const loadedRss = Math.round(process.memoryUsage().rss / 2 ** 20);
 const errors = printReport(vault.diagnostics, false, vault.files.length, performance.now() - started, { warnings: false });
 if (errors) {
-  console.error(`build: refused, fix the ${errors} error(s) above (nothing was written to ${outDir})`);
+  console.error(`build: refused, fix the ${errors} error(s) above (nothing was written to ${shownOut})`);
   process.exit(1);
 }
-if (vault.diagnostics.length) console.error(`build: ${vault.diagnostics.length} warning(s); run \`npm run check\` to see them`);
+const warnings = vault.diagnostics.length;
+if (warnings) step(`${warnings} warning(s); \`npm run check\` lists them`);
 
 try {
-  preloadVault(dir, loader, vault);
-  step(`rendering ${vault.notes.length} notes with Astro`);
-  const astroStarted = performance.now();
+  const renderStarted = performance.now();
   const { build } = await import("astro");
-  await build({ root: ROOT, outDir: tmpDir, logLevel: process.env.CI ? "warn" : "info", telemetry: false } as Parameters<typeof build>[0]);
+  await build({ ...config, root: ROOT, outDir: tmpDir, configFile: false, logLevel: verbose ? "info" : "warn", telemetry: false } as Parameters<typeof build>[0]);
+  if (process.stderr.isTTY) process.stderr.write("\n");
   // Astro's own time, less the wait for the search index after the render (recorded by the integration).
-  recordStage("astro", performance.now() - astroStarted - (stageTimings()["pagefind (after render)"] ?? 0));
+  const astroMs = performance.now() - renderStarted - (ctx.stages["pagefind (after render)"] ?? 0);
+  ctx.record("astro", astroMs);
+  step(`rendered ${ctx.rendered.toLocaleString("en")} pages (${seconds(astroMs)})`);
+  step(`indexed ${ctx.indexed.toLocaleString("en")} notes for search (${seconds(ctx.stages["pagefind (its process, beside the render)"] ?? 0)}, beside the render)`);
   const swapStarted = performance.now();
   await moveInto(tmpDir, outDir);
-  recordStage("write", performance.now() - swapStarted);
-  step(`wrote ${outDir}`);
+  ctx.record("write", performance.now() - swapStarted);
+  step(`wrote ${shownOut}/`);
+  console.error(`✔ built ${vault.notes.length.toLocaleString("en")} notes into ${ctx.rendered.toLocaleString("en")} pages in ${seconds(performance.now() - started)}: ${shownOut}/`);
   if (process.env.ATLAS_TIMINGS_FILE) {
     const mib = (b: number) => Math.round(b / 2 ** 20);
     const peak = { rss: mib(memory.rss), heapUsed: mib(memory.heapUsed), external: mib(memory.external) };
-    await writeFile(process.env.ATLAS_TIMINGS_FILE, JSON.stringify({ notes: vault.notes.length, stages: stageTimings(), totalMs: performance.now() - started, peakMiB: peak, loadedRssMiB: loadedRss }));
+    await writeFile(process.env.ATLAS_TIMINGS_FILE, JSON.stringify({ notes: vault.notes.length, loads: ctx.loads, pages: ctx.rendered, stages: ctx.stages, totalMs: performance.now() - started, peakMiB: peak, loadedRssMiB: loadedRss }));
   }
 } catch (err) {
-  console.error(`build: failed, ${outDir} was left as it was`);
+  if (process.stderr.isTTY) process.stderr.write("\n");
+  console.error(`build: failed, ${shownOut} was left as it was`);
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   // The scratch folders go too. Pages still being written when the error came (Astro renders several at once) can
   // refill a folder while it is removed: retry, and never let the clean-up hide the error above.

@@ -1,7 +1,11 @@
 /// <reference types="astro/client" />
 
-/** The site model the `atlas()` integration loaded (src/integration/index.ts). */
+/** What the `atlas()` integration hands its pages (src/integration/index.ts, bridge.ts). */
 declare module "virtual:atlas/site" {
+  /** The site's identity: atlas.yml's settings with the vault's defaults (src/lib/config.ts). */
+  export const settings: import("./lib/config.ts").SiteIdentity;
+  /** The site model of the loaded, checked vault. */
   export function site(): Promise<import("./lib/site.ts").Site>;
-  export function noteSources(): import("./lib/note-source.ts").NoteSources;
+  /** Counts a rendered page, for the build's progress. */
+  export function pageRendered(): void;
 }

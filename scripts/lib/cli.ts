@@ -1,18 +1,29 @@
 /**
- * What every command shares: where the vault is (`CONTENT_DIR`, default `content/`), progress on stderr, and the
- * checker's report.
+ * What every command shares: the environment's settings (src/lib/env.ts: where the vault is, `CONTENT_DIR`, default
+ * `content/`), progress on stderr, and the checker's report.
  */
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { formatDiagnostic, summarize } from "../../src/lib/diagnostics.ts";
-import { RAW_HTML_POLICIES, type RawHtmlPolicy } from "../../src/lib/config.ts";
+import type { RawHtmlPolicy } from "../../src/lib/config.ts";
+import { readEnv, type AtlasEnv } from "../../src/lib/env.ts";
 import type { Diagnostic } from "../../src/lib/types.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
+/** The environment's settings (src/lib/env.ts, the one reader): a bad value stops the command with its sentence. */
+export function env(): AtlasEnv {
+  const { options, problems } = readEnv();
+  if (problems.length) {
+    for (const p of problems) console.error(`error: ${p}`);
+    process.exit(2);
+  }
+  return options;
+}
+
+/** The vault's folder (`CONTENT_DIR` relative to the project, else `content/`), which must exist. */
 export function contentDir(): string {
-  // The same rule as the `atlas()` integration: CONTENT_DIR relative to the project, else `content/`.
-  const dir = resolve(ROOT, process.env.CONTENT_DIR || "content");
+  const dir = resolve(ROOT, env().contentDir);
   if (!existsSync(dir)) {
     console.error(`error: the content folder ${dir} does not exist (set CONTENT_DIR to a folder of notes)`);
     process.exit(2);
@@ -23,30 +34,33 @@ export function contentDir(): string {
 /**
  * What raw HTML the sanitizer removes is, when `ATLAS_RAW_HTML` says: an error (`refuse`) or a warning (`sanitize`),
  * whatever the vault's `atlas.yml` says. Unset: the vault's setting (by default refuse in a typed vault, sanitize in
- * an Obsidian one). Read the same way by astro.config.mjs, so check, build and `astro build` agree.
+ * an Obsidian one). astro.config.mjs reads it through the same function (src/lib/env.ts).
  */
 export function rawHtmlPolicy(): RawHtmlPolicy | undefined {
-  const v = process.env.ATLAS_RAW_HTML;
-  if (!v) return undefined;
-  if (!(RAW_HTML_POLICIES as readonly string[]).includes(v)) {
-    console.error(`error: ATLAS_RAW_HTML is one of ${RAW_HTML_POLICIES.join(", ")}, not \`${v}\``);
-    process.exit(2);
-  }
-  return v as RawHtmlPolicy;
+  return env().rawHtml;
 }
 
-/** Progress on stderr: an updating line on a terminal, a line per finished stage otherwise (CI logs). */
+/**
+ * Progress on stderr: an updating line on a terminal (at most ten times a second), a line per finished stage
+ * otherwise (CI logs). A stage whose total is 0 only counts (the render: how many pages there will be is not known);
+ * its caller says when it is over.
+ */
 export function progress(label: string) {
   const tty = process.stderr.isTTY;
   let last = "";
+  let shownAt = 0;
   return (stage: string, done: number, total: number) => {
+    const over = total > 0 && done === total;
     if (tty) {
-      process.stderr.write(`\r\x1b[K${label}: ${stage} ${done}/${total}`);
-      if (done === total) process.stderr.write("\n");
-    } else if (done === total && stage !== last) {
+      const now = performance.now();
+      if (!over && now - shownAt < 100) return;
+      shownAt = now;
+      process.stderr.write(`\r\x1b[K${label}: ${stage} ${total ? `${done}/${total}` : done}`);
+      if (over) process.stderr.write("\n");
+    } else if (over && stage !== last) {
       process.stderr.write(`${label}: ${stage} ${done}/${total}\n`);
     }
-    last = done === total ? stage : last;
+    last = over ? stage : last;
   };
 }
 

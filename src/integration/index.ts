@@ -1,156 +1,128 @@
 /**
  * `atlas()`, the Astro integration that makes a vault a site (in the manner of Starlight's):
- * - loads and checks the vault when Astro starts (through the parse cache), and refuses to build one with errors,
- *   printing every diagnostic as `npm run check` does;
- * - hands the site model to the pages through the `virtual:atlas/site` module;
+ * - one build context (src/lib/context.ts) holds the vault's settings, the vault loaded and checked once, and the
+ *   site model; `npm run build` hands the integration its own context (so the check and the render share one load),
+ *   and `astro build` or `astro dev` alone get one made here;
+ * - injects the routes of the vault's kind (routes.ts: a typed wiki's, or an Obsidian vault's), sets Astro's `site`
+ *   and `base` from the vault's `atlas.yml`, and refuses to build a vault with errors, printing them;
+ * - hands the site model and settings to the pages through the `virtual:atlas/site` module (bridge.ts);
  * - in `astro dev`, re-reads just the note that changed, replaces the site and reloads the browser;
  * - builds the Pagefind search index from the notes while the pages render, and puts it in the site when the
  *   build is done (`astro:build:done`).
- * So `astro build` and `astro dev` work on their own; `npm run build` adds the atomic swap into `dist/`.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { relative, resolve, join, sep } from "node:path";
+import { join, resolve } from "node:path";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { AstroError } from "astro/errors";
 import type { Plugin } from "vite";
 import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
-import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
-import { Site } from "../lib/site.ts";
-import { loadConfig, type RawHtmlPolicy } from "../lib/config.ts";
+import { BuildContext, type ContextOptions } from "../lib/context.ts";
+import type { SiteIdentity } from "../lib/config.ts";
 import type { Vault } from "../lib/types.ts";
-import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
 import { attachmentMiddleware } from "./attachments.ts";
+import { register, unregister } from "./bridge.ts";
 import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
-import { lastCommitDates, repositoryOf } from "../lib/git.ts";
-import { NoteSources, repositoryConfig, type RepositoryConfig } from "../lib/note-source.ts";
-import { recordStage, setNoteSources, setSite, site as currentSite } from "./store.ts";
+import { routesFor } from "./routes.ts";
 
-export interface AtlasOptions {
-  /** The vault folder, relative to the project root. Default `content`. */
-  contentDir?: string;
-  /** Build even when the vault has errors (broken links are then marked on the pages). Default: only in dev. */
-  allowErrors?: boolean;
-  /**
-   * The repository the site is edited in, for each note page's "Edit this page" and "History" links:
-   * `{ url: "https://github.com/owner/atlas", branch: "main" }` (or just the URL). None: no such links.
-   */
-  repository?: RepositoryConfig | string;
-  /** Notes per search-index shard (one Pagefind process each, one after another). Default 10,000. */
-  searchShardNotes?: number;
-  /**
-   * Raw HTML in notes is sanitized either way; what the sanitizer removes is an error that stops the build
-   * (`"refuse"`: a wiki reviewed through pull requests) or a warning (`"sanitize"`: a vault from elsewhere). Default:
-   * the vault's `atlas.yml` (`rawHtml`), else refuse in a typed vault and sanitize in an Obsidian one.
-   */
-  rawHtml?: RawHtmlPolicy;
+export interface AtlasOptions extends Partial<ContextOptions> {
+  /** A context made by the caller (`npm run build`, which has already loaded and checked the vault with it). */
+  context?: BuildContext;
 }
 
 const VIRTUAL_ID = "virtual:atlas/site";
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-const STORE_URL = pathToFileURL(fileURLToPath(new URL("./store.ts", import.meta.url))).href;
+const BRIDGE_URL = pathToFileURL(fileURLToPath(new URL("./bridge.ts", import.meta.url))).href;
+const CONTEXT = Symbol.for("atlas.context");
 
-/** A vault another part of this process already loaded and checked (`npm run build` checks before Astro starts). */
-let preloaded: { dir: string; loader: VaultLoader; vault: Vault } | undefined;
-export function preloadVault(dir: string, loader: VaultLoader, vault: Vault): void {
-  preloaded = { dir, loader, vault };
+/** The build context of the `atlas()` integration in an Astro config (made on first ask, rooted at `root`). */
+export function atlasContext(config: { integrations?: unknown[] }, root: string): BuildContext {
+  const integration = (config.integrations ?? []).flat(Infinity).find((i) => (i as { name?: string })?.name === "atlas") as { [CONTEXT]?: (root: string) => BuildContext } | undefined;
+  if (!integration?.[CONTEXT]) throw new Error("atlas: astro.config.mjs has no `atlas()` integration");
+  return integration[CONTEXT](root);
 }
 
 export default function atlas(options: AtlasOptions = {}): AstroIntegration {
-  const repository = repositoryConfig(options.repository);
-  let root = process.cwd();
-  let contentDir = "";
-  let base = "/";
-  let loader: VaultLoader | undefined;
+  let context = options.context;
+  const contextFor = (root: string) => (context ??= new BuildContext({ ...options, root }));
   let search: { dir: string; done: Promise<number>; started: number } | undefined;
-  let initial: Promise<Site> | undefined;
+  let bridgeId: string | undefined;
 
-  const graphOptions = () => ({ cacheDir: process.env.ATLAS_CACHE === "off" ? null : join(cacheRoot(root), "graph-layout") });
-
-  return {
+  const integration: AstroIntegration & { [CONTEXT]: typeof contextFor } = {
     name: "atlas",
+    [CONTEXT]: contextFor,
     hooks: {
       "astro:config:setup": async ({ config, command, updateConfig, injectRoute, logger }) => {
-        root = fileURLToPath(config.root);
-        contentDir = resolve(root, options.contentDir || "content");
-        base = config.base;
-        updateConfig({ vite: { plugins: [virtualSite()] } });
-        // The landscape's own views (src/routes/): only a typed vault has models to rate and a registry's dates to
-        // order; an Obsidian vault's site has no such pages (nor links to them).
-        if ((await loadConfig(contentDir)).config.notes === "typed") {
-          for (const page of ["openness", "timeline"]) injectRoute({ pattern: `/${page}`, entrypoint: fileURLToPath(new URL(`../routes/${page}.astro`, import.meta.url)) });
-        }
+        const ctx = contextFor(fileURLToPath(config.root));
+        const loaded = await ctx.config();
+        const identity = await ctx.identity();
+        bridgeId = register(ctx);
+        updateConfig({
+          vite: { plugins: [virtualSite(bridgeId, identity)] },
+          ...(identity.origin ? { site: identity.origin } : {}),
+          ...(identity.base !== "/" ? { base: identity.base } : {}),
+        });
+        for (const route of routesFor(loaded.config.notes, identity)) injectRoute(route);
         if (command !== "build" && command !== "dev") return;
-        // Each note's file in the repository and its last commit: one `git log` for the whole vault.
-        const gitStarted = performance.now();
-        const repo = repositoryOf(contentDir);
-        // A vault outside any repository has no file to edit: its pages get the frontmatter's dates only.
-        const prefix = repo ? relative(repo.root, contentDir).split(sep).join("/") : "";
-        setNoteSources(new NoteSources({ repository: repo ? repository : undefined, prefix, dates: repo ? lastCommitDates(contentDir) : new Map() }));
-        recordStage("git dates", performance.now() - gitStarted);
+        ctx.setBase(identity.base !== "/" ? identity.base : config.base);
         const load = async (): Promise<Vault> => {
-          if (preloaded && preloaded.dir === contentDir && (!options.rawHtml || preloaded.vault.config.rawHtml === options.rawHtml)) {
-            loader = preloaded.loader;
-            return preloaded.vault;
-          }
-          loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger), rawHtml: options.rawHtml });
-          const vault = await loader.load();
-          report(vault, logger, command === "dev");
-          recordStage("read+parse", loader.timings!.readAndParseMs);
-          recordStage("check", loader.timings!.checkMs);
+          // A context the CLI made has loaded (and reported) the vault already.
+          const fresh = ctx.loads === 0;
+          ctx.progress ??= progressLogger(logger);
+          const vault = await ctx.load();
+          if (fresh) report(vault, logger, command === "dev");
           return vault;
         };
         if (command === "dev") {
-          // The dev server starts while the vault loads; the first page waits for it.
-          initial = load().then((vault) => new Site(vault, { base, graph: graphOptions(), searchShardNotes: options.searchShardNotes }));
-          setSite(initial);
-          // What every note page needs from the whole vault (its graph, the index of unlinked mentions), made as soon
-          // as the vault is in, rather than by the first page asked for.
-          void initial.then(
-            (s) =>
-              setTimeout(() => {
-                try {
-                  s.graph();
-                  s.indexMentions();
-                } catch {
-                  // A page that needs them will meet the same error, and show it.
-                }
-              }),
-            () => undefined, // a vault that fails to load fails the first page, with its message
-          );
+          // The dev server starts while the vault loads; the first page waits for it. What every note page needs
+          // from the whole vault (its graph, the index of unlinked mentions) is made as soon as the vault is in.
+          void load()
+            .then(() => ctx.site())
+            .then(
+              (s) =>
+                setTimeout(() => {
+                  try {
+                    s.graph();
+                    s.indexMentions();
+                  } catch {
+                    // A page that needs them will meet the same error, and show it.
+                  }
+                }),
+              () => undefined, // a vault that fails to load fails the first page, with its message
+            );
           return;
         }
         const vault = await load();
         const errors = vault.diagnostics.filter((d) => d.severity === "error").length;
-        if (errors && !options.allowErrors) {
+        if (errors && !ctx.options.allowErrors) {
           // A user error: Astro prints its message and hint; the stack would only point into this file.
-          const refusal = new AstroError(`The vault in ${contentDir} has ${errors} error(s), listed above.`, "Fix them (`npm run check` lists them with hints) and build again; nothing was built.");
+          const refusal = new AstroError(`The vault in ${ctx.contentDir} has ${errors} error(s), listed above.`, "Fix them (`npm run check` lists them with hints) and build again; nothing was built.");
           refusal.stack = "";
           throw refusal;
         }
-        releaseCheckData(vault);
-        setSite(new Site(vault, { base, graph: graphOptions(), searchShardNotes: options.searchShardNotes }));
+        await ctx.releaseCheckData();
+        await ctx.site();
       },
 
       "astro:server:setup": ({ server, logger }) => {
-        server.middlewares.use(attachmentMiddleware(currentSite, base)); // an Obsidian vault's files (attachments.ts)
-        server.watcher.add(contentDir);
+        const ctx = context!;
+        const base = server.config.base;
+        server.middlewares.use(attachmentMiddleware(() => ctx.site(), base)); // an Obsidian vault's files (attachments.ts)
+        server.watcher.add(ctx.contentDir);
         let pending = new Set<string>();
         let timer: NodeJS.Timeout | undefined;
         const flush = async () => {
           const paths = [...pending];
           pending = new Set();
           const started = performance.now();
-          const previous = await currentSite();
-          const vault = await loader!.update(paths);
-          // Patch the previous graph and keep its layout: a note's edit should not move the whole graph (and a layout
-          // takes seconds).
-          setSite(new Site(vault, { base, graph: { ...graphOptions(), update: previous.graphIfBuilt() }, searchShardNotes: options.searchShardNotes, mentions: previous.mentionCache() }));
+          // Patch the previous graph and keep its layout: a note's edit should not move the whole graph.
+          const next = await ctx.update(paths);
+          const vault = next.vault;
           const errors = vault.diagnostics.filter((d) => d.severity === "error");
-          const mine = vault.diagnostics.filter((d) => paths.some((p) => resolve(root, d.file) === p));
+          const mine = vault.diagnostics.filter((d) => paths.some((p) => resolve(ctx.root, d.file) === p));
           for (const d of mine) (d.severity === "error" ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
-          logger.info(`${paths.map((p) => p.slice(contentDir.length + 1)).join(", ")} updated in ${Math.round(performance.now() - started)} ms; ${errors.length} error(s) in the vault`);
+          logger.info(`${paths.map((p) => p.slice(ctx.contentDir.length + 1)).join(", ")} updated in ${Math.round(performance.now() - started)} ms; ${errors.length} error(s) in the vault`);
           // Astro keeps each route's getStaticPaths() in a cache that only its own content layer clears: a note added,
           // removed, or whose frontmatter broke or was fixed would keep (or never get) its page until a restart.
           // The message Astro's content layer sends makes the dev app drop that cache.
@@ -160,9 +132,9 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         };
         // Saves close together are taken as one update, and updates run one after another (after the first load),
         // never at once.
-        let running: Promise<unknown> = initial ?? Promise.resolve();
+        let running: Promise<unknown> = ctx.site().catch(() => undefined);
         const onFile = (file: string) => {
-          if (!file.startsWith(contentDir) || !file.endsWith(".md")) return;
+          if (!file.startsWith(ctx.contentDir) || !file.endsWith(".md")) return;
           pending.add(file);
           clearTimeout(timer);
           timer = setTimeout(() => {
@@ -175,28 +147,34 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
       },
 
       "astro:build:start": async ({ logger }) => {
-        const site = await currentSite();
+        const ctx = context!;
+        const site = await ctx.site();
         // The graph layout runs on a worker thread while the pages render; the pages that draw it wait for it.
         const layoutStarted = performance.now();
-        void site.graph().layout().then(() => recordStage("graph layout (on a worker, beside the render)", performance.now() - layoutStarted));
-        const dir = join(root, ".atlas", `pagefind-${process.pid}`);
+        void site.graph().layout().then(() => ctx.record("graph layout (on a worker, beside the render)", performance.now() - layoutStarted));
+        const dir = join(ctx.root, ".atlas", `pagefind-${process.pid}`);
         logger.info("indexing the notes for search (Pagefind), beside the render");
         const searchStarted = performance.now();
-        search = { dir, started: searchStarted, done: writeSearchIndex(site, dir).then((n) => (recordStage("pagefind (its process, beside the render)", performance.now() - searchStarted), n)) };
+        search = { dir, started: searchStarted, done: writeSearchIndex(site, dir).then((n) => (ctx.record("pagefind (its process, beside the render)", performance.now() - searchStarted), n)) };
         search.done.catch(() => {}); // awaited in astro:build:done; an early failure must not go unhandled
       },
 
       "astro:build:done": async ({ dir, logger }) => {
-        if (!search) return;
-        const waited = performance.now();
-        const pages = await search.done;
-        await moveSearchIndex(search.dir, join(fileURLToPath(dir), "pagefind"));
-        recordStage("pagefind (after render)", performance.now() - waited);
-        logger.info(`indexed ${pages} notes for search in ${((performance.now() - search.started) / 1000).toFixed(1)} s`);
-        search = undefined;
+        const ctx = context!;
+        if (search) {
+          const waited = performance.now();
+          const pages = await search.done;
+          ctx.indexed = pages;
+          await moveSearchIndex(search.dir, join(fileURLToPath(dir), "pagefind"));
+          ctx.record("pagefind (after render)", performance.now() - waited);
+          logger.info(`indexed ${pages} notes for search in ${((performance.now() - search.started) / 1000).toFixed(1)} s`);
+          search = undefined;
+        }
+        if (bridgeId) unregister(bridgeId);
       },
     },
   };
+  return integration;
 }
 
 /**
@@ -216,18 +194,26 @@ function collectSoon(): void {
 }
 
 /**
- * The pages' way to the site. The module's code imports the store natively (`import()` built at run time, which
- * Vite leaves alone) rather than through Vite's module graph, so pages and integration share one instance: Vite
- * would otherwise load a second copy of the store in dev, and the pages would see no site.
+ * The pages' way to the site: the settings as data (as Starlight hands its config to its components), and the site
+ * model from this integration's build context, found through the bridge. The module imports the bridge natively
+ * (`import()` built at run time, which Vite leaves alone) rather than through Vite's module graph, so pages and
+ * integration share one instance of it.
  */
-function virtualSite(): Plugin {
+function virtualSite(id: string, identity: SiteIdentity): Plugin {
   return {
     name: "atlas:virtual-site",
     enforce: "pre",
-    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-    load: (id) =>
-      id === RESOLVED_ID
-        ? `const store = await new Function("u", "return import(u)")(${JSON.stringify(STORE_URL)});\nexport const site = store.site;\nexport const noteSources = store.noteSources;\n`
+    resolveId: (source) => (source === VIRTUAL_ID ? RESOLVED_ID : undefined),
+    load: (source) =>
+      source === RESOLVED_ID
+        ? [
+            `const bridge = await new Function("u", "return import(u)")(${JSON.stringify(BRIDGE_URL)});`,
+            `const context = bridge.contextById(${JSON.stringify(id)});`,
+            `export const settings = ${JSON.stringify(identity)};`,
+            `export const site = () => context.site();`,
+            `export const pageRendered = () => context.pageRendered();`,
+            "",
+          ].join("\n")
         : undefined,
   };
 }

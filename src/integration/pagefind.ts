@@ -20,7 +20,7 @@ export function searchDocument(site: Site, slug: string): string {
   // The note's type as a filter (the search page offers it) and as metadata (each result names it).
   const type = escape(site.types.find((t) => t.type === note.type)!.label.one);
   return (
-    `<html lang="en"><head><title>${escape(note.title)}</title></head><body><main data-pagefind-body>` +
+    `<html lang="${escape(site.identity.language)}"><head><title>${escape(note.title)}</title></head><body><main data-pagefind-body>` +
     `<div data-pagefind-filter="type:${type}" data-pagefind-meta="type:${type}"></div>` +
     `<h1>${escape(note.title)}</h1><p>${escape(note.fields.summary)}</p>${facts ? `<ul>${facts}</ul>` : ""}${site.html(note)}` +
     `</main></body></html>`

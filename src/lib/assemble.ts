@@ -4,7 +4,7 @@
  * the files in, the vault out; given the previous vault and what changed, unchanged notes are reused when they can be.
  */
 import { slug as githubSlug } from "github-slugger";
-import { completeConfig, type ConfigProblem, type VaultConfig } from "./config.ts";
+import { completeConfig, type ConfigProblem, type SettingPosition, type SiteSettings, type VaultConfig } from "./config.ts";
 import { compareDiagnostics } from "./diagnostics.ts";
 import { CITES_KIND, noteDate, relationSpec, typeEntry } from "./registry.ts";
 import { LinkIndex, VaultPathIndex } from "./resolve.ts";
@@ -18,6 +18,10 @@ import type { LinkInfo } from "./markdown/extract.ts";
 export interface VaultSettings {
   config: VaultConfig;
   configProblems?: { file: string; problems: ConfigProblem[] };
+  /** The site's settings as atlas.yml gives them, where each is, and the file's path for messages. */
+  site?: SiteSettings;
+  positions?: Record<string, SettingPosition>;
+  configFile?: string;
   attachments?: Map<string, Attachment>;
   folders?: Map<string, string>;
 }
@@ -78,7 +82,7 @@ export function assemble(dir: string, given: VaultFile[], previous?: { vault: Va
   const { backlinks, citedBy } = collectInbound(notes);
   const vault: Vault = {
     files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir,
-    config: settings.config, configProblems: settings.configProblems, attachments, folders: settings.folders ?? new Map(),
+    config: settings.config, configProblems: settings.configProblems, settings: { site: settings.site ?? {}, positions: settings.positions ?? {}, file: settings.configFile ?? "atlas.yml" }, attachments, folders: settings.folders ?? new Map(),
   };
   for (const rule of RULES) {
     const severity = ruleSeverity(rule, settings.config);

@@ -165,7 +165,7 @@ export function diffVaults(base: Vault | undefined, head: Vault, paths: readonly
 }
 
 function emptyVault(): Vault {
-  return { files: [], notes: [], bySlug: new Map(), filesBySlug: new Map(), index: { resolve: () => null } as unknown as Vault["index"], duplicates: [], backlinks: new Map(), citedBy: new Map(), diagnostics: [], dir: "", config: { notes: "typed", rawHtml: "refuse" }, attachments: new Map(), folders: new Map() };
+  return { files: [], notes: [], bySlug: new Map(), filesBySlug: new Map(), index: { resolve: () => null } as unknown as Vault["index"], duplicates: [], backlinks: new Map(), citedBy: new Map(), diagnostics: [], dir: "", config: { notes: "typed", rawHtml: "refuse" }, settings: { site: {}, positions: {}, file: "atlas.yml" }, attachments: new Map(), folders: new Map() };
 }
 
 function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s: string) => string): FactChange[] {

@@ -1,10 +1,11 @@
 /**
  * Where a note's page came from, for its footer: "Edit this page" and "History" (the file in the repository, from
- * the one `repository` setting of the `atlas()` integration) and "last updated" (the file's last commit, from one
- * `git log` per build, see git.ts; else the note's frontmatter `updated`). Pure: the dates come in as a map.
+ * the vault's `repository` setting in atlas.yml) and "last updated" (the file's last commit, from one `git log` per
+ * build, see git.ts; else the note's frontmatter `updated`; else the file's modification time). The dates come in as
+ * a map and a function that reads a file's time.
  */
 
-/** The repository the site is edited in: `atlas({ repository: { url, branch } })` in astro.config.mjs. */
+/** The repository the site is edited in: `repository` and `branch` in the vault's atlas.yml. */
 export interface RepositoryConfig {
   /** The repository's web address, e.g. `https://github.com/owner/atlas`. */
   url: string;
@@ -18,7 +19,7 @@ export interface NoteSource {
   edit?: string;
   history?: string;
   /** The day shown; `at`, the commit's full time when it comes from git. */
-  updated?: { date: string; from: "git" | "frontmatter"; at?: string };
+  updated?: { date: string; from: "git" | "frontmatter" | "file"; at?: string };
 }
 
 /** Checks the setting, with a message naming it and the fix. */
@@ -39,13 +40,15 @@ export class NoteSources {
   readonly #repository?: Required<RepositoryConfig>;
   readonly #prefix: string;
   readonly #dates: ReadonlyMap<string, string>;
+  readonly #fileDate?: (path: string) => string | undefined;
 
   /**
    * `prefix`: the vault folder's path from the repository root (`content`); `dates`: each note file's last commit
    * (ISO), by its path in the vault.
    */
-  constructor(options: { repository?: Required<RepositoryConfig>; prefix: string; dates: ReadonlyMap<string, string> }) {
+  constructor(options: { repository?: Required<RepositoryConfig>; prefix: string; dates: ReadonlyMap<string, string>; fileDate?: (path: string) => string | undefined }) {
     this.#repository = options.repository;
+    this.#fileDate = options.fileDate;
     this.#prefix = options.prefix.replace(/^\/+|\/+$/g, "");
     this.#dates = options.dates;
   }
@@ -63,6 +66,10 @@ export class NoteSources {
     const committed = this.#dates.get(path);
     if (committed) out.updated = { date: committed.slice(0, 10), from: "git", at: committed };
     else if (updated) out.updated = { date: updated, from: "frontmatter" };
+    else {
+      const at = this.#fileDate?.(path);
+      if (at) out.updated = { date: at.slice(0, 10), from: "file", at };
+    }
     return out;
   }
 }

@@ -19,6 +19,10 @@ import { buildTimeline, type Timeline } from "./timeline.ts";
 import { attachmentLink, obsidianBody } from "./transclude.ts";
 import type { Diagnostic, Note, ResolvedLink, Vault } from "./types.ts";
 import { siteUrls, type SiteUrls } from "./urls.ts";
+import { siteIdentity, type SiteIdentity } from "./config.ts";
+import { homeNote } from "./home.ts";
+import { FLAVOURS, type ExtraPage, type Flavour, type NoteHeading } from "./flavour.ts";
+import { NoteSources } from "./note-source.ts";
 
 export interface LinkRef {
   slug: string;
@@ -167,8 +171,15 @@ export class Site {
   /** Notes per search-index shard (see src/integration/pagefind.ts). */
   readonly searchShardNotes: number;
 
-  constructor(vault: Vault, options: { base?: string; graph?: GraphArtifactOptions; searchShardNotes?: number; mentions?: MentionCache } = {}) {
+  /** The site's identity: title, description, origin, language, repository, home (atlas.yml with its defaults). */
+  readonly identity: SiteIdentity;
+  /** Each note's file, edit and history links and last change. */
+  readonly sources: NoteSources;
+
+  constructor(vault: Vault, options: { base?: string; identity?: SiteIdentity; sources?: NoteSources; graph?: GraphArtifactOptions; searchShardNotes?: number; mentions?: MentionCache } = {}) {
     this.vault = vault;
+    this.identity = options.identity ?? siteIdentity(vault.settings?.site ?? {}, vault.dir);
+    this.sources = options.sources ?? new NoteSources({ prefix: "", dates: new Map() });
     this.#mentionCache = options.mentions;
     this.searchShardNotes = Math.max(1, options.searchShardNotes ?? SEARCH_SHARD_NOTES);
     this.urls = siteUrls(options.base, (t) => typeEntry(t as NoteType).folder);
@@ -217,9 +228,19 @@ export class Site {
     return typesOf(this.vault.config.notes);
   }
 
-  /** True for a vault read as Obsidian reads it. */
-  get obsidian(): boolean {
-    return this.vault.config.notes === "obsidian";
+  /** What this kind of vault's site does its own way (src/lib/flavour.ts). */
+  get flavour(): Flavour {
+    return FLAVOURS[this.vault.config.notes];
+  }
+
+  /** What stands above a note's title: its type, or its folders (and the folder it shares its address with). */
+  heading(note: Note): NoteHeading {
+    return this.flavour.heading(note, { vault: this.vault, urls: this.urls, folders: () => this.folders() });
+  }
+
+  /** Pages at a note's level besides the notes (renamed notes' old addresses, folder listings). */
+  extraPages(): ExtraPage[] {
+    return this.flavour.extraPages(this.vault, () => this.folders());
   }
 
   #folders?: Map<string, FolderPage>;
@@ -305,6 +326,11 @@ export class Site {
     return this.#graph;
   }
 
+  /** The note the home page leads with (`home` in atlas.yml; an Obsidian vault's index.md, README.md or Home.md). */
+  home(): Note | undefined {
+    return homeNote(this.vault, this.identity.home, this.flavour.homeFromFiles);
+  }
+
   note(slug: string): Note | undefined {
     return this.vault.bySlug.get(slug);
   }
@@ -344,7 +370,7 @@ export class Site {
 
   /** The body: its template with every wikilink filled in (and, in an Obsidian vault, every embed; transclude.ts). */
   html(note: Note): string {
-    if (this.obsidian) return obsidianBody({ vault: this.vault, urls: this.urls, link: (l, label) => this.#linkHtml(l, label) }, note);
+    if (this.flavour.embeds) return obsidianBody({ vault: this.vault, urls: this.urls, link: (l, label) => this.#linkHtml(l, label) }, note);
     return fillTemplate(templateOf(note), (i, label) => this.#linkHtml(note.links[i], label));
   }
 
@@ -352,7 +378,7 @@ export class Site {
     if (link.attachment) return attachmentLink(this.urls, link, this.vault.attachments.get(link.attachment), labelHtml);
     const target = link.to ? this.vault.bySlug.get(link.to) : undefined;
     if (!target) {
-      const what = this.obsidian && /\.[A-Za-z0-9]{1,5}$/.test(link.target) && !/\.md$/i.test(link.target) ? "file" : "note";
+      const what = this.flavour.missing(link.target);
       return `<span class="wikilink broken" title="${escapeHtml(`Missing ${what}: ${link.target}`)}">${labelHtml ?? escapeHtml(this.#linkText(link))}</span>`;
     }
     const text = labelHtml ?? escapeHtml(this.#linkText(link, target.title));

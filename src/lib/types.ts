@@ -2,7 +2,7 @@
  * The data model shared by every stage: files as parsed, notes as resolved, the checked vault. Pure types.
  */
 import type { FieldPath, NoteFields } from "./schema.ts";
-import type { ConfigProblem, VaultConfig } from "./config.ts";
+import type { ConfigProblem, SettingPosition, SiteSettings, VaultConfig } from "./config.ts";
 import type { ExplainedIssue } from "./diagnostics.ts";
 import type { ParsedNote } from "./parse-note.ts";
 import type { NoteType } from "./registry.ts";
@@ -140,6 +140,8 @@ export interface Vault {
   config: VaultConfig;
   /** Problems in `atlas.yml`, and its path for messages. */
   configProblems?: { file: string; problems: ConfigProblem[] };
+  /** The site's settings (atlas.yml, as written), where each value is, and the file's path for messages. */
+  settings: { site: SiteSettings; positions: Record<string, SettingPosition>; file: string };
   /** Obsidian vaults: every file that is not a note, by path. */
   attachments: Map<string, Attachment>;
   /** Obsidian vaults: every folder holding notes or files, by path (the root is ""), with its slug. */

@@ -57,6 +57,8 @@ export interface LoadOptions {
    * then taken as misses. Default: no (it would add a third to the vault's memory).
    */
   prose?: boolean;
+  /** The vault's `atlas.yml` when the caller has read it already (a build context reads it once); else read here. */
+  config?: LoadedConfig | Promise<LoadedConfig>;
 }
 
 /**
@@ -146,8 +148,8 @@ export class VaultLoader {
   /** Reads the whole folder; files whose text did not change since the last load are not parsed or validated again. */
   async load(): Promise<Vault> {
     const started = performance.now();
-    const config = await loadConfig(this.dir);
-    if (this.#options.rawHtml) config.config.rawHtml = this.#options.rawHtml;
+    const read = await (this.#options.config ?? loadConfig(this.dir));
+    const config = this.#options.rawHtml ? { ...read, config: { ...read.config, rawHtml: this.#options.rawHtml } } : read;
     // Notes parse differently in the two kinds of vault: a change of kind is a new vault.
     if (this.#config && this.#config.config.notes !== config.config.notes) this.#entries.clear();
     this.#config = config;
@@ -230,9 +232,9 @@ export class VaultLoader {
    * neighbours' names) and the attachments' addresses are given here.
    */
   #settings(files: VaultFile[]): VaultSettings {
-    const loaded = this.#config ?? { config: completeConfig({ notes: "typed" }), problems: [] };
+    const loaded: LoadedConfig = this.#config ?? { config: completeConfig({ notes: "typed" }), site: {}, positions: {}, problems: [] };
     const { cwd = process.cwd() } = this.#options;
-    const settings: VaultSettings = { config: loaded.config };
+    const settings: VaultSettings = { config: loaded.config, site: loaded.site, positions: loaded.positions, configFile: relative(cwd, loaded.file ?? join(this.dir, CONFIG_FILE)) };
     if (loaded.problems.length) settings.configProblems = { file: relative(cwd, loaded.file ?? join(this.dir, CONFIG_FILE)), problems: loaded.problems };
     if (!this.#obsidian) return settings;
     const rel = (p: string) => relative(this.dir, p).split(sep).join("/");

@@ -1,7 +1,8 @@
 /**
  * The site as a good web citizen: each note's JSON-LD (schema.org), `sitemap.xml`, an Atom feed of recently changed
  * notes, `robots.txt` and `llms.txt` (every note with its summary, for language-model tools). Pure: it takes the site
- * model, the site's origin (Astro's `site` setting) and each note's last-changed date, and returns text.
+ * model (its identity: title, description, author), the site's origin (`origin` in atlas.yml; none: addresses are
+ * root-relative and the site claims no address) and each note's last-changed date, and returns text.
  */
 import type { NoteSource } from "./note-source.ts";
 import { escapeHtml, type Site } from "./site.ts";
@@ -17,8 +18,12 @@ const SCHEMA_TYPE: Record<string, string> = {
   event: "Event",
 };
 
-/** An absolute address on the site: `origin` (`https://host`) plus a site path that already carries the base. */
-export function absolute(origin: string, path: string): string {
+/**
+ * An absolute address on the site: `origin` (`https://host`) plus a site path that already carries the base; without
+ * an origin, the path itself (root-relative), never someone else's host.
+ */
+export function absolute(origin: string | undefined, path: string): string {
+  if (!origin) return path;
   return new URL(path, origin.endsWith("/") ? origin : `${origin}/`).href;
 }
 
@@ -28,7 +33,7 @@ export function scriptJson(value: unknown): string {
 }
 
 /** A note as schema.org JSON-LD: name, description, address, other names, and what its type adds. */
-export function noteJsonLd(site: Site, note: Note, origin: string): Record<string, unknown> {
+export function noteJsonLd(site: Site, note: Note, origin: string | undefined): Record<string, unknown> {
   const value = (field: string) => note.fields.values[field]?.[0]?.value;
   const refs = (kind: string) =>
     note.relations
@@ -79,12 +84,15 @@ export function noteJsonLd(site: Site, note: Note, origin: string): Record<strin
   return out;
 }
 
-/** The addresses of every page a reader may land on, each with the day its note last changed when known. */
+/**
+ * The addresses of every page a reader may land on, each with the day its note last changed when known. Only for a
+ * site with an origin: a sitemap lists absolute addresses.
+ */
 export function sitemapXml(site: Site, origin: string, updated: (note: Note) => NoteSource["updated"]): string {
   const urls: { loc: string; lastmod?: string }[] = [
     { loc: site.urls.home() },
     ...site.types.map((t) => ({ loc: site.urls.type(t.type) })),
-    ...(site.obsidian ? [] : [{ loc: site.urls.openness() }, { loc: site.urls.timeline() }]), // a typed vault's views
+    ...site.flavour.views(site.urls).map((v) => ({ loc: v.href })), // a typed vault's landscape views
     { loc: site.urls.tags() },
     { loc: site.urls.graph() },
     ...[...site.tags.keys()].sort().map((t) => ({ loc: site.urls.tag(t) })),
@@ -101,8 +109,11 @@ function timestamp(date: string): string {
   return `${y}-${m}-${d}T00:00:00Z`;
 }
 
-/** An Atom feed of the `limit` notes changed last (by their last commit, else their `updated`), newest first. */
-export function atomFeed(site: Site, origin: string, updated: (note: Note) => NoteSource["updated"], limit = 50): string {
+/**
+ * An Atom feed of the `limit` notes changed last (by their last commit, else their `updated`, else the file's time),
+ * newest first. Without an origin its links are root-relative, and entries are identified by a `urn:` of their slug.
+ */
+export function atomFeed(site: Site, origin: string | undefined, updated: (note: Note) => NoteSource["updated"], limit = 50): string {
   const dated = site.vault.notes
     .map((n) => ({ n, at: updated(n) }))
     .filter((e): e is { n: Note; at: NonNullable<NoteSource["updated"]> } => !!e.at)
@@ -117,40 +128,44 @@ export function atomFeed(site: Site, origin: string, updated: (note: Note) => No
       "  <entry>",
       `    <title>${escapeHtml(n.title)}</title>`,
       `    <link href="${escapeHtml(url)}"/>`,
-      `    <id>${escapeHtml(url)}</id>`,
+      `    <id>${escapeHtml(origin ? url : `urn:note:${encodeURIComponent(n.slug)}`)}</id>`,
       `    <updated>${ts}</updated>`,
       `    <category term="${escapeHtml(n.type)}" label="${escapeHtml(type)}"/>`,
       `    <summary>${escapeHtml(n.fields.summary)}</summary>`,
       "  </entry>",
     ].join("\n");
   });
+  const { title, description, author } = site.identity;
   return [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="http://www.w3.org/2005/Atom">`,
-    `  <title>Atlas: recently changed notes</title>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(site.identity.language)}">`,
+    `  <title>${escapeHtml(title)}: recently changed notes</title>`,
+    ...(description ? [`  <subtitle>${escapeHtml(description)}</subtitle>`] : []),
     `  <link rel="self" href="${escapeHtml(self)}"/>`,
     `  <link href="${escapeHtml(absolute(origin, site.urls.home()))}"/>`,
-    `  <id>${escapeHtml(self)}</id>`,
+    `  <id>${escapeHtml(origin ? self : `urn:site:${encodeURIComponent(title)}`)}</id>`,
+    // An empty vault's feed has no entry to date it by: the earliest date Atom can say.
     `  <updated>${dated[0]?.ts ?? "1970-01-01T00:00:00Z"}</updated>`,
-    `  <author><name>Atlas contributors</name></author>`,
+    `  <author><name>${escapeHtml(author)}</name></author>`,
     ...entries,
     `</feed>`,
     "",
   ].join("\n");
 }
 
-export function robotsTxt(site: Site, origin: string): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absolute(origin, site.urls.file("sitemap.xml"))}\n`;
+/** robots.txt: everything may be crawled; the sitemap's address when the site has an origin (and so a sitemap). */
+export function robotsTxt(site: Site, origin: string | undefined): string {
+  return `User-agent: *\nAllow: /\n${origin ? `\nSitemap: ${absolute(origin, site.urls.file("sitemap.xml"))}\n` : ""}`;
 }
 
 /** llms.txt (llmstxt.org): a title, a one-line summary, then every note by type as `- [Title](url): summary`. */
-export function llmsTxt(site: Site, origin: string): string {
+export function llmsTxt(site: Site, origin: string | undefined): string {
   const line = (s: string) => s.replace(/\s+/g, " ").trim();
+  const { title, description } = site.identity;
   const out = [
-    "# Atlas",
+    `# ${line(title)}`,
     "",
-    "> A knowledge-graph wiki of the open-source AI landscape: people, labs, models, sources, concepts and events, each note citing its sources. Openness is rated per model on the dimensions of the European Open Source AI Index.",
-    "",
+    ...(description ? [`> ${line(description)}`, ""] : []),
     `The whole graph as data: ${absolute(origin, site.urls.file("exports/atlas-graph.json"))}`,
   ];
   for (const t of site.types) {

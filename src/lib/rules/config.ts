@@ -1,14 +1,19 @@
 /** The vault's own settings file (`atlas.yml`, config.ts): a problem in it is reported where it is. */
 import { CONFIG_FILE } from "../config.ts";
+import { resolveHome } from "../home.ts";
 import { defineRule } from "./rule.ts";
 
 export const config = defineRule({
   id: "config",
   severity: "error",
-  summary: `\`${CONFIG_FILE}\` at the vault's root is not valid: not YAML, an unknown setting, or a value that is not one of its choices.`,
+  summary: `\`${CONFIG_FILE}\` at the vault's root is not valid: not YAML, an unknown setting, a value that is not one of its choices, or a \`home\` that names no note.`,
   fix: "Follow the hint; the settings are described in the README (Obsidian vaults).",
   check(vault, report) {
     const c = vault.configProblems;
     if (c) for (const p of c.problems) report({ file: c.file }, { line: p.line, column: p.column }, p.message, p.hint);
+    const { site, positions, file } = vault.settings;
+    if (site.home && !resolveHome(vault, site.home)) {
+      report({ file }, positions.home ?? { line: 1, column: 1 }, `\`home\` is "${site.home}", which names no note of the vault`, "name the note the home page should lead with as a wikilink names it (its file name, or a typed note's slug), or leave `home` out");
+    }
   },
 });
