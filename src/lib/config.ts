@@ -152,7 +152,7 @@ export function parseConfig(text: string): { config: VaultConfig; site: SiteSett
   if (typeof data !== "object" || Array.isArray(data)) {
     return { config: completeConfig({}), site: {}, positions: {}, problems: [{ line: 1, column: 1, message: `${CONFIG_FILE} is not a set of \`key: value\` settings`, hint: `write for example \`notes: typed\`; the settings are ${KEYS.join(", ")}` }] };
   }
-  const items = (doc.contents as { items?: { key: { value?: unknown; range?: [number, number, number] }; value?: { range?: [number, number, number] } }[] }).items ?? [];
+  const items = (doc.contents as null | { items?: { key: { value?: unknown; range?: [number, number, number] }; value?: { range?: [number, number, number] } }[] })?.items ?? [];
   const keyAt = (k: PropertyKey) => {
     const pair = items.find((p) => p.key?.value === k);
     return pair?.key.range ? pos(pair.key.range[0]) : { line: 1, column: 1 };

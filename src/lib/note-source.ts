@@ -22,20 +22,6 @@ export interface NoteSource {
   updated?: { date: string; from: "git" | "frontmatter" | "file"; at?: string };
 }
 
-/** Checks the setting, with a message naming it and the fix. */
-export function repositoryConfig(value: RepositoryConfig | string | undefined): Required<RepositoryConfig> | undefined {
-  if (value === undefined) return undefined;
-  const given = typeof value === "string" ? { url: value } : value;
-  let url: URL;
-  try {
-    url = new URL(given.url);
-  } catch {
-    throw new Error(`atlas({ repository }): \`${given.url}\` is not a web address; write the repository's address, e.g. https://github.com/owner/atlas`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`atlas({ repository }): \`${given.url}\` must start with https://`);
-  return { url: url.href.replace(/\/+$/, "").replace(/\.git$/, ""), branch: given.branch ?? "main" };
-}
-
 export class NoteSources {
   readonly #repository?: Required<RepositoryConfig>;
   readonly #prefix: string;

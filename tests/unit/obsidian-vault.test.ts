@@ -14,7 +14,7 @@ import { checkVault } from "../helpers/vault.ts";
 
 describe("atlas.yml", () => {
   it("says how the vault is read, with defaults per kind", () => {
-    expect(parseConfig("notes: typed\n")).toEqual({ config: { notes: "typed", rawHtml: "refuse" }, problems: [] });
+    expect(parseConfig("notes: typed\n")).toEqual({ config: { notes: "typed", rawHtml: "refuse" }, site: {}, positions: { notes: { line: 1, column: 8 } }, problems: [] });
     expect(parseConfig("notes: typed\nrawHtml: sanitize\n").config).toEqual({ notes: "typed", rawHtml: "sanitize" });
     expect(parseConfig("").config).toEqual({ notes: "obsidian", rawHtml: "sanitize" });
   });

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { siteIdentity } from "../../src/lib/config.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { atomFeed, llmsTxt, noteJsonLd, robotsTxt, scriptJson, sitemapXml } from "../../src/lib/web.ts";
@@ -11,7 +12,8 @@ import type { Note } from "../../src/lib/types.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const ORIGIN = "https://wiki.example";
-const site = new Site(await loadVault(join(ROOT, "tests/fixtures/vault"), { cache: null }), { base: "/atlas/" });
+const identity = siteIdentity({ title: "Fixture Wiki", description: "A wiki of fictional labs and models." }, "vault");
+const site = new Site(await loadVault(join(ROOT, "tests/fixtures/vault"), { cache: null }), { base: "/atlas/", identity });
 const note = (slug: string) => site.note(slug)!;
 // Two notes changed in git, one dated only by its frontmatter, the rest never.
 const dates: Record<string, { date: string; from: "git" | "frontmatter"; at?: string }> = {
@@ -65,13 +67,25 @@ describe("sitemap, feed, robots, llms.txt", () => {
       ["Open weights", "2025-11-01T00:00:00Z"],
     ]);
     expect(feed).toContain('<link rel="self" href="https://wiki.example/atlas/feed.xml"/>');
-    expect(feed).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">\n  <title>/);
+    expect(feed).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="en">\n  <title>Fixture Wiki: recently changed notes<\/title>\n  <subtitle>A wiki of fictional labs and models.<\/subtitle>/);
+    expect(feed).toContain("<author><name>Fixture Wiki contributors</name></author>");
+  });
+
+  it("links relatively and claims no address when the site has no origin", () => {
+    const feed = atomFeed(site, undefined, updated);
+    expect(feed).toContain('<link rel="self" href="/atlas/feed.xml"/>');
+    expect(feed).toContain('<link href="/atlas/widget-7b/"/>');
+    expect(feed).toContain("<id>urn:note:widget-7b</id>");
+    expect(feed).not.toContain("http://localhost");
+    expect(robotsTxt(site, undefined)).toBe("User-agent: *\nAllow: /\n");
+    expect(llmsTxt(site, undefined)).toContain("- [Widget 7B](/atlas/widget-7b/): ");
+    expect(noteJsonLd(site, note("widget-7b"), undefined)).toMatchObject({ url: "/atlas/widget-7b/" });
   });
 
   it("points robots at the sitemap and lists every note with its summary for language-model tools", () => {
     expect(robotsTxt(site, ORIGIN)).toBe("User-agent: *\nAllow: /\n\nSitemap: https://wiki.example/atlas/sitemap.xml\n");
     const llms = llmsTxt(site, ORIGIN);
-    expect(llms).toMatch(/^# Atlas\n\n> /);
+    expect(llms).toMatch(/^# Fixture Wiki\n\n> A wiki of fictional labs and models.\n/);
     expect(llms).toContain("## Models\n\n- [Gadget Model](https://wiki.example/atlas/gadget-model/): A fictional closed model used for contrast.\n");
     expect((llms.match(/^- \[/gm) ?? []).length).toBe(site.vault.notes.length);
   });
