@@ -9,7 +9,7 @@ import { createGraphArtifacts, type GraphArtifactOptions, type GraphArtifacts } 
 import { fillTemplate } from "./markdown/html.ts";
 import type { ContextPart } from "./markdown/extract.ts";
 import { folderListing, type FolderPage } from "./folders.ts";
-import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from "./registry.ts";
+import type { FieldView, NoteType, Registry } from "./registry.ts";
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
 import { dataset, DATASETS, recordUrl, type Dataset } from "./datasets.ts";
@@ -171,7 +171,7 @@ export class Site {
     this.vault = vault;
     this.#mentionCache = options.mentions;
     this.searchShardNotes = Math.max(1, options.searchShardNotes ?? SEARCH_SHARD_NOTES);
-    this.urls = siteUrls(options.base, (t) => typeEntry(t as NoteType).folder);
+    this.urls = siteUrls(options.base, (t) => vault.registry.entry(t).folder);
     this.#graphOptions = options.graph ?? {};
     this.errors = vault.diagnostics.filter((d) => d.severity === "error");
   }
@@ -188,7 +188,7 @@ export class Site {
 
   #sortedLists() {
     if (this.#lists) return this.#lists;
-    const byType = Object.fromEntries(NOTE_TYPES.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
+    const byType = Object.fromEntries(this.registry.names.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
     const tags = new Map<string, Note[]>();
     const sorted = [...this.vault.notes].sort((a, b) => byTitle(a.title, b.title));
     const rank = new Map<string, number>();
@@ -214,7 +214,12 @@ export class Site {
 
   /** The types this vault's notes have: the schema types, or the plain note in an Obsidian vault. */
   get types() {
-    return typesOf(this.vault.config.notes);
+    return this.registry.typesOf(this.vault.config.notes);
+  }
+
+  /** The note types and relation kinds the vault was read with (registry.ts): pages read them here. */
+  get registry(): Registry {
+    return this.vault.registry;
   }
 
   /** True for a vault read as Obsidian reads it. */
@@ -286,7 +291,7 @@ export class Site {
 
   /** Every dated note, newest first, by year and month; undated events and models apart (src/lib/timeline.ts). */
   timeline(): Timeline {
-    return (this.#timeline ??= buildTimeline(this.vault, NOTE_TYPES.flatMap((t) => this.byType[t])));
+    return (this.#timeline ??= buildTimeline(this.vault, this.registry.names.flatMap((t) => this.byType[t])));
   }
 
   /** The landscape graph, its layout, payloads and exports: built on first use, once per site. */
@@ -338,7 +343,7 @@ export class Site {
     const inner = start < 0 ? "" : html.slice(html.indexOf(">", start) + 1, html.indexOf("</p>", start));
     let excerpt = inner.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
     if (excerpt.length > 400) excerpt = `${excerpt.slice(0, excerpt.lastIndexOf(" ", 400)).replace(/&[a-z#0-9]*$/i, "")} …`;
-    const type = typeEntry(note.type);
+    const type = this.registry.entry(note.type);
     return { slug: note.slug, title: note.title, type: note.type, typeLabel: type.label.one, summary: note.fields.summary, excerptHtml: excerpt, href: this.urls.note(note.slug) };
   }
 
@@ -441,7 +446,7 @@ export class Site {
   infobox(note: Note): InfoRow[] {
     const rows: InfoRow[] = [];
     // A plain note (Obsidian) shows its properties as they are written.
-    if (typeEntry(note.type).plain) {
+    if (this.registry.entry(note.type).plain) {
       // A property written as a link (`up: "[[Index]]"`) links where the note's body links would.
       const linked = new Map(note.links.filter((l) => l.property).map((l) => [l.property!.join("\0"), l]));
       for (const [field, values] of Object.entries(note.fields.values)) {
@@ -456,7 +461,7 @@ export class Site {
         });
       }
     }
-    for (const view of typeEntry(note.type).infobox) {
+    for (const view of this.registry.entry(note.type).infobox) {
       const values = this.values(note, view);
       if (values.length) rows.push({ label: view.label, values });
     }
@@ -577,9 +582,9 @@ export class Site {
       else byFrom.set(b.from, [context]);
     }
     const sources = this.#byTitle([...byFrom.keys()].map((slug) => this.vault.bySlug.get(slug)!));
-    return NOTE_TYPES.map((type) => ({
+    return this.registry.names.map((type) => ({
       type,
-      label: typeEntry(type).label.many,
+      label: this.registry.entry(type).label.many,
       items: sources.filter((from) => from.type === type).map((from) => ({ note: this.ref(from.slug), contexts: [...new Set(byFrom.get(from.slug)!.filter(Boolean))] })),
     })).filter((g) => g.items.length);
   }
@@ -589,7 +594,7 @@ export class Site {
    * column per dimension.
    */
   columns(type: NoteType): TableColumn[] {
-    return typeEntry(type).columns.flatMap((view): TableColumn[] => {
+    return this.registry.entry(type).columns.flatMap((view): TableColumn[] => {
       if (view.show === "openness") {
         return OPENNESS_DIMENSIONS.map((d) => {
           const level = (n: Note): OpennessLevel => n.fields.openness[d.key]?.status ?? "unknown";

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REGISTRY } from "../../src/lib/registry.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { atomFeed, llmsTxt, noteJsonLd, robotsTxt, scriptJson, sitemapXml } from "../../src/lib/web.ts";
@@ -71,8 +72,9 @@ describe("sitemap, feed, robots, llms.txt", () => {
   it("points robots at the sitemap and lists every note with its summary for language-model tools", () => {
     expect(robotsTxt(site, ORIGIN)).toBe("User-agent: *\nAllow: /\n\nSitemap: https://wiki.example/atlas/sitemap.xml\n");
     const llms = llmsTxt(site, ORIGIN);
-    expect(llms).toMatch(/^# Atlas\n\n> /);
-    expect(llms).toContain("## Models\n\n- [Gadget Model](https://wiki.example/atlas/gadget-model/): A fictional closed model used for contrast.\n");
+    expect(llms).toMatch(/^# Atlas\n\n> A knowledge-graph wiki of the open-source AI landscape: people, labs, models, sources, concepts and events, each note citing its sources\.\n/);
+    // Each type's list follows the sentence its registry entry gives.
+    expect(llms).toContain(`## Models\n\n${REGISTRY.entry("model").about}\n\n- [Gadget Model](https://wiki.example/atlas/gadget-model/): A fictional closed model used for contrast.\n`);
     expect((llms.match(/^- \[/gm) ?? []).length).toBe(site.vault.notes.length);
   });
 });
