@@ -51,8 +51,8 @@ const sources: string[] = [];
 for (const ref of values.source ?? []) {
   const to = vault.index.resolve(ref);
   const note = to ? vault.bySlug.get(to) : undefined;
-  if (!note || note.type !== "source") {
-    const near = vault.index.suggest(ref).filter((s) => vault.bySlug.get(s)?.type === "source");
+  if (!note || !REGISTRY.isCited(note.type)) {
+    const near = vault.index.suggest(ref).filter((s) => REGISTRY.isCited(vault.bySlug.get(s)?.type ?? ""));
     fail(
       note ? { file: note.file, line: 1 } : null,
       note ? `--source \`${ref}\` is a ${note.type} note, not a source note` : `--source \`${ref}\` names no note`,
@@ -70,8 +70,8 @@ console.error(
   [
     `created the ${REGISTRY.entry(type).label.one.toLowerCase()} note \`${slug}\`. Next:`,
     `  1. fill in its summary and body, and uncomment the fields you can source`,
-    sources.length || type === "source" ? "" : `  2. cite the source notes its claims come from in \`sources:\` (npm run new -- source "…" for a new one)`,
-    `  ${sources.length || type === "source" ? 2 : 3}. link to [[${slug}]] from a related note, then run: npm run check -- --changed`,
+    sources.length || REGISTRY.isCited(type) ? "" : `  2. cite the source notes its claims come from in \`sources:\` (npm run new -- source "…" for a new one)`,
+    `  ${sources.length || REGISTRY.isCited(type) ? 2 : 3}. link to [[${slug}]] from a related note, then run: npm run check -- --changed`,
   ]
     .filter(Boolean)
     .join("\n"),

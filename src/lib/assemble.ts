@@ -129,7 +129,7 @@ function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFi
   for (const cell of Object.values(f.fields.openness)) if (cell) cited.push(...cell.sources);
   const citations = cited.map((c) => ({ ref: c.ref, path: c.path, to: index.resolve(c.ref) }));
   const cites = new Set<string>();
-  const isSource = (slug: string | null): slug is string => !!slug && slug !== f.slug && bySlug.get(slug)?.fields?.type === "source";
+  const isSource = (slug: string | null): slug is string => !!slug && slug !== f.slug && registry.isCited(bySlug.get(slug)?.fields?.type ?? "");
   for (const c of citations) if (isSource(c.to)) cites.add(c.to);
   for (const r of relations) if (r.kind === CITES_KIND && isSource(r.to)) cites.add(r.to);
 

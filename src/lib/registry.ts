@@ -49,6 +49,7 @@ const ENTRIES = [
       { label: "Parent", field: "parent" },
     ],
     date: "founded",
+    timeline: { filter: true },
     jsonLd: {
       type: "Organization",
       props: (n) => ({ foundingDate: n.value("founded"), parentOrganization: n.refs("parent")[0], sameAs: [n.value("website")] }),
@@ -130,6 +131,7 @@ const ENTRIES = [
       { label: "Cited by", field: "cited_by", show: "cited-by" },
     ],
     date: "published",
+    cited: true,
     jsonLd: {
       type: (n) => (n.value("kind") === "paper" ? "ScholarlyArticle" : "CreativeWork"),
       props: (n) => ({

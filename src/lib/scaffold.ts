@@ -145,7 +145,7 @@ export function scaffoldNote(type: NoteType, options: ScaffoldOptions): string {
     else if (field === "type") lines.push(`type: ${type}`);
     else if (field === "summary") lines.push(...yamlLine("summary", PLACEHOLDERS.summary(options.title)));
     else if (field === "updated") lines.push(`updated: ${options.today}`);
-    else if (field === "sources" && type !== "source") {
+    else if (field === "sources" && !entry.cited) {
       lines.push(sources.length ? `sources: [${sources.join(", ")}]` : `sources: [] # the source notes this note's claims come from: [${SOURCE_PLACEHOLDER}]`);
     } else if (required.has(field)) {
       const options = choices(s);

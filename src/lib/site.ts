@@ -401,7 +401,7 @@ export class Site {
   #sources(list: readonly (SourceRef | string)[]): LinkRef[] {
     return list
       .map((s) => this.vault.index.resolve(typeof s === "string" ? s : s.ref))
-      .filter((s): s is string => !!s && this.vault.bySlug.get(s)?.type === "source")
+      .filter((s): s is string => !!s && this.registry.isCited(this.vault.bySlug.get(s)?.type ?? ""))
       .map((s) => this.ref(s));
   }
 
@@ -505,9 +505,14 @@ export class Site {
     return DATASETS.filter((d) => out.has(d));
   }
 
-  /** A model's openness matrix (undefined for other types). */
+  /** True for a type whose infobox shows an openness matrix (its registry entry says so: models). */
+  rated(type: NoteType): boolean {
+    return this.registry.entry(type).infobox.some((v) => v.show === "openness");
+  }
+
+  /** A model's openness matrix (undefined for the types that are not rated, see `rated`). */
   openness(note: Note): OpennessMatrix | undefined {
-    if (note.type !== "model") return undefined;
+    if (!this.rated(note.type)) return undefined;
     const record = note.fields.record;
     const from = record ? dataset(record.from) : undefined;
     const cells = OPENNESS_DIMENSIONS.map((d): OpennessCellView => {
@@ -544,31 +549,35 @@ export class Site {
   }
 
   /**
-   * The people affiliated with a lab, with role, dates and sources, earliest start first (undated after, by title);
-   * or a person's own affiliations in the same order: the "People" and "Affiliations" sections.
+   * A person's own affiliations, with role, dates and sources, earliest start first (undated after, by title): the
+   * "Affiliations" section, headed by the relation field's label; or, for a note others are affiliated with (a lab),
+   * theirs in the same order, headed by their type's plural ("People"). By relation kind, whatever the types.
    */
-  affiliations(note: Note): Affiliation[] {
+  affiliations(note: Note): { heading: string; rows: Affiliation[] } {
     const rows: Affiliation[] = [];
-    if (note.type === "person") {
-      for (const r of note.relations) if (r.kind === "affiliated_with" && r.to) rows.push(this.#affiliation(r, r.to));
-    } else if (note.type === "lab") {
-      const people = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "affiliated_with").map((b) => b.from));
-      for (const slug of this.#byTitle([...people].map((s) => this.vault.bySlug.get(s)!)).map((n) => n.slug)) {
-        for (const r of this.vault.bySlug.get(slug)!.relations) if (r.kind === "affiliated_with" && r.to === note.slug) rows.push(this.#affiliation(r, slug));
-      }
+    let heading = "";
+    for (const r of note.relations) {
+      if (r.kind !== "affiliated_with" || !r.to) continue;
+      heading ||= this.registry.relationSpec(note.type, r.field)?.label ?? "Affiliations";
+      rows.push(this.#affiliation(r, r.to));
+    }
+    const others = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "affiliated_with").map((b) => b.from));
+    for (const from of this.#byTitle([...others].map((s) => this.vault.bySlug.get(s)!))) {
+      heading ||= this.registry.entry(from.type).label.many;
+      for (const r of from.relations) if (r.kind === "affiliated_with" && r.to === note.slug) rows.push(this.#affiliation(r, from.slug));
     }
     // Stable: undated rows keep the title order they came in.
-    return rows.sort((a, b) => (a.from && b.from ? (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) : a.from ? -1 : b.from ? 1 : 0));
+    return { heading, rows: rows.sort((a, b) => (a.from && b.from ? (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) : a.from ? -1 : b.from ? 1 : 0)) };
   }
 
   #affiliation(r: Note["relations"][number], other: string): Affiliation {
     return { other: this.ref(other), role: r.qualifier, from: r.from, until: r.until, sources: this.#sources(r.sources) };
   }
 
-  /** The models a lab (or person) developed, by title: a lab page's openness summary. */
+  /** The rated notes (models) a lab or person developed, by title: a lab page's openness summary. */
   developed(note: Note): Note[] {
     const slugs = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "developer").map((b) => b.from));
-    return this.#byTitle([...slugs].map((s) => this.vault.bySlug.get(s)!).filter((n) => n.type === "model"));
+    return this.#byTitle([...slugs].map((s) => this.vault.bySlug.get(s)!).filter((n) => this.rated(n.type)));
   }
 
   /** Inbound mentions grouped by the linking note's type; a note's several mentions are listed under it. */

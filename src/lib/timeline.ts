@@ -11,7 +11,10 @@ export interface TimelineEntry {
   note: Note;
   date: string;
   precision: "year" | "month" | "day";
-  /** The labs the note is about (itself, its developer, an event's actors, a person's affiliations …), by slug. */
+  /**
+   * The notes of the timeline's filter type (the registry's `timeline.filter`: labs) this note is about: itself, its
+   * developer, an event's actors, a person's affiliations …, by slug.
+   */
   labs: string[];
 }
 
@@ -27,7 +30,9 @@ export interface Timeline {
   undated: { note: Note; labs: string[] }[];
   /** Types present on the timeline, in registry order. */
   types: NoteType[];
-  /** Labs named by at least one entry, dated or not. */
+  /** The type the timeline is filtered by (`timeline.filter` in the registry), if any. */
+  filter?: NoteType;
+  /** Notes of that type named by at least one entry, dated or not. */
   labs: string[];
 }
 
@@ -35,10 +40,11 @@ export interface Timeline {
 export function buildTimeline(vault: Pick<Vault, "bySlug" | "registry">, notes: readonly Note[]): Timeline {
   // Types whose undated notes the timeline lists apart (the others are simply not in time).
   const listUndated = new Set(vault.registry.types.filter((t) => t.timeline?.undated).map((t) => t.type));
-  const isLab = (slug: string | null): slug is string => !!slug && vault.bySlug.get(slug)?.type === "lab";
+  const filter = vault.registry.types.find((t) => t.timeline?.filter)?.type;
+  const isLab = (slug: string | null): slug is string => !!filter && !!slug && vault.bySlug.get(slug)?.type === filter;
   const labsOf = (note: Note) => {
     const labs = new Set(note.relations.map((r) => r.to).filter(isLab));
-    if (note.type === "lab") labs.add(note.slug);
+    if (note.type === filter) labs.add(note.slug);
     return [...labs];
   };
   const dated: TimelineEntry[] = [];
@@ -68,6 +74,7 @@ export function buildTimeline(vault: Pick<Vault, "bySlug" | "registry">, notes: 
   return {
     years,
     undated,
+    filter,
     types: vault.registry.names.filter((t) => present.has(t)),
     labs: [...new Set([...dated, ...undated].flatMap((e) => e.labs))],
   };

@@ -64,13 +64,21 @@ export interface TypeEntry {
   columns: readonly FieldView[];
   /** The value that places a note in time: a scalar field, or `relation.field:from` for the earliest start. */
   date?: string;
-  /** The timeline: `undated` lists the type's notes that have no date apart (else they are not in time). */
-  timeline?: { undated?: true };
+  /**
+   * The timeline: `undated` lists the type's notes that have no date apart (else they are not in time); `filter`
+   * makes the timeline filterable by notes of this type (each entry under the ones it is or names: labs).
+   */
+  timeline?: { undated?: true; filter?: true };
   /**
    * schema.org for the note's JSON-LD: its `@type` (or a function of its values, for a source that is a paper), and
    * the properties its fields give (empty ones are dropped). Without it, a note is a `Thing`.
    */
   jsonLd?: { type: string | ((note: JsonLdFacts) => string); props?: (note: JsonLdFacts) => Record<string, unknown> };
+  /**
+   * Notes of this type are what the others cite (`sources`, a value's `source`): a citation must name one, and they
+   * need cite nothing themselves. The wiki's sources.
+   */
+  cited?: true;
   /** Example values `npm run new`'s template offers for text fields, by field name (nested fields too); else "text". */
   examples?: Readonly<Record<string, string>>;
   /**
@@ -157,6 +165,11 @@ export class Registry {
 
   has(type: string): boolean {
     return this.#byName.has(type);
+  }
+
+  /** True for a type whose notes the others cite (see `TypeEntry.cited`). */
+  isCited(type: string): boolean {
+    return !!this.#byName.get(type)?.cited;
   }
 
   /** True for a type a typed note may declare (not the plain note's). */

@@ -148,7 +148,7 @@ export const notASource = defineRule({
     for (const n of vault.notes) {
       for (const c of n.citations) {
         const t = c.to ? vault.bySlug.get(c.to) : undefined;
-        if (t && t.type !== "source") report(n, at(n, c.path), `cites \`${t.slug}\`, which is a ${t.type} note, not a source`, "only source notes can be cited: cite the source that makes the claim");
+        if (t && !vault.registry.isCited(t.type)) report(n, at(n, c.path), `cites \`${t.slug}\`, which is a ${t.type} note, not a source`, "only source notes can be cited: cite the source that makes the claim");
       }
     }
   },
