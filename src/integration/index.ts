@@ -20,6 +20,7 @@ import { cacheRoot, projectCache } from "../lib/parse-cache.ts";
 import { Site } from "../lib/site.ts";
 import { loadConfig, type RawHtmlPolicy } from "../lib/config.ts";
 import type { Vault } from "../lib/types.ts";
+import { REGISTRY, type RelationKind, type TypeEntry } from "../lib/registry.ts";
 import { releaseCheckData, VaultLoader } from "../lib/vault.ts";
 import { attachmentMiddleware } from "./attachments.ts";
 import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
@@ -45,6 +46,12 @@ export interface AtlasOptions {
    * the vault's `atlas.yml` (`rawHtml`), else refuse in a typed vault and sanitize in an Obsidian one.
    */
   rawHtml?: RawHtmlPolicy;
+  /**
+   * Note types beyond the wiki's (registry.ts), each its schema plus one registry entry, and the relation kinds their
+   * fields introduce, each with its label. The vault is read, checked and published with them.
+   */
+  types?: readonly TypeEntry[];
+  relationKinds?: readonly RelationKind[];
 }
 
 const VIRTUAL_ID = "virtual:atlas/site";
@@ -59,6 +66,7 @@ export function preloadVault(dir: string, loader: VaultLoader, vault: Vault): vo
 
 export default function atlas(options: AtlasOptions = {}): AstroIntegration {
   const repository = repositoryConfig(options.repository);
+  const registry = options.types?.length || options.relationKinds?.length ? REGISTRY.withTypes(options.types ?? [], options.relationKinds) : REGISTRY;
   let root = process.cwd();
   let contentDir = "";
   let base = "/";
@@ -90,11 +98,11 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         setNoteSources(new NoteSources({ repository: repo ? repository : undefined, prefix, dates: repo ? lastCommitDates(contentDir) : new Map() }));
         recordStage("git dates", performance.now() - gitStarted);
         const load = async (): Promise<Vault> => {
-          if (preloaded && preloaded.dir === contentDir && (!options.rawHtml || preloaded.vault.config.rawHtml === options.rawHtml)) {
+          if (preloaded && preloaded.dir === contentDir && preloaded.vault.registry === registry && (!options.rawHtml || preloaded.vault.config.rawHtml === options.rawHtml)) {
             loader = preloaded.loader;
             return preloaded.vault;
           }
-          loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger), rawHtml: options.rawHtml });
+          loader = new VaultLoader(contentDir, { cwd: root, cache: projectCache(root), onProgress: progressLogger(logger), rawHtml: options.rawHtml, registry });
           const vault = await loader.load();
           report(vault, logger, command === "dev");
           recordStage("read+parse", loader.timings!.readAndParseMs);
