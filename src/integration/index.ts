@@ -66,7 +66,9 @@ export function preloadVault(dir: string, loader: VaultLoader, vault: Vault): vo
 
 export default function atlas(options: AtlasOptions = {}): AstroIntegration {
   const repository = repositoryConfig(options.repository);
-  const registry = options.types?.length || options.relationKinds?.length ? REGISTRY.withTypes(options.types ?? [], options.relationKinds) : REGISTRY;
+  // The wiki's types, plus any the project adds. `npm run build` preloads a vault with the wiki's alone.
+  const addsTypes = !!(options.types?.length || options.relationKinds?.length);
+  const registry = addsTypes ? REGISTRY.withTypes(options.types ?? [], options.relationKinds) : REGISTRY;
   let root = process.cwd();
   let contentDir = "";
   let base = "/";
@@ -98,7 +100,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         setNoteSources(new NoteSources({ repository: repo ? repository : undefined, prefix, dates: repo ? lastCommitDates(contentDir) : new Map() }));
         recordStage("git dates", performance.now() - gitStarted);
         const load = async (): Promise<Vault> => {
-          if (preloaded && preloaded.dir === contentDir && preloaded.vault.registry === registry && (!options.rawHtml || preloaded.vault.config.rawHtml === options.rawHtml)) {
+          if (preloaded && preloaded.dir === contentDir && !addsTypes && (!options.rawHtml || preloaded.vault.config.rawHtml === options.rawHtml)) {
             loader = preloaded.loader;
             return preloaded.vault;
           }
