@@ -95,7 +95,7 @@ export async function benchGraph(contentDir: string, distDir: string, runs = 5):
 
   const dist = resolve(distDir);
   const globalFile = readdirSync(join(dist, "graph")).find((f) => /^landscape\.[0-9a-f]+\.json$/.test(f));
-  const globalJson = globalFile ? readFileSync(join(dist, "graph", globalFile)) : Buffer.from(JSON.stringify(encodeGlobalPayload(graph, layout, kinds, undirected)));
+  const globalJson = globalFile ? readFileSync(join(dist, "graph", globalFile)) : Buffer.from(JSON.stringify(encodeGlobalPayload(graph, layout, undefined, kinds, undirected)));
   const fromPages = localSizesFromPages(dist);
   const sizes = fromPages.length ? fromPages : computed;
   const frames = await firstFrames(dist, runs);

@@ -12,7 +12,7 @@ import { launchBrowser } from "./lib/browser.ts";
 import { existsSync } from "node:fs";
 import { countScripts } from "./lib/page-weight.ts";
 import { serveDir } from "./lib/serve.ts";
-import { TYPES } from "../src/lib/registry.ts";
+import { REGISTRY } from "../src/lib/registry.ts";
 
 const dist = process.argv[2];
 if (!dist) throw new Error("usage: node scripts/bench-weight.ts <built site>");
@@ -21,7 +21,7 @@ const html = (path: string) => readFileSync(join(dist, path, "index.html"));
 
 // A note of each type: the first one its index lists.
 const pages: [label: string, path: string][] = [["home", "/"]];
-for (const t of TYPES) {
+for (const t of REGISTRY.types) {
   if (!existsSync(join(dist, t.folder, "index.html"))) continue; // a type with no index here (plain notes in a typed vault)
   const first = /<th scope="row"[^>]*><a href="([^"]+)"/.exec(html(t.folder).toString())?.[1];
   const name = t.label.one.toLowerCase();

@@ -8,13 +8,13 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { nearest } from "../src/lib/diagnostics.ts";
 import { projectCache } from "../src/lib/parse-cache.ts";
-import { isNoteType, RESERVED_SLUGS, SCHEMA_TYPES, typeEntry } from "../src/lib/registry.ts";
+import { REGISTRY } from "../src/lib/registry.ts";
 import { isSlug, slugify } from "../src/lib/resolve.ts";
 import { scaffoldNote } from "../src/lib/scaffold.ts";
 import { VaultLoader } from "../src/lib/vault.ts";
 import { contentDir, fail, ROOT, shown, usage } from "./lib/cli.ts";
 
-const USAGE = `npm run new -- <${SCHEMA_TYPES.join("|")}> "<Title>" [--source <source-slug>]… [--slug <slug>]`;
+const USAGE = `npm run new -- <${REGISTRY.schemaTypes.join("|")}> "<Title>" [--source <source-slug>]… [--slug <slug>]`;
 
 const { positionals, values } = (() => {
   try {
@@ -25,17 +25,17 @@ const { positionals, values } = (() => {
 })();
 const [type, title, ...extra] = positionals;
 if (!type || !title?.trim() || extra.length) usage(USAGE, extra.length ? `unexpected ${extra.map((e) => `\`${e}\``).join(" ")} (quote a title with spaces)` : "give a note type and a title");
-if (!isNoteType(type)) {
-  const near = nearest(type, SCHEMA_TYPES);
-  usage(USAGE, `\`${type}\` is not a note type${near ? ` (did you mean \`${near}\`?)` : ""}; the types are ${SCHEMA_TYPES.join(", ")}`);
+if (!REGISTRY.isNoteType(type)) {
+  const near = nearest(type, REGISTRY.schemaTypes);
+  usage(USAGE, `\`${type}\` is not a note type${near ? ` (did you mean \`${near}\`?)` : ""}; the types are ${REGISTRY.schemaTypes.join(", ")}`);
 }
 
 const slug = values.slug ?? slugify(title);
 if (!isSlug(slug)) usage(USAGE, `\`${slug}\` is not a slug: use lowercase words joined by hyphens, e.g. \`${slugify(slug)}\``);
-if (RESERVED_SLUGS.has(slug)) fail(null, `\`${slug}\` is the address of one of the site's own pages`, `choose another slug with --slug, e.g. --slug ${slug}-${type}`);
+if (REGISTRY.reservedSlugs.has(slug)) fail(null, `\`${slug}\` is the address of one of the site's own pages`, `choose another slug with --slug, e.g. --slug ${slug}-${type}`);
 
 const dir = contentDir();
-const file = join(dir, typeEntry(type).folder, `${slug}.md`);
+const file = join(dir, REGISTRY.entry(type).folder, `${slug}.md`);
 if (existsSync(file)) fail({ file: shown(file), line: 1 }, "this note already exists; nothing was written", `edit it, or give the new note another slug with --slug`);
 
 // The vault (through the parse cache) says which names are taken and which sources exist.
@@ -51,8 +51,8 @@ const sources: string[] = [];
 for (const ref of values.source ?? []) {
   const to = vault.index.resolve(ref);
   const note = to ? vault.bySlug.get(to) : undefined;
-  if (!note || note.type !== "source") {
-    const near = vault.index.suggest(ref).filter((s) => vault.bySlug.get(s)?.type === "source");
+  if (!note || !REGISTRY.isCited(note.type)) {
+    const near = vault.index.suggest(ref).filter((s) => REGISTRY.isCited(vault.bySlug.get(s)?.type ?? ""));
     fail(
       note ? { file: note.file, line: 1 } : null,
       note ? `--source \`${ref}\` is a ${note.type} note, not a source note` : `--source \`${ref}\` names no note`,
@@ -63,15 +63,15 @@ for (const ref of values.source ?? []) {
 }
 
 const today = new Date().toISOString().slice(0, 10);
-mkdirSync(join(dir, typeEntry(type).folder), { recursive: true });
+mkdirSync(join(dir, REGISTRY.entry(type).folder), { recursive: true });
 writeFileSync(file, scaffoldNote(type, { title: title.trim(), sources, today }), { flag: "wx" });
 console.log(shown(file));
 console.error(
   [
-    `created the ${typeEntry(type).label.one.toLowerCase()} note \`${slug}\`. Next:`,
+    `created the ${REGISTRY.entry(type).label.one.toLowerCase()} note \`${slug}\`. Next:`,
     `  1. fill in its summary and body, and uncomment the fields you can source`,
-    sources.length || type === "source" ? "" : `  2. cite the source notes its claims come from in \`sources:\` (npm run new -- source "…" for a new one)`,
-    `  ${sources.length || type === "source" ? 2 : 3}. link to [[${slug}]] from a related note, then run: npm run check -- --changed`,
+    sources.length || REGISTRY.isCited(type) ? "" : `  2. cite the source notes its claims come from in \`sources:\` (npm run new -- source "…" for a new one)`,
+    `  ${sources.length || REGISTRY.isCited(type) ? 2 : 3}. link to [[${slug}]] from a related note, then run: npm run check -- --changed`,
   ]
     .filter(Boolean)
     .join("\n"),

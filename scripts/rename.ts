@@ -8,7 +8,7 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { summarize } from "../src/lib/diagnostics.ts";
 import { projectCache } from "../src/lib/parse-cache.ts";
-import { RESERVED_SLUGS } from "../src/lib/registry.ts";
+import { REGISTRY } from "../src/lib/registry.ts";
 import { addAlias, applyEdits, renameEdits } from "../src/lib/rename.ts";
 import { isSlug, slugify } from "../src/lib/resolve.ts";
 import { VaultLoader } from "../src/lib/vault.ts";
@@ -19,7 +19,7 @@ const args = process.argv.slice(2);
 if (args.length !== 2) usage(USAGE, "give the note's current slug and its new one");
 const [from, to] = args;
 if (!isSlug(to)) usage(USAGE, `\`${to}\` is not a slug: use lowercase words joined by hyphens, e.g. \`${slugify(to)}\``);
-if (RESERVED_SLUGS.has(to)) fail(null, `\`${to}\` is the address of one of the site's own pages`, "choose another slug");
+if (REGISTRY.reservedSlugs.has(to)) fail(null, `\`${to}\` is the address of one of the site's own pages`, "choose another slug");
 
 const dir = contentDir();
 const loader = new VaultLoader(dir, { cache: projectCache(ROOT) });

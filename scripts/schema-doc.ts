@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "astro/zod";
 import { LEGACY_OPENNESS_KEYS, OPENNESS_DIMENSIONS, OPENNESS_GROUPS } from "../src/lib/openness.ts";
-import { typesOf } from "../src/lib/registry.ts";
+import { REGISTRY } from "../src/lib/registry.ts";
 import type { JsonSchema } from "../src/lib/scaffold.ts";
 import { RULES } from "../src/lib/rules/index.ts";
 import { ROOT } from "./lib/cli.ts";
@@ -56,7 +56,7 @@ function describe(s: Json): string {
 
 export function schemaReference(): string {
   const out: string[] = [];
-  for (const entry of typesOf("typed")) {
+  for (const entry of REGISTRY.typesOf("typed")) {
     const json = z.toJSONSchema(entry.schema, { io: "input", unrepresentable: "any" }) as Json;
     const req = new Set(json.required ?? []);
     const relations = new Map(entry.relations.map((r) => [r.field, r]));

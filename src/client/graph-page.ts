@@ -5,7 +5,7 @@
  */
 import { dateText } from "../lib/graph/payload.ts";
 import { edgeBetween, nameIndexOf, searchNotes, shortestPath, type LandscapeData } from "../lib/graph/query.ts";
-import { edgeVisible, initialState, kindLabel, neighbourInDirection, relationTest } from "./graph-state.ts";
+import { edgeVisible, initialState, neighbourInDirection, relationTest } from "./graph-state.ts";
 import { createGraphView, type GraphView } from "./graph-view.ts";
 import { loadLandscape, noteUrl } from "./landscape.ts";
 import { attachSearchBox } from "./search-box.ts";

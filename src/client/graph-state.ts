@@ -164,6 +164,3 @@ export function neighbourInDirection(
   }
   return best;
 }
-
-/** "affiliated_with" → "affiliated with". */
-export const kindLabel = (kind: string) => (kind === "links_to" ? "body links" : kind.replace(/_/g, " "));

@@ -6,7 +6,7 @@
 import { slug as githubSlug } from "github-slugger";
 import { completeConfig, type ConfigProblem, type SettingPosition, type SiteSettings, type VaultConfig } from "./config.ts";
 import { compareDiagnostics } from "./diagnostics.ts";
-import { CITES_KIND, noteDate, relationSpec, typeEntry } from "./registry.ts";
+import { CITES_KIND, REGISTRY, type Registry } from "./registry.ts";
 import { LinkIndex, VaultPathIndex } from "./resolve.ts";
 import { RULES } from "./rules/index.ts";
 import { ruleSeverity } from "./rules/rule.ts";
@@ -24,6 +24,8 @@ export interface VaultSettings {
   configFile?: string;
   attachments?: Map<string, Attachment>;
   folders?: Map<string, string>;
+  /** The note types and relation kinds the vault is read with; default the wiki's (registry.ts). */
+  registry?: Registry;
 }
 
 /** Title and aliases of a file for the name index, even when its frontmatter failed validation. */
@@ -52,6 +54,7 @@ export function assemble(dir: string, given: VaultFile[], previous?: { vault: Va
   // slug or name is "first" must not depend on it. Already sorted, this costs one pass.
   const files = isSortedByPath(given) ? given : [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const obsidian = settings.config.notes === "obsidian";
+  const registry = settings.registry ?? REGISTRY;
   const attachments = settings.attachments ?? new Map<string, Attachment>();
   const first = new Map<string, VaultFile>();
   const duplicates: Vault["duplicates"] = [];
@@ -77,12 +80,13 @@ export function assemble(dir: string, given: VaultFile[], previous?: { vault: Va
       ? new VaultPathIndex([...indexed.map((f) => ({ path: f.path, slug: f.slug, aliases: names(f).aliases, file: f.file })), ...[...attachments.values()].map((a) => ({ path: a.path, file: a.file }))])
       : new LinkIndex(indexed.map((f) => ({ slug: f.slug, file: f.file, ...names(f) })));
   const valid = indexed.filter((f): f is ValidFile => !!f.type && !!f.fields);
-  const notes: Note[] = valid.map((f) => (reuse && !previous!.changed.has(f.slug) && previous!.vault.bySlug.get(f.slug)) || resolveNote(f, index, fileBySlug));
+  const notes: Note[] = valid.map((f) => (reuse && !previous!.changed.has(f.slug) && previous!.vault.bySlug.get(f.slug)) || resolveNote(f, index, fileBySlug, registry));
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
-  const { backlinks, citedBy } = collectInbound(notes);
+  const { backlinks, citedBy } = collectInbound(notes, registry);
   const vault: Vault = {
     files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir,
     config: settings.config, configProblems: settings.configProblems, settings: { site: settings.site ?? {}, positions: settings.positions ?? {}, file: settings.configFile ?? "atlas.yml" }, attachments, folders: settings.folders ?? new Map(),
+    registry,
   };
   for (const rule of RULES) {
     const severity = ruleSeverity(rule, settings.config);
@@ -100,7 +104,7 @@ function isSortedByPath(files: readonly VaultFile[]): boolean {
 
 type ValidFile = VaultFile & { type: NonNullable<VaultFile["type"]>; fields: NoteFields };
 
-function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFile>): Note {
+function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFile>, registry: Registry): Note {
   const written = index instanceof VaultPathIndex ? [...f.parsed.links, ...propertyLinks(f)] : f.parsed.links;
   const links: ResolvedLink[] = written.map((l) => {
     if (!l.target && !l.heading && !l.block) return { ...l, to: null };
@@ -116,7 +120,7 @@ function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFi
   });
 
   const relations: ResolvedRelation[] = [];
-  for (const spec of typeEntry(f.type).relations) {
+  for (const spec of registry.entry(f.type).relations) {
     for (const r of f.fields.refs[spec.field] ?? []) {
       relations.push({ kind: spec.kind, field: spec.field, ref: r.ref, to: index.resolve(r.ref), sources: r.sources.map((s) => s.ref), qualifier: r.qualifier, from: r.from, until: r.to, imported: r.imported, path: r.path });
     }
@@ -129,11 +133,11 @@ function resolveNote(f: ValidFile, index: LinkIndex, bySlug: Map<string, VaultFi
   for (const cell of Object.values(f.fields.openness)) if (cell) cited.push(...cell.sources);
   const citations = cited.map((c) => ({ ref: c.ref, path: c.path, to: index.resolve(c.ref) }));
   const cites = new Set<string>();
-  const isSource = (slug: string | null): slug is string => !!slug && slug !== f.slug && bySlug.get(slug)?.fields?.type === "source";
+  const isSource = (slug: string | null): slug is string => !!slug && slug !== f.slug && registry.isCited(bySlug.get(slug)?.fields?.type ?? "");
   for (const c of citations) if (isSource(c.to)) cites.add(c.to);
   for (const r of relations) if (r.kind === CITES_KIND && isSource(r.to)) cites.add(r.to);
 
-  return { slug: f.slug, type: f.type, title: f.fields.title, file: f.file, fields: f.fields, parsed: f.parsed, links, relations, citations, cites: [...cites], date: noteDate(f.fields) };
+  return { slug: f.slug, type: f.type, title: f.fields.title, file: f.file, fields: f.fields, parsed: f.parsed, links, relations, citations, cites: [...cites], date: registry.noteDate(f.fields) };
 }
 
 const PROPERTY_LINK = /^\[\[([^[\]|#]*)(?:#(\^)?([^[\]|]*))?(?:\|([^[\]]*))?\]\]$/;
@@ -184,7 +188,7 @@ function resolveObsidianLink(l: LinkInfo & { property?: [string, number] }, f: V
   return h ? { ...l, to, fragment: h.id, ...ambiguous } : { ...l, to, fragmentMissing: !!target, ...ambiguous };
 }
 
-function collectInbound(notes: Note[]) {
+function collectInbound(notes: Note[], registry: Registry) {
   const backlinks = new Map<string, Backlink[]>();
   const citedBy = new Map<string, string[]>();
   const known = new Set(notes.map((n) => n.slug));
@@ -199,7 +203,7 @@ function collectInbound(notes: Note[]) {
     });
     for (const r of n.relations) {
       if (!r.to || r.to === n.slug || !known.has(r.to)) continue;
-      const spec = relationSpec(n.type, r.field)!;
+      const spec = registry.relationSpec(n.type, r.field)!;
       add(r.to, { from: n.slug, kind: r.kind, label: `${spec.label}${r.qualifier ? ` (${r.qualifier})` : ""}` });
     }
     for (const s of n.cites) {

@@ -9,7 +9,7 @@ import { changedSet } from "./changed.ts";
 import type { ChangedPath } from "./git.ts";
 import { dataset } from "./datasets.ts";
 import { OPENNESS_DIMENSIONS } from "./openness.ts";
-import { typeEntry } from "./registry.ts";
+import { REGISTRY, type Registry } from "./registry.ts";
 import type { Site } from "./site.ts";
 import type { Diagnostic, Note, Vault } from "./types.ts";
 
@@ -70,8 +70,8 @@ export interface ChangeSummary {
 const ref = (n: Note): NoteRef => ({ slug: n.slug, title: n.title, type: n.type, file: n.file });
 
 /** A field's label as the infobox shows it, else the field name. */
-function label(type: string, field: string): string {
-  const entry = typeEntry(type as Note["type"]);
+function label(registry: Registry, type: string, field: string): string {
+  const entry = registry.entry(type);
   return entry.infobox.find((v) => v.field === field)?.label ?? entry.relations.find((r) => r.field === field)?.label ?? field.replace(/_/g, " ");
 }
 
@@ -165,7 +165,7 @@ export function diffVaults(base: Vault | undefined, head: Vault, paths: readonly
 }
 
 function emptyVault(): Vault {
-  return { files: [], notes: [], bySlug: new Map(), filesBySlug: new Map(), index: { resolve: () => null } as unknown as Vault["index"], duplicates: [], backlinks: new Map(), citedBy: new Map(), diagnostics: [], dir: "", config: { notes: "typed", rawHtml: "refuse" }, settings: { site: {}, positions: {}, file: "atlas.yml" }, attachments: new Map(), folders: new Map() };
+  return { files: [], notes: [], bySlug: new Map(), filesBySlug: new Map(), index: { resolve: () => null } as unknown as Vault["index"], duplicates: [], backlinks: new Map(), citedBy: new Map(), diagnostics: [], dir: "", config: { notes: "typed", rawHtml: "refuse" }, settings: { site: {}, positions: {}, file: "atlas.yml" }, attachments: new Map(), folders: new Map(), registry: REGISTRY };
 }
 
 function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s: string) => string): FactChange[] {
@@ -200,7 +200,7 @@ function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s:
   for (const field of fields) {
     const a = old.fields.values[field] ?? [];
     const b = now.fields.values[field] ?? [];
-    const name = label(now.type, field);
+    const name = label(head.registry, now.type, field);
     const cites = (vault: Vault, v: { sources: { ref: string }[] }) => titles(vault, v.sources);
     const va = a.map((v) => v.value);
     const vb = b.map((v) => v.value);
@@ -241,7 +241,7 @@ function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s:
   const ra = new Map(now.relations.map((r) => [relKey(r.field, r.to, r.ref), r]));
   const targetName = (vault: Vault, to: string | null, written: string) => (to && (head.bySlug.get(to)?.title ?? vault.bySlug.get(to)?.title)) || written;
   for (const [k, r] of ra) {
-    const name = label(now.type, r.field);
+    const name = label(head.registry, now.type, r.field);
     const shown = `${targetName(head, r.to, r.ref)}${r.qualifier ? ` (${r.qualifier})` : ""}`;
     const was = rb.get(k);
     if (!was) push({ field: name, kind: "added", after: shown, citing: titles(head, r.sources) });
@@ -253,7 +253,7 @@ function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s:
     }
   }
   for (const [k, r] of rb) {
-    if (!ra.has(k)) push({ field: label(old.type, r.field), kind: "removed", before: `${targetName(base, r.to && headOf(r.to), r.ref)}${r.qualifier ? ` (${r.qualifier})` : ""}`, citing: titles(base, r.sources) });
+    if (!ra.has(k)) push({ field: label(base.registry, old.type, r.field), kind: "removed", before: `${targetName(base, r.to && headOf(r.to), r.ref)}${r.qualifier ? ` (${r.qualifier})` : ""}`, citing: titles(base, r.sources) });
   }
   return out;
 }
@@ -310,7 +310,7 @@ function listChanges(baseSite: Site | undefined, headSite: Site, base: Vault, he
     const wasSlug = baseSlugOf.get(slug) ?? (now ? undefined : slug);
     const was = wasSlug ? base.bySlug.get(wasSlug) : undefined;
     const name = now?.title ?? was?.title ?? slug;
-    const typeOf = (n: Note) => typeEntry(n.type);
+    const typeOf = (n: Note) => head.registry.entry(n.type);
     if (now && was && now.type === was.type) {
       if (row(baseSite, was) !== row(headSite, now)) mark(`/${typeOf(now).folder}/`, `${typeOf(now).label.many} (index)`, `row of ${name}`);
     } else {

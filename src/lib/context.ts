@@ -13,6 +13,8 @@ import { lastCommitDates, repositoryOf } from "./git.ts";
 import { NoteSources } from "./note-source.ts";
 import { cacheRoot, projectCache } from "./parse-cache.ts";
 import { Site } from "./site.ts";
+import { REGISTRY, type RelationKind, type TypeEntry } from "./registry.ts";
+import type { Registry } from "./type-registry.ts";
 import type { Vault } from "./types.ts";
 import { releaseCheckData, VaultLoader, type LoadOptions, type Progress } from "./vault.ts";
 
@@ -31,6 +33,13 @@ export interface ContextOptions {
   parse?: Pick<LoadOptions, "html" | "prose" | "workers">;
   /** The parse cache and graph-layout cache: on unless `ATLAS_CACHE=off`. */
   cache?: boolean;
+  /**
+   * Note types beyond the wiki's (registry.ts), each its schema plus one registry entry, and the relation kinds their
+   * fields introduce, each with its label (`atlas({ types, relationKinds })`). The vault is read, checked and
+   * published with them.
+   */
+  types?: readonly TypeEntry[];
+  relationKinds?: readonly RelationKind[];
 }
 
 export class BuildContext {
@@ -75,6 +84,13 @@ export class BuildContext {
     return (await this.config()).config.notes === "typed";
   }
 
+  /** The note types and relation kinds of this build: the wiki's, and any the project adds. */
+  get registry(): Registry {
+    const { types, relationKinds } = this.options;
+    return (this.#registry ??= types?.length || relationKinds?.length ? REGISTRY.withTypes(types ?? [], relationKinds) : REGISTRY);
+  }
+  #registry?: Registry;
+
   get loader(): VaultLoader {
     return (this.#loader ??= new VaultLoader(this.contentDir, {
       cwd: process.cwd(),
@@ -82,6 +98,7 @@ export class BuildContext {
       onProgress: (stage, done, total) => this.progress?.(stage, done, total),
       rawHtml: this.options.rawHtml,
       config: this.config(),
+      registry: this.registry,
       ...this.options.parse,
     }));
   }

@@ -3,7 +3,6 @@
  * slug) gets a page at `/<alias>/` that sends the reader to the note. Only aliases that are valid slugs, are no
  * note's slug or one of the site's own addresses, and name this note alone.
  */
-import { RESERVED_SLUGS } from "./registry.ts";
 import { isSlug } from "./resolve.ts";
 import type { Vault } from "./types.ts";
 
@@ -19,7 +18,7 @@ export function redirects(vault: Vault): Redirect[] {
   const seen = new Set<string>();
   for (const note of vault.notes) {
     for (const alias of note.fields.aliases) {
-      if (!isSlug(alias) || seen.has(alias) || RESERVED_SLUGS.has(alias) || vault.filesBySlug.has(alias)) continue;
+      if (!isSlug(alias) || seen.has(alias) || vault.registry.reservedSlugs.has(alias) || vault.filesBySlug.has(alias)) continue;
       if (vault.index.resolve(alias) !== note.slug) continue;
       seen.add(alias);
       out.push({ from: alias, to: note.slug });

@@ -6,7 +6,7 @@
  */
 import { z } from "astro/zod";
 import { stringify } from "yaml";
-import { typeEntry, type NoteType } from "./registry.ts";
+import { REGISTRY, type NoteType, type Registry } from "./registry.ts";
 import { OPENNESS_KEYS } from "./openness.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
 
@@ -32,27 +32,20 @@ export interface ScaffoldOptions {
   sources?: readonly string[];
   /** Today, as `YYYY-MM-DD`, for `updated`. */
   today: string;
+  /** The types to write notes of; default the wiki's (registry.ts). */
+  registry?: Registry;
 }
 
 const SOURCE_PLACEHOLDER = "source-slug";
 
 /** The template's stand-in text, which the `placeholder` rule reports until the writer replaces it. */
 export { PLACEHOLDERS };
-const TEXT_EXAMPLES: Record<string, string> = {
-  country: "France",
-  license: "Apache-2.0",
-  architecture: "mixture of experts",
-  publisher: "Publisher Name",
-  location: "City",
-  role: "Researcher",
-  parameters: "7B",
-  active_parameters: "1B",
-  context_length: "128K",
-  performance_class: "full",
-};
 
-/** An example value of a schema, in the form a writer would most often use. `field` picks a plausible name. */
-function example(s: Json, field: string, relationTarget?: string): unknown {
+/**
+ * An example value of a schema, in the form a writer would most often use. `field` picks a plausible name; a text
+ * field's example is the type's own (`examples` in its registry entry), else "text".
+ */
+function example(s: Json, field: string, examples: Readonly<Record<string, string>>, relationTarget?: string): unknown {
   const note = relationTarget ? `some-${relationTarget}` : "note-slug";
   switch (s.description) {
     case "date":
@@ -68,7 +61,7 @@ function example(s: Json, field: string, relationTarget?: string): unknown {
     case "lab note":
       return "some-lab";
     case "value, optionally sourced":
-      return { value: example(s.anyOf![0], field, relationTarget), source: SOURCE_PLACEHOLDER };
+      return { value: example(s.anyOf![0], field, examples, relationTarget), source: SOURCE_PLACEHOLDER };
     case "web URL":
       return "https://example.org/";
     case "openness":
@@ -80,22 +73,22 @@ function example(s: Json, field: string, relationTarget?: string): unknown {
   if (s.anyOf) {
     // A set of fields when it says more than a name (`derived_from`'s `{ ref, how, source }`), else the short form.
     const rich = s.anyOf.find((b) => b.type === "object" && Object.keys(b.properties ?? {}).length > 1);
-    return example(rich ?? s.anyOf[0], field, relationTarget);
+    return example(rich ?? s.anyOf[0], field, examples, relationTarget);
   }
   if (s.type === "array") {
     if (field === "aliases") return ["Other Name"];
     if (field === "tags") return ["some-tag"];
     if (field === "authors") return ["Author Name"];
-    return [example(s.items!, field, relationTarget)];
+    return [example(s.items!, field, examples, relationTarget)];
   }
   if (s.type === "object") {
     // Free-text `note`s are left out of examples: they are rare, and the reference documents them.
     const keys = Object.entries(s.properties ?? {}).filter(([k]) => k !== "note");
-    return Object.fromEntries(keys.map(([k, v]) => [k, k === "ref" ? note : example(v, k, relationTarget)]));
+    return Object.fromEntries(keys.map(([k, v]) => [k, k === "ref" ? note : example(v, k, examples, relationTarget)]));
   }
   if (s.type === "number") return 1;
   if (s.pattern?.startsWith("^\\d{4}\\.")) return "2601.12345"; // arXiv id
-  return TEXT_EXAMPLES[field] ?? "text";
+  return examples[field] ?? "text";
 }
 
 /** The allowed values of an enum-valued field, if it has a fixed set (for a comment beside the example). */
@@ -115,16 +108,16 @@ function yamlLine(field: string, value: unknown): string[] {
 const flow = (value: unknown) => stringify(value, { collectionStyle: "flow", flowCollectionPadding: false, lineWidth: 0 }).trim();
 
 /** The schema of a type as JSON Schema: its fields, which are required, and their forms. */
-function schemaOf(type: NoteType): Json {
-  return z.toJSONSchema(typeEntry(type).schema, { io: "input", unrepresentable: "any" }) as Json;
+function schemaOf(type: NoteType, registry: Registry): Json {
+  return z.toJSONSchema(registry.entry(type).schema, { io: "input", unrepresentable: "any" }) as Json;
 }
 
 /** Fields only a command writes (`record:`, `npm run import`'s): never in a template for a writer. */
 const WRITTEN_BY_COMMANDS = new Set(["import record"]);
 
 /** Every field a writer may give a type's notes, in schema order, with whether it is required. */
-export function typeFields(type: NoteType): { field: string; required: boolean }[] {
-  const json = schemaOf(type);
+export function typeFields(type: NoteType, registry: Registry = REGISTRY): { field: string; required: boolean }[] {
+  const json = schemaOf(type, registry);
   const req = new Set(json.required ?? []);
   return Object.entries(json.properties ?? {})
     .filter(([, s]) => !WRITTEN_BY_COMMANDS.has(s.description ?? ""))
@@ -133,8 +126,10 @@ export function typeFields(type: NoteType): { field: string; required: boolean }
 
 /** The text of a new note of `type` called `title`. */
 export function scaffoldNote(type: NoteType, options: ScaffoldOptions): string {
-  const entry = typeEntry(type);
-  const json = schemaOf(type);
+  const registry = options.registry ?? REGISTRY;
+  const entry = registry.entry(type);
+  const examples = entry.examples ?? {};
+  const json = schemaOf(type, registry);
   const required = new Set(json.required ?? []);
   const relations = new Map(entry.relations.map((r) => [r.field, r]));
   const sources = options.sources ?? [];
@@ -150,15 +145,15 @@ export function scaffoldNote(type: NoteType, options: ScaffoldOptions): string {
     else if (field === "type") lines.push(`type: ${type}`);
     else if (field === "summary") lines.push(...yamlLine("summary", PLACEHOLDERS.summary(options.title)));
     else if (field === "updated") lines.push(`updated: ${options.today}`);
-    else if (field === "sources" && type !== "source") {
+    else if (field === "sources" && !entry.cited) {
       lines.push(sources.length ? `sources: [${sources.join(", ")}]` : `sources: [] # the source notes this note's claims come from: [${SOURCE_PLACEHOLDER}]`);
     } else if (required.has(field)) {
       const options = choices(s);
-      lines.push(`${yamlLine(field, example(s, field)).join("\n")}${options ? ` # one of: ${options.join(", ")}` : ""}`);
+      lines.push(`${yamlLine(field, example(s, field, examples)).join("\n")}${options ? ` # one of: ${options.join(", ")}` : ""}`);
     } else {
       const rel = relations.get(field);
       const options = choices(s);
-      const value = yamlLine(field, example(s, field, rel?.target?.[0]));
+      const value = yamlLine(field, example(s, field, examples, rel?.target?.[0]));
       value[value.length - 1] += options && !s.description?.startsWith("value") ? ` # one of: ${options.join(", ")}` : "";
       optional.push(...value.map((l) => `# ${l}`));
     }

@@ -151,10 +151,11 @@ export const ref = z
   .union([z.string().min(1), z.strictObject({ ref: z.string().min(1), source: sourceRefs.optional(), note: z.string().optional(), imported: imported.optional() })])
   .describe("note reference");
 
-const refs = z.union([ref, z.array(ref)]).describe("note reference(s)");
+/** One note reference or a list of them. */
+export const refs = z.union([ref, z.array(ref)]).describe("note reference(s)");
 
 /** A scalar value, optionally with its own source; a list when sources disagree (120B in one, 128B in another). */
-function claim<T extends z.ZodType>(value: T) {
+export function claim<T extends z.ZodType>(value: T) {
   const sourced = z.strictObject({ value, source: sourceRefs.optional(), note: z.string().optional(), imported: imported.optional() });
   return z.union([value, sourced, z.array(z.union([value, sourced])).min(1)]).describe("value, optionally sourced");
 }
@@ -186,7 +187,8 @@ const derivation = z.union([
   z.strictObject({ ref: z.string().min(1), how: z.enum(DERIVATION_KINDS).optional(), source: sourceRefs.optional(), note: z.string().optional() }),
 ]);
 
-const common = {
+/** The fields every type has: a new type's schema spreads them (`z.strictObject({ ...common, type: z.literal("x"), … })`). */
+export const common = {
   title: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
   summary: z.string().min(1).describe("one sentence"),

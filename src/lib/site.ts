@@ -9,7 +9,7 @@ import { createGraphArtifacts, type GraphArtifactOptions, type GraphArtifacts } 
 import { fillTemplate } from "./markdown/html.ts";
 import type { ContextPart } from "./markdown/extract.ts";
 import { folderListing, type FolderPage } from "./folders.ts";
-import { NOTE_TYPES, typeEntry, typesOf, type FieldView, type NoteType } from "./registry.ts";
+import type { FieldView, NoteType, Registry } from "./registry.ts";
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
 import { dataset, DATASETS, recordUrl, type Dataset } from "./datasets.ts";
@@ -182,7 +182,7 @@ export class Site {
     this.sources = options.sources ?? new NoteSources({ prefix: "", dates: new Map() });
     this.#mentionCache = options.mentions;
     this.searchShardNotes = Math.max(1, options.searchShardNotes ?? SEARCH_SHARD_NOTES);
-    this.urls = siteUrls(options.base, (t) => typeEntry(t as NoteType).folder);
+    this.urls = siteUrls(options.base, (t) => vault.registry.entry(t).folder);
     this.#graphOptions = options.graph ?? {};
     this.errors = vault.diagnostics.filter((d) => d.severity === "error");
   }
@@ -199,7 +199,7 @@ export class Site {
 
   #sortedLists() {
     if (this.#lists) return this.#lists;
-    const byType = Object.fromEntries(NOTE_TYPES.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
+    const byType = Object.fromEntries(this.registry.names.map((t) => [t, [] as Note[]])) as unknown as Record<NoteType, Note[]>;
     const tags = new Map<string, Note[]>();
     const sorted = [...this.vault.notes].sort((a, b) => byTitle(a.title, b.title));
     const rank = new Map<string, number>();
@@ -225,7 +225,12 @@ export class Site {
 
   /** The types this vault's notes have: the schema types, or the plain note in an Obsidian vault. */
   get types() {
-    return typesOf(this.vault.config.notes);
+    return this.registry.typesOf(this.vault.config.notes);
+  }
+
+  /** The note types and relation kinds the vault was read with (registry.ts): pages read them here. */
+  get registry(): Registry {
+    return this.vault.registry;
   }
 
   /** What this kind of vault's site does its own way (src/lib/flavour.ts). */
@@ -307,7 +312,7 @@ export class Site {
 
   /** Every dated note, newest first, by year and month; undated events and models apart (src/lib/timeline.ts). */
   timeline(): Timeline {
-    return (this.#timeline ??= buildTimeline(this.vault, NOTE_TYPES.flatMap((t) => this.byType[t])));
+    return (this.#timeline ??= buildTimeline(this.vault, this.registry.names.flatMap((t) => this.byType[t])));
   }
 
   /** The landscape graph, its layout, payloads and exports: built on first use, once per site. */
@@ -364,7 +369,7 @@ export class Site {
     const inner = start < 0 ? "" : html.slice(html.indexOf(">", start) + 1, html.indexOf("</p>", start));
     let excerpt = inner.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
     if (excerpt.length > 400) excerpt = `${excerpt.slice(0, excerpt.lastIndexOf(" ", 400)).replace(/&[a-z#0-9]*$/i, "")} …`;
-    const type = typeEntry(note.type);
+    const type = this.registry.entry(note.type);
     return { slug: note.slug, title: note.title, type: note.type, typeLabel: type.label.one, summary: note.fields.summary, excerptHtml: excerpt, href: this.urls.note(note.slug) };
   }
 
@@ -422,7 +427,7 @@ export class Site {
   #sources(list: readonly (SourceRef | string)[]): LinkRef[] {
     return list
       .map((s) => this.vault.index.resolve(typeof s === "string" ? s : s.ref))
-      .filter((s): s is string => !!s && this.vault.bySlug.get(s)?.type === "source")
+      .filter((s): s is string => !!s && this.registry.isCited(this.vault.bySlug.get(s)?.type ?? ""))
       .map((s) => this.ref(s));
   }
 
@@ -467,7 +472,7 @@ export class Site {
   infobox(note: Note): InfoRow[] {
     const rows: InfoRow[] = [];
     // A plain note (Obsidian) shows its properties as they are written.
-    if (typeEntry(note.type).plain) {
+    if (this.registry.entry(note.type).plain) {
       // A property written as a link (`up: "[[Index]]"`) links where the note's body links would.
       const linked = new Map(note.links.filter((l) => l.property).map((l) => [l.property!.join("\0"), l]));
       for (const [field, values] of Object.entries(note.fields.values)) {
@@ -482,7 +487,7 @@ export class Site {
         });
       }
     }
-    for (const view of typeEntry(note.type).infobox) {
+    for (const view of this.registry.entry(note.type).infobox) {
       const values = this.values(note, view);
       if (values.length) rows.push({ label: view.label, values });
     }
@@ -526,9 +531,14 @@ export class Site {
     return DATASETS.filter((d) => out.has(d));
   }
 
-  /** A model's openness matrix (undefined for other types). */
+  /** True for a type whose infobox shows an openness matrix (its registry entry says so: models). */
+  rated(type: NoteType): boolean {
+    return this.registry.entry(type).infobox.some((v) => v.show === "openness");
+  }
+
+  /** A model's openness matrix (undefined for the types that are not rated, see `rated`). */
   openness(note: Note): OpennessMatrix | undefined {
-    if (note.type !== "model") return undefined;
+    if (!this.rated(note.type)) return undefined;
     const record = note.fields.record;
     const from = record ? dataset(record.from) : undefined;
     const cells = OPENNESS_DIMENSIONS.map((d): OpennessCellView => {
@@ -565,31 +575,35 @@ export class Site {
   }
 
   /**
-   * The people affiliated with a lab, with role, dates and sources, earliest start first (undated after, by title);
-   * or a person's own affiliations in the same order: the "People" and "Affiliations" sections.
+   * A person's own affiliations, with role, dates and sources, earliest start first (undated after, by title): the
+   * "Affiliations" section, headed by the relation field's label; or, for a note others are affiliated with (a lab),
+   * theirs in the same order, headed by their type's plural ("People"). By relation kind, whatever the types.
    */
-  affiliations(note: Note): Affiliation[] {
+  affiliations(note: Note): { heading: string; rows: Affiliation[] } {
     const rows: Affiliation[] = [];
-    if (note.type === "person") {
-      for (const r of note.relations) if (r.kind === "affiliated_with" && r.to) rows.push(this.#affiliation(r, r.to));
-    } else if (note.type === "lab") {
-      const people = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "affiliated_with").map((b) => b.from));
-      for (const slug of this.#byTitle([...people].map((s) => this.vault.bySlug.get(s)!)).map((n) => n.slug)) {
-        for (const r of this.vault.bySlug.get(slug)!.relations) if (r.kind === "affiliated_with" && r.to === note.slug) rows.push(this.#affiliation(r, slug));
-      }
+    let heading = "";
+    for (const r of note.relations) {
+      if (r.kind !== "affiliated_with" || !r.to) continue;
+      heading ||= this.registry.relationSpec(note.type, r.field)?.label ?? "Affiliations";
+      rows.push(this.#affiliation(r, r.to));
+    }
+    const others = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "affiliated_with").map((b) => b.from));
+    for (const from of this.#byTitle([...others].map((s) => this.vault.bySlug.get(s)!))) {
+      heading ||= this.registry.entry(from.type).label.many;
+      for (const r of from.relations) if (r.kind === "affiliated_with" && r.to === note.slug) rows.push(this.#affiliation(r, from.slug));
     }
     // Stable: undated rows keep the title order they came in.
-    return rows.sort((a, b) => (a.from && b.from ? (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) : a.from ? -1 : b.from ? 1 : 0));
+    return { heading, rows: rows.sort((a, b) => (a.from && b.from ? (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) : a.from ? -1 : b.from ? 1 : 0)) };
   }
 
   #affiliation(r: Note["relations"][number], other: string): Affiliation {
     return { other: this.ref(other), role: r.qualifier, from: r.from, until: r.until, sources: this.#sources(r.sources) };
   }
 
-  /** The models a lab (or person) developed, by title: a lab page's openness summary. */
+  /** The rated notes (models) a lab or person developed, by title: a lab page's openness summary. */
   developed(note: Note): Note[] {
     const slugs = new Set((this.vault.backlinks.get(note.slug) ?? []).filter((b) => b.kind === "developer").map((b) => b.from));
-    return this.#byTitle([...slugs].map((s) => this.vault.bySlug.get(s)!).filter((n) => n.type === "model"));
+    return this.#byTitle([...slugs].map((s) => this.vault.bySlug.get(s)!).filter((n) => this.rated(n.type)));
   }
 
   /** Inbound mentions grouped by the linking note's type; a note's several mentions are listed under it. */
@@ -603,9 +617,9 @@ export class Site {
       else byFrom.set(b.from, [context]);
     }
     const sources = this.#byTitle([...byFrom.keys()].map((slug) => this.vault.bySlug.get(slug)!));
-    return NOTE_TYPES.map((type) => ({
+    return this.registry.names.map((type) => ({
       type,
-      label: typeEntry(type).label.many,
+      label: this.registry.entry(type).label.many,
       items: sources.filter((from) => from.type === type).map((from) => ({ note: this.ref(from.slug), contexts: [...new Set(byFrom.get(from.slug)!.filter(Boolean))] })),
     })).filter((g) => g.items.length);
   }
@@ -615,7 +629,7 @@ export class Site {
    * column per dimension.
    */
   columns(type: NoteType): TableColumn[] {
-    return typeEntry(type).columns.flatMap((view): TableColumn[] => {
+    return this.registry.entry(type).columns.flatMap((view): TableColumn[] => {
       if (view.show === "openness") {
         return OPENNESS_DIMENSIONS.map((d) => {
           const level = (n: Note): OpennessLevel => n.fields.openness[d.key]?.status ?? "unknown";

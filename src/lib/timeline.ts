@@ -4,14 +4,17 @@
  * note gives (a year-only date is listed under its year, never given a month). Notes of the types that belong on a
  * timeline but carry no date are listed apart, not guessed. Pure: no Astro, no HTML.
  */
-import { TYPES, type NoteType } from "./registry.ts";
+import type { NoteType } from "./registry.ts";
 import type { Note, Vault } from "./types.ts";
 
 export interface TimelineEntry {
   note: Note;
   date: string;
   precision: "year" | "month" | "day";
-  /** The labs the note is about (itself, its developer, an event's actors, a person's affiliations …), by slug. */
+  /**
+   * The notes of the timeline's filter type (the registry's `timeline.filter`: labs) this note is about: itself, its
+   * developer, an event's actors, a person's affiliations …, by slug.
+   */
   labs: string[];
 }
 
@@ -23,30 +26,32 @@ export interface TimelineMonth {
 
 export interface Timeline {
   years: { year: string; months: TimelineMonth[] }[];
-  /** Events and models with no date, in the input's order. */
+  /** Notes with no date of the types whose entry says to list them (`timeline.undated`: events, models), in the input's order. */
   undated: { note: Note; labs: string[] }[];
   /** Types present on the timeline, in registry order. */
   types: NoteType[];
-  /** Labs named by at least one entry, dated or not. */
+  /** The type the timeline is filtered by (`timeline.filter` in the registry), if any. */
+  filter?: NoteType;
+  /** Notes of that type named by at least one entry, dated or not. */
   labs: string[];
 }
 
-/** Types whose undated notes the timeline lists apart (the others are simply not in time). */
-const UNDATED_TYPES: ReadonlySet<string> = new Set(["event", "model"]);
-
 /** `notes` in the order undated notes should be listed (the indexes' title order). */
-export function buildTimeline(vault: Pick<Vault, "bySlug">, notes: readonly Note[]): Timeline {
-  const isLab = (slug: string | null): slug is string => !!slug && vault.bySlug.get(slug)?.type === "lab";
+export function buildTimeline(vault: Pick<Vault, "bySlug" | "registry">, notes: readonly Note[]): Timeline {
+  // Types whose undated notes the timeline lists apart (the others are simply not in time).
+  const listUndated = new Set(vault.registry.types.filter((t) => t.timeline?.undated).map((t) => t.type));
+  const filter = vault.registry.types.find((t) => t.timeline?.filter)?.type;
+  const isLab = (slug: string | null): slug is string => !!filter && !!slug && vault.bySlug.get(slug)?.type === filter;
   const labsOf = (note: Note) => {
     const labs = new Set(note.relations.map((r) => r.to).filter(isLab));
-    if (note.type === "lab") labs.add(note.slug);
+    if (note.type === filter) labs.add(note.slug);
     return [...labs];
   };
   const dated: TimelineEntry[] = [];
   const undated: Timeline["undated"] = [];
   for (const note of notes) {
     if (!note.date) {
-      if (UNDATED_TYPES.has(note.type)) undated.push({ note, labs: labsOf(note) });
+      if (listUndated.has(note.type)) undated.push({ note, labs: labsOf(note) });
       continue;
     }
     const parts = note.date.split("-").length;
@@ -69,7 +74,8 @@ export function buildTimeline(vault: Pick<Vault, "bySlug">, notes: readonly Note
   return {
     years,
     undated,
-    types: TYPES.map((t) => t.type).filter((t) => present.has(t)),
+    filter,
+    types: vault.registry.names.filter((t) => present.has(t)),
     labs: [...new Set([...dated, ...undated].flatMap((e) => e.labs))],
   };
 }

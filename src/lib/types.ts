@@ -5,7 +5,7 @@ import type { FieldPath, NoteFields } from "./schema.ts";
 import type { ConfigProblem, SettingPosition, SiteSettings, VaultConfig } from "./config.ts";
 import type { ExplainedIssue } from "./diagnostics.ts";
 import type { ParsedNote } from "./parse-note.ts";
-import type { NoteType } from "./registry.ts";
+import type { NoteType, Registry } from "./registry.ts";
 import type { LinkIndex } from "./resolve.ts";
 import type { LinkInfo } from "./markdown/extract.ts";
 import type { SvgFinding } from "./svg.ts";
@@ -146,4 +146,6 @@ export interface Vault {
   attachments: Map<string, Attachment>;
   /** Obsidian vaults: every folder holding notes or files, by path (the root is ""), with its slug. */
   folders: Map<string, string>;
+  /** The note types and relation kinds it was read with (registry.ts; a build may add types). */
+  registry: Registry;
 }

@@ -18,7 +18,7 @@ import type { ParseCache } from "./parse-cache.ts";
 import { parseNote, type ParsedNote } from "./parse-note.ts";
 import { ParsePool } from "./parse-pool.ts";
 import { plainFields } from "./plain-note.ts";
-import { isNoteType, noteSchemas, PLAIN_TYPE, RESERVED_SLUGS, typeEntry } from "./registry.ts";
+import { PLAIN_TYPE, REGISTRY, type Registry } from "./registry.ts";
 import { pathSlugs } from "./slugs.ts";
 import { svgActiveContent, type SvgFinding } from "./svg.ts";
 import type { Attachment, Vault, VaultFile } from "./types.ts";
@@ -59,6 +59,8 @@ export interface LoadOptions {
   prose?: boolean;
   /** The vault's `atlas.yml` when the caller has read it already (a build context reads it once); else read here. */
   config?: LoadedConfig | Promise<LoadedConfig>;
+  /** The note types (and relation kinds) the vault's notes may have; default the wiki's (registry.ts). */
+  registry?: Registry;
 }
 
 /**
@@ -143,6 +145,10 @@ export class VaultLoader {
   constructor(dir: string, options: LoadOptions = {}) {
     this.dir = dir;
     this.#options = options;
+  }
+
+  get #registry(): Registry {
+    return this.#options.registry ?? REGISTRY;
   }
 
   /** Reads the whole folder; files whose text did not change since the last load are not parsed or validated again. */
@@ -234,12 +240,12 @@ export class VaultLoader {
   #settings(files: VaultFile[]): VaultSettings {
     const loaded: LoadedConfig = this.#config ?? { config: completeConfig({ notes: "typed" }), site: {}, positions: {}, problems: [] };
     const { cwd = process.cwd() } = this.#options;
-    const settings: VaultSettings = { config: loaded.config, site: loaded.site, positions: loaded.positions, configFile: relative(cwd, loaded.file ?? join(this.dir, CONFIG_FILE)) };
+    const settings: VaultSettings = { config: loaded.config, registry: this.#registry, site: loaded.site, positions: loaded.positions, configFile: relative(cwd, loaded.file ?? join(this.dir, CONFIG_FILE)) };
     if (loaded.problems.length) settings.configProblems = { file: relative(cwd, loaded.file ?? join(this.dir, CONFIG_FILE)), problems: loaded.problems };
     if (!this.#obsidian) return settings;
     const rel = (p: string) => relative(this.dir, p).split(sep).join("/");
     const attachmentPaths = this.#attachments.map(rel);
-    const slugs = pathSlugs(files.map((f) => f.path), attachmentPaths, RESERVED_SLUGS);
+    const slugs = pathSlugs(files.map((f) => f.path), attachmentPaths, this.#registry.reservedSlugs);
     for (const f of files) f.slug = slugs.notes.get(f.path)!;
     settings.folders = slugs.folders;
     settings.attachments = new Map(
@@ -330,7 +336,7 @@ export class VaultLoader {
     for (let i = 0; i < paths.length; i++) {
       const parsed = results.get(paths[i]);
       if (!parsed) continue;
-      this.#entries.set(paths[i], { hash: hashes.get(paths[i])!, file: obsidian ? plain(this.dir, paths[i], cwd, parsed) : validate(this.dir, paths[i], cwd, parsed) });
+      this.#entries.set(paths[i], { hash: hashes.get(paths[i])!, file: obsidian ? plain(this.dir, paths[i], cwd, parsed) : validate(this.dir, paths[i], cwd, parsed, this.#registry) });
       this.#changed.add(paths[i]);
     }
   }
@@ -425,26 +431,25 @@ export function attachmentKind(path: string): Attachment["kind"] {
 }
 
 /** The per-file check against the type's schema; the result is normalised `fields`, or the issues explained. */
-function validate(dir: string, path: string, cwd: string, parsed: ParsedNote): VaultFile {
+function validate(dir: string, path: string, cwd: string, parsed: ParsedNote, registry: Registry): VaultFile {
   const file: VaultFile = { ...fileInfo(dir, path, cwd), parsed, schemaIssues: [] };
   const raw = parsed.data as Record<string, unknown> | undefined;
   if (!raw) return file;
-  if (!isNoteType(raw.type)) {
+  if (!registry.isNoteType(raw.type)) {
     file.badType = raw.type;
     return file;
   }
   file.type = raw.type;
-  const schema = noteSchemas[raw.type];
+  const schema = registry.schema(raw.type);
   const result = schema.safeParse(raw);
   if (result.success) {
     file.fields = result.data;
     return file;
   }
-  const shape = Object.keys(typeEntry(raw.type).schema.shape);
+  const shape = Object.keys(registry.entry(raw.type).schema.shape);
   const valueAt = (p: PropertyKey[]) => p.reduce<unknown>((v, k) => (v == null ? undefined : (v as Record<PropertyKey, unknown>)[k]), raw);
-  const allowed = (p: PropertyKey[]) => (p.length === 0 ? shape : NESTED_KEYS);
+  const allowed = (p: PropertyKey[]) => (p.length === 0 ? shape : registry.nestedKeys);
   file.schemaIssues = (result.error.issues as unknown as SchemaIssue[]).map((issue) => explainIssue(issue, valueAt, allowed));
   return file;
 }
 
-const NESTED_KEYS = ["ref", "source", "note", "value", "status", "lab", "role", "from", "to", "how", "name", "weights", "training_data", "training_code", "paper", "license"];

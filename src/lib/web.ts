@@ -6,17 +6,8 @@
  */
 import type { NoteSource } from "./note-source.ts";
 import { escapeHtml, type Site } from "./site.ts";
+import type { JsonLdFacts } from "./registry.ts";
 import type { Note } from "./types.ts";
-
-/** schema.org type of each note type. */
-const SCHEMA_TYPE: Record<string, string> = {
-  person: "Person",
-  lab: "Organization",
-  model: "SoftwareSourceCode",
-  source: "CreativeWork",
-  concept: "DefinedTerm",
-  event: "Event",
-};
 
 /**
  * An absolute address on the site: `origin` (`https://host`) plus a site path that already carries the base; without
@@ -32,54 +23,41 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-/** A note as schema.org JSON-LD: name, description, address, other names, and what its type adds. */
+/**
+ * A note as schema.org JSON-LD: name, description, address, other names, and what its type's registry entry adds
+ * (`jsonLd`: its schema.org type and the properties its fields give; empty ones are left out).
+ */
 export function noteJsonLd(site: Site, note: Note, origin: string | undefined): Record<string, unknown> {
-  const value = (field: string) => note.fields.values[field]?.[0]?.value;
-  const refs = (kind: string) =>
-    note.relations
-      .filter((r) => r.kind === kind && r.to && site.note(r.to))
-      .map((r) => {
-        const to = site.note(r.to!)!;
-        return { "@type": SCHEMA_TYPE[to.type] ?? "Thing", name: to.title, url: absolute(origin, site.urls.note(to.slug)) };
-      });
+  const schemaType = (n: Note) => {
+    const spec = site.registry.entry(n.type).jsonLd;
+    return !spec ? "Thing" : typeof spec.type === "string" ? spec.type : spec.type(facts(n));
+  };
+  const facts = (n: Note): JsonLdFacts => ({
+    value: (field) => n.fields.values[field]?.[0]?.value,
+    refs: (kind) =>
+      n.relations
+        .filter((r) => r.kind === kind && r.to && site.note(r.to))
+        .map((r) => {
+          const to = site.note(r.to!)!;
+          return { "@type": schemaType(to), name: to.title, url: absolute(origin, site.urls.note(to.slug)) };
+        }),
+    names: (field) => n.fields.names[field] ?? [],
+  });
   const out: Record<string, unknown> = {
     "@context": "https://schema.org",
-    "@type": note.type === "source" && value("kind") === "paper" ? "ScholarlyArticle" : (SCHEMA_TYPE[note.type] ?? "Thing"),
+    "@type": schemaType(note),
     name: note.title,
     description: note.fields.summary,
     url: absolute(origin, site.urls.note(note.slug)),
   };
   if (note.fields.aliases.length) out.alternateName = note.fields.aliases;
   if (note.fields.tags.length) out.keywords = note.fields.tags.join(", ");
-  const sameAs = [value("website"), value("url")].filter((u): u is string => !!u && /^https?:\/\//.test(u));
-  if (sameAs.length) out.sameAs = sameAs;
-  switch (note.type) {
-    case "person": {
-      const labs = refs("affiliated_with");
-      if (labs.length) out.affiliation = labs;
-      break;
-    }
-    case "lab":
-      if (value("founded")) out.foundingDate = value("founded");
-      if (refs("parent").length) out.parentOrganization = refs("parent")[0];
-      break;
-    case "model":
-      if (refs("developer").length) out.creator = refs("developer");
-      if (value("released")) out.dateCreated = value("released");
-      if (value("license")) out.license = value("license");
-      if (refs("derived_from").length) out.isBasedOn = refs("derived_from");
-      break;
-    case "source":
-      if (value("published")) out.datePublished = value("published");
-      if (value("publisher")) out.publisher = { "@type": "Organization", name: value("publisher") };
-      if (refs("author").length || note.fields.names.authors?.length)
-        out.author = [...refs("author"), ...(note.fields.names.authors ?? []).map((name) => ({ "@type": "Person", name }))];
-      break;
-    case "event":
-      if (value("date")) out.startDate = value("date");
-      if (value("location")) out.location = value("location");
-      if (refs("actor").length) out.organizer = refs("actor");
-      break;
+  const props = site.registry.entry(note.type).jsonLd?.props?.(facts(note)) ?? {};
+  for (const [key, value] of Object.entries(props)) {
+    // `sameAs` takes web addresses only; a list keeps its non-empty items; an empty value is no property.
+    const v = Array.isArray(value) ? value.filter((x) => x != null && x !== "" && (key !== "sameAs" || /^https?:\/\//.test(String(x)))) : value;
+    if (v == null || v === "" || (Array.isArray(v) && !v.length)) continue;
+    out[key] = v;
   }
   return out;
 }
@@ -158,7 +136,15 @@ export function robotsTxt(site: Site, origin: string | undefined): string {
   return `User-agent: *\nAllow: /\n${origin ? `\nSitemap: ${absolute(origin, site.urls.file("sitemap.xml"))}\n` : ""}`;
 }
 
-/** llms.txt (llmstxt.org): a title, a one-line summary, then every note by type as `- [Title](url): summary`. */
+/** "a, b and c". */
+function listOf(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/**
+ * llms.txt (llmstxt.org): the site's title and description, then every note by type as
+ * `- [Title](url): summary`, each type's list after the sentence its registry entry gives (`about`).
+ */
 export function llmsTxt(site: Site, origin: string | undefined): string {
   const line = (s: string) => s.replace(/\s+/g, " ").trim();
   const { title, description } = site.identity;
@@ -171,7 +157,7 @@ export function llmsTxt(site: Site, origin: string | undefined): string {
   for (const t of site.types) {
     const notes = site.byType[t.type];
     if (!notes.length) continue;
-    out.push("", `## ${t.label.many}`, "");
+    out.push("", `## ${t.label.many}`, "", line(t.about), "");
     for (const n of notes) out.push(`- [${line(n.title).replace(/[[\]]/g, "")}](${absolute(origin, site.urls.note(n.slug))}): ${line(n.fields.summary)}`);
   }
   return out.join("\n") + "\n";

@@ -6,7 +6,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SCHEMA_TYPES, typeEntry } from "../../src/lib/registry.ts";
+import { REGISTRY } from "../../src/lib/registry.ts";
 import { typeFields } from "../../src/lib/scaffold.ts";
 import { ROOT, runScript } from "../helpers/cli.ts";
 
@@ -22,13 +22,13 @@ describe("npm run new", () => {
   it("scaffolds every type into its folder with every schema field; with a source and a link, the strict check passes", () => {
     const dir = copyVault();
     const created: string[] = [];
-    for (const type of SCHEMA_TYPES) {
-      const title = `Brand New ${typeEntry(type).label.one}`;
+    for (const type of REGISTRY.schemaTypes) {
+      const title = `Brand New ${REGISTRY.entry(type).label.one}`;
       const r = runScript("new", [type, title, "--source", "roe-2026-widget-paper"], { CONTENT_DIR: dir });
       expect(r.stderr).toContain("created the");
       expect(r.code).toBe(0);
       const slug = `brand-new-${type}`;
-      const file = join(dir, typeEntry(type).folder, `${slug}.md`);
+      const file = join(dir, REGISTRY.entry(type).folder, `${slug}.md`);
       expect(r.stdout.trim()).toBe(file);
       const text = readFileSync(file, "utf8");
       expect(text).toContain(`title: ${title}\ntype: ${type}\n`);
@@ -45,16 +45,16 @@ describe("npm run new", () => {
     expect(before.code).toBe(0);
     const rules = [...before.stdout.matchAll(/^\S+:\d+:\d+ {2}(\w+) {2}([\w-]+)/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(new Set(rules)).toEqual(new Set(["warning orphan", "warning placeholder"]));
-    expect(rules).toHaveLength(SCHEMA_TYPES.length * 3);
+    expect(rules).toHaveLength(REGISTRY.schemaTypes.length * 3);
     // What the printed next steps say: write the summary and the body, link to them from a related note.
-    for (const type of SCHEMA_TYPES) {
-      const file = join(dir, typeEntry(type).folder, `brand-new-${type}.md`);
+    for (const type of REGISTRY.schemaTypes) {
+      const file = join(dir, REGISTRY.entry(type).folder, `brand-new-${type}.md`);
       const text = readFileSync(file, "utf8");
       writeFileSync(file, text.replace(/^summary: .*$/m, "summary: A note made for the test.").replace(/\n---\n[\s\S]*$/, "\n---\nWhat the source says, in our words.\n"));
     }
     appendFileSync(join(dir, "concepts/open-weights.md"), `\nSee also ${created.map((s) => `[[${s}]]`).join(", ")}.\n`);
     const strict = runScript("check", ["--strict"], { CONTENT_DIR: dir });
-    expect(strict.stdout).toContain(`✔ 0 errors, 0 warnings in ${10 + SCHEMA_TYPES.length} notes`);
+    expect(strict.stdout).toContain(`✔ 0 errors, 0 warnings in ${10 + REGISTRY.schemaTypes.length} notes`);
     expect(strict.code).toBe(0);
   });
 

@@ -1,14 +1,14 @@
 /** Addresses: one module builds them, base-aware; URL fields and link URLs accept only web schemes. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { typeEntry, type NoteType } from "../../src/lib/registry.ts";
+import { REGISTRY } from "../../src/lib/registry.ts";
 import { isSafeHref, siteUrls } from "../../src/lib/urls.ts";
 import { checkVault, note } from "../helpers/vault.ts";
 
 describe("siteUrls", () => {
   it("builds every address under the base", () => {
     for (const base of ["/atlas", "/atlas/", "atlas/"]) {
-      const u = siteUrls(base, (t) => typeEntry(t as NoteType).folder);
+      const u = siteUrls(base, (t) => REGISTRY.entry(t).folder);
       expect(u.note("nvidia", "^claim")).toBe("/atlas/nvidia/#%5Eclaim");
       expect(u.type("model")).toBe("/atlas/models/");
       expect(u.tag("open-weights")).toBe("/atlas/tags/open-weights/");

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { siteIdentity } from "../../src/lib/config.ts";
+import { REGISTRY } from "../../src/lib/registry.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { atomFeed, llmsTxt, noteJsonLd, robotsTxt, scriptJson, sitemapXml } from "../../src/lib/web.ts";
@@ -86,7 +87,8 @@ describe("sitemap, feed, robots, llms.txt", () => {
     expect(robotsTxt(site, ORIGIN)).toBe("User-agent: *\nAllow: /\n\nSitemap: https://wiki.example/atlas/sitemap.xml\n");
     const llms = llmsTxt(site, ORIGIN);
     expect(llms).toMatch(/^# Fixture Wiki\n\n> A wiki of fictional labs and models.\n/);
-    expect(llms).toContain("## Models\n\n- [Gadget Model](https://wiki.example/atlas/gadget-model/): A fictional closed model used for contrast.\n");
+    // Each type's list follows the sentence its registry entry gives.
+    expect(llms).toContain(`## Models\n\n${REGISTRY.entry("model").about}\n\n- [Gadget Model](https://wiki.example/atlas/gadget-model/): A fictional closed model used for contrast.\n`);
     expect((llms.match(/^- \[/gm) ?? []).length).toBe(site.vault.notes.length);
   });
 });

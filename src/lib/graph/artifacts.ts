@@ -2,7 +2,7 @@
  * The one entry point for the site: everything the graph pages, note pages and downloads need, built once per
  * vault and memoized. Cheap parts are computed eagerly; per-note payloads and exports on first use.
  */
-import { typesOf, type NoteType } from "../registry.ts";
+import { REGISTRY, type NoteType } from "../registry.ts";
 import { siteUrls } from "../urls.ts";
 import type { Vault } from "../types.ts";
 import { buildLandscapeGraph, edgeKinds, graphSignature, patchLandscapeGraph, type LandscapeGraph } from "./build.ts";
@@ -59,14 +59,15 @@ export interface GraphArtifacts {
 export const GLOBAL_PAYLOAD_PREFIX = "landscape";
 export const TITLES_PAYLOAD_PREFIX = "titles";
 
-export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<Vault, "config">>, options: GraphArtifactOptions = {}): GraphArtifacts {
+export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<Vault, "config" | "registry">>, options: GraphArtifactOptions = {}): GraphArtifacts {
+  const registry = vault.registry ?? REGISTRY;
   let signatures: ReadonlyMap<string, string> | undefined;
   let graph: LandscapeGraph;
   if (options.update) {
     graph = options.update.graph;
     signatures = patchLandscapeGraph(graph, vault, options.update.signatures());
   } else graph = buildLandscapeGraph(vault);
-  const kinds = edgeKinds(graph);
+  const kinds = edgeKinds(graph, registry);
   const undirected = buildUndirectedIndex(graph, kinds);
   const layoutOptions = { cacheDir: options.cacheDir, iterations: options.iterations, previous: options.update?.layoutIfReady() };
   let pending: Promise<Layout> | undefined;
@@ -76,24 +77,24 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<
   const keys = graph.nodes();
   const unplaced: Layout = { keys, x: new Float64Array(keys.length), y: new Float64Array(keys.length), community: new Uint32Array(keys.length) };
   let fileName: string | undefined;
-  const globalName = () => (fileName ??= `${GLOBAL_PAYLOAD_PREFIX}.${contentHash(`${layoutKey(graph, layoutOptions)}\n${JSON.stringify(encodeGlobalPayload(graph, unplaced, kinds, undirected))}`)}.json`);
+  const globalName = () => (fileName ??= `${GLOBAL_PAYLOAD_PREFIX}.${contentHash(`${layoutKey(graph, layoutOptions)}\n${JSON.stringify(encodeGlobalPayload(graph, unplaced, registry, kinds, undirected))}`)}.json`);
   // Closures below take only what they need, never `options`: it holds the earlier artifacts, whose vault would
   // then stay alive through every later one (the dev server makes one per save).
   const localOptions = options.local;
-  const local = (slug: string) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, localOptions) : undefined);
+  const local = (slug: string) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, localOptions, registry) : undefined);
   let csv: Record<NoteType, string> | undefined;
   const urls = siteUrls(options.base);
-  const types = typesOf(vault.config?.notes ?? "typed");
+  const types = registry.typesOf(vault.config?.notes ?? "typed");
   const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug), types.map((t) => t.type)))[type];
   const exports: ExportFile[] = [
-    { path: "exports/atlas-graph.json", mediaType: "application/json", body: async () => toGraphologyJson(graph, await layout()) },
-    { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: async () => toGexf(graph, await layout()) },
+    { path: "exports/atlas-graph.json", mediaType: "application/json", body: async () => toGraphologyJson(graph, await layout(), registry) },
+    { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: async () => toGexf(graph, await layout(), registry) },
     ...types.map(({ type: t }) => ({ path: `exports/notes-${t}.csv`, mediaType: "text/csv; charset=utf-8", body: async () => csvOf(t) })),
   ];
   let titles: { fileName: string; json: string } | undefined;
   const titlesPayload = () => {
     if (!titles) {
-      const json = JSON.stringify(encodeTitlesPayload(graph));
+      const json = JSON.stringify(encodeTitlesPayload(graph, registry));
       titles = { fileName: `${TITLES_PAYLOAD_PREFIX}.${contentHash(json)}.json`, json };
     }
     return titles;
@@ -108,7 +109,7 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<
       get fileName() {
         return globalName();
       },
-      json: async () => JSON.stringify(encodeGlobalPayload(graph, await layout(), kinds, undirected)),
+      json: async () => JSON.stringify(encodeGlobalPayload(graph, await layout(), registry, kinds, undirected)),
     },
     titles: {
       get fileName() {

@@ -6,13 +6,11 @@
  * Pure: no Astro, no file system. Layout, serialization and exports read this graph; nothing re-reads the notes.
  */
 import Graph from "graphology";
-import { CITES_KIND, LINK_KIND, RELATION_KINDS, type NoteType } from "../registry.ts";
+import { CITES_KIND, LINK_KIND, REGISTRY, type NoteType, type Registry } from "../registry.ts";
 import type { Note, Vault } from "../types.ts";
 
 export { CITES_KIND, LINK_KIND };
 
-/** Known kinds in the registry's fixed order, so their codes stay stable between builds; unknown ones follow, sorted. */
-export const KNOWN_KINDS: readonly string[] = RELATION_KINDS.map((k) => k.kind);
 
 export interface LandscapeNode {
   slug: string;
@@ -104,11 +102,15 @@ export function patchLandscapeGraph(graph: LandscapeGraph, vault: Pick<Vault, "n
   return signatures;
 }
 
-/** Every kind present in the graph: the known ones first in their fixed order, then any others sorted. */
-export function edgeKinds(graph: LandscapeGraph): string[] {
+/**
+ * Every kind present in the graph: the registry's first in its fixed order (so their codes stay stable between
+ * builds), then any others sorted.
+ */
+export function edgeKinds(graph: LandscapeGraph, registry: Registry = REGISTRY): string[] {
   const seen = new Set<string>();
   graph.forEachEdge((_e, a) => a.kinds.forEach((k) => seen.add(k)));
-  const known: string[] = KNOWN_KINDS.filter((k) => seen.has(k));
-  const extra = [...seen].filter((k) => !KNOWN_KINDS.includes(k)).sort();
+  const order = registry.kinds.map((k) => k.kind);
+  const known: string[] = order.filter((k) => seen.has(k));
+  const extra = [...seen].filter((k) => !order.includes(k)).sort();
   return [...known, ...extra];
 }

@@ -3,23 +3,23 @@
  * with positions, sizes and type colours), and one CSV of notes per type.
  */
 import type { SerializedGraph } from "graphology-types";
-import { SCHEMA_TYPES, typeEntry, type NoteType } from "../registry.ts";
+import { REGISTRY, type NoteType, type Registry } from "../registry.ts";
 import type { Note } from "../types.ts";
 import type { LandscapeGraph } from "./build.ts";
 import type { Layout } from "./layout.ts";
 import { nodeSize } from "./payload.ts";
 
 /** Node colours by type: the light theme's, from the registry. */
-const typeColor = (type: string) => typeEntry(type as NoteType).color.light;
+const typeColor = (registry: Registry, type: string) => registry.entry(type).color.light;
 
 /** graphology's own serialization, nodes carrying their layout position, size, colour and community. */
-export function toGraphologyJson(graph: LandscapeGraph, layout: Layout): string {
+export function toGraphologyJson(graph: LandscapeGraph, layout: Layout, registry: Registry = REGISTRY): string {
   const out: SerializedGraph = graph.export();
   const at = new Map(layout.keys.map((k, i) => [k, i]));
   for (const node of out.nodes) {
     const i = at.get(node.key)!;
     const a = node.attributes!;
-    node.attributes = { ...a, x: round(layout.x[i]), y: round(layout.y[i]), size: round(nodeSize(a.degree)), color: typeColor(a.type), community: layout.community[i] };
+    node.attributes = { ...a, x: round(layout.x[i]), y: round(layout.y[i]), size: round(nodeSize(a.degree)), color: typeColor(registry, a.type), community: layout.community[i] };
   }
   for (const edge of out.edges) delete edge.key; // keys are generated ("geid_…"); endpoints identify an edge here
   return JSON.stringify(out);
@@ -30,7 +30,7 @@ const round = (v: number) => Math.round(v * 100) / 100;
 const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** GEXF 1.2, the format Gephi opens: node type, date, degree and community as attributes, edge kinds and weight. */
-export function toGexf(graph: LandscapeGraph, layout: Layout): string {
+export function toGexf(graph: LandscapeGraph, layout: Layout, registry: Registry = REGISTRY): string {
   const at = new Map(layout.keys.map((k, i) => [k, i]));
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
@@ -50,7 +50,7 @@ export function toGexf(graph: LandscapeGraph, layout: Layout): string {
   ];
   graph.forEachNode((key, a) => {
     const i = at.get(key)!;
-    const [r, g, b] = [1, 3, 5].map((o) => parseInt(typeColor(a.type).slice(o, o + 2), 16));
+    const [r, g, b] = [1, 3, 5].map((o) => parseInt(typeColor(registry, a.type).slice(o, o + 2), 16));
     lines.push(
       `      <node id="${xml(key)}" label="${xml(a.title)}">`,
       `        <attvalues><attvalue for="type" value="${a.type}"/><attvalue for="date" value="${xml(a.date ?? "")}"/>` +
@@ -85,7 +85,7 @@ export function csvCell(v: string | number): string {
 export const CSV_COLUMNS = ["slug", "title", "date", "aliases", "tags", "summary", "links_out", "links_in", "degree", "url"] as const;
 
 /** One CSV (RFC 4180) per note type, notes sorted by slug; `noteUrl` gives the url column (base-aware). */
-export function toCsvByType(graph: LandscapeGraph, notes: readonly Note[], noteUrl: (slug: string) => string, types: readonly NoteType[] = SCHEMA_TYPES): Record<NoteType, string> {
+export function toCsvByType(graph: LandscapeGraph, notes: readonly Note[], noteUrl: (slug: string) => string, types: readonly NoteType[] = REGISTRY.schemaTypes): Record<NoteType, string> {
   const out = {} as Record<NoteType, string>;
   for (const type of types) {
     const rows: string[] = [CSV_COLUMNS.join(",")];

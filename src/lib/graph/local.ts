@@ -3,7 +3,7 @@
  * so the payload stays under a byte budget, and laid out on its own: rings around the note, relaxed by a short
  * force simulation. Works on the undirected index, so 10,000 pages cost about a second in all.
  */
-import { typeInfo } from "../registry.ts";
+import { REGISTRY, type Registry } from "../registry.ts";
 import type { LandscapeGraph } from "./build.ts";
 import { PAYLOAD_VERSION, type LocalPayload } from "./payload.ts";
 import { normalizePositions } from "./serialize.ts";
@@ -125,16 +125,17 @@ export function layoutNeighbourhood(hood: Neighbourhood, edges: [number, number,
   return normalizePositions(x, y, 100);
 }
 
-/** The type registry's part of every payload: computed once, it is the same for every page. */
-let types: ReturnType<typeof typeInfo> | undefined;
+/** The type registry's part of every payload: computed once per registry, it is the same for every page. */
+const typeInfos = new WeakMap<Registry, ReturnType<Registry["typeInfo"]>>();
 
 /** Encodes a neighbourhood; with `layout: false` the coordinates are placeholders of the widest size (for budgeting). */
-export function encodeLocal(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[], layout = true): LocalPayload {
-  return encodeWithEdges(graph, u, hood, kinds, localEdges(u, hood.nodes), layout);
+export function encodeLocal(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[], layout = true, registry: Registry = REGISTRY): LocalPayload {
+  return encodeWithEdges(graph, u, hood, kinds, localEdges(u, hood.nodes), layout, registry);
 }
 
-function encodeWithEdges(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[], edges: [number, number, number, number][], layout: boolean): LocalPayload {
-  types ??= typeInfo();
+function encodeWithEdges(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[], edges: [number, number, number, number][], layout: boolean, registry: Registry): LocalPayload {
+  let types = typeInfos.get(registry);
+  if (!types) typeInfos.set(registry, (types = registry.typeInfo()));
   const { x, y } = layout ? layoutNeighbourhood(hood, edges) : { x: hood.nodes.map(() => -100), y: hood.nodes.map(() => -100) };
   const attrs = hood.nodes.map((i) => graph.getNodeAttributes(u.keys[i]));
   return {
@@ -142,10 +143,11 @@ function encodeWithEdges(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighb
     types: types.types,
     typeInfo: types.info,
     kinds,
+    kindLabels: kinds.map((k) => registry.kindLabel(k)),
     center: 0,
     slug: attrs.map((a) => a.slug),
     title: attrs.map((a) => a.title),
-    type: attrs.map((a) => types!.types.indexOf(a.type)),
+    type: attrs.map((a) => types.types.indexOf(a.type)),
     x,
     y,
     edges: edges.flatMap(([a, b]) => [a, b]),
@@ -158,16 +160,16 @@ function encodeWithEdges(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighb
  * The local payload for one note, shrunk until it fits the byte budget: the size is found with placeholder
  * coordinates (as wide as real ones can be), then the neighbourhood is laid out once, with the edges already found.
  */
-export function localPayload(graph: LandscapeGraph, u: UndirectedIndex, slug: string, kinds: string[], options: NeighbourhoodOptions = {}): { json: string; payload: LocalPayload } {
+export function localPayload(graph: LandscapeGraph, u: UndirectedIndex, slug: string, kinds: string[], options: NeighbourhoodOptions = {}, registry: Registry = REGISTRY): { json: string; payload: LocalPayload } {
   const { maxBytes } = { ...LOCAL_DEFAULTS, ...options };
   const node = u.index.get(slug);
   if (node === undefined) throw new Error(`No note "${slug}" in the graph`);
   const hood = selectNeighbourhood(u, node, options);
   for (;;) {
     const edges = localEdges(u, hood.nodes);
-    const bytes = Buffer.byteLength(JSON.stringify(encodeWithEdges(graph, u, hood, kinds, edges, false)));
+    const bytes = Buffer.byteLength(JSON.stringify(encodeWithEdges(graph, u, hood, kinds, edges, false, registry)));
     if (bytes <= maxBytes || hood.nodes.length <= 1) {
-      const payload = encodeWithEdges(graph, u, hood, kinds, edges, true);
+      const payload = encodeWithEdges(graph, u, hood, kinds, edges, true, registry);
       return { json: JSON.stringify(payload), payload };
     }
     // Drop about the overshoot's share of nodes (at least one) from the lowest-ranked end.

@@ -7,7 +7,7 @@
  * a bitmask of kinds per edge; that is several times smaller than graphology's export and gzips well.
  */
 
-export const PAYLOAD_VERSION = 2;
+export const PAYLOAD_VERSION = 3;
 
 export interface TypeInfo {
   one: string;
@@ -24,6 +24,8 @@ export interface GlobalPayload {
   typeInfo: TypeInfo[];
   /** Edge kinds; bit `k` of `kind[e]` means `kinds[k]`. */
   kinds: string[];
+  /** Each kind's label from the registry ("derived from"), for the relation filter. */
+  kindLabels: string[];
   slug: string[];
   title: string[];
   type: number[];
@@ -59,6 +61,7 @@ export interface LocalPayload {
   types: string[];
   typeInfo: TypeInfo[];
   kinds: string[];
+  kindLabels: string[];
   /** Index of the page's own note. */
   center: number;
   slug: string[];

@@ -3,7 +3,7 @@
  * hash for its file name so browsers can cache it forever.
  */
 import { createHash } from "node:crypto";
-import { typeInfo } from "../registry.ts";
+import { REGISTRY, type Registry } from "../registry.ts";
 import { edgeKinds, type LandscapeGraph } from "./build.ts";
 import type { Layout } from "./layout.ts";
 import { buildUndirectedIndex, undirectedPairs } from "./undirected.ts";
@@ -32,10 +32,10 @@ export function normalizePositions(x: ArrayLike<number>, y: ArrayLike<number>, s
 }
 
 /** The global payload; `undirected` must have been built with `kinds` (edgeKinds of the graph by default). */
-export function encodeGlobalPayload(graph: LandscapeGraph, layout: Layout, kinds = edgeKinds(graph), undirected = buildUndirectedIndex(graph, kinds)): GlobalPayload {
+export function encodeGlobalPayload(graph: LandscapeGraph, layout: Layout, registry: Registry = REGISTRY, kinds = edgeKinds(graph, registry), undirected = buildUndirectedIndex(graph, kinds)): GlobalPayload {
   const keys = layout.keys;
   if (kinds.length > 31) throw new Error(`The graph has ${kinds.length} edge kinds; the payload's bitmask holds 31`);
-  const { types, info } = typeInfo();
+  const { types, info } = registry.typeInfo();
   const { x, y } = normalizePositions(layout.x, layout.y);
   const { pairs, masks } = undirectedPairs(undirected);
   const nodes = keys.map((k) => graph.getNodeAttributes(k));
@@ -46,6 +46,7 @@ export function encodeGlobalPayload(graph: LandscapeGraph, layout: Layout, kinds
     types,
     typeInfo: info,
     kinds,
+    kindLabels: kinds.map((k) => registry.kindLabel(k)),
     slug: nodes.map((n) => n.slug),
     title: nodes.map((n) => n.title),
     type: nodes.map((n) => types.indexOf(n.type)),
@@ -60,8 +61,8 @@ export function encodeGlobalPayload(graph: LandscapeGraph, layout: Layout, kinds
 }
 
 /** The titles payload: every note's slug, title, type, degree and aliases, in the graph's node order. */
-export function encodeTitlesPayload(graph: LandscapeGraph): TitlesPayload {
-  const { types } = typeInfo();
+export function encodeTitlesPayload(graph: LandscapeGraph, registry: Registry = REGISTRY): TitlesPayload {
+  const { types } = registry.typeInfo();
   const nodes = graph.nodes().map((k) => graph.getNodeAttributes(k));
   const aliases: (string | number)[][] = [];
   nodes.forEach((n, i) => n.aliases.length && aliases.push([i, ...n.aliases]));

@@ -9,7 +9,7 @@
  */
 import { type Dataset, recordUrl } from "../datasets.ts";
 import { OPENNESS_DIMENSIONS } from "../openness.ts";
-import { RESERVED_SLUGS, typeEntry, type NoteType } from "../registry.ts";
+import { REGISTRY, type NoteType } from "../registry.ts";
 import { foldName, slugify } from "../resolve.ts";
 import type { ImportRecord } from "../schema.ts";
 import { editNote, NoteEditError, type Disagreement, type FieldPlan, type Item, type NotePlan } from "./edit.ts";
@@ -131,7 +131,7 @@ export function runImport(input: ImportInput): ImportResult {
   const freeSlug = (title: string) => {
     const base = slugify(title);
     let slug = base;
-    for (let i = 2; slugs.has(slug) || RESERVED_SLUGS.has(slug) || (names.has(foldName(slug)) && names.get(foldName(slug)) !== slug); i++) slug = `${base}-${i}`;
+    for (let i = 2; slugs.has(slug) || REGISTRY.reservedSlugs.has(slug) || (names.has(foldName(slug)) && names.get(foldName(slug)) !== slug); i++) slug = `${base}-${i}`;
     return slug;
   };
   const nameFree = (name: string, self?: string) => {
@@ -164,7 +164,7 @@ export function runImport(input: ImportInput): ImportResult {
     typeOf.set(slug, "model");
     claim(slug, slug);
     claim(title, slug);
-    targets.push({ system: s, slug, path: `${typeEntry("model").folder}/${slug}.md`, title, generated: true, aliases: [], developers: [] });
+    targets.push({ system: s, slug, path: `${REGISTRY.entry("model").folder}/${slug}.md`, title, generated: true, aliases: [], developers: [] });
   }
   // Our note of the same name as the system, when the system is rated by another release: its family.
   for (const t of targets) {
@@ -253,7 +253,7 @@ export function runImport(input: ImportInput): ImportResult {
     if (!nameFree(title) || !nameFree(slugify(title))) title = `${spelled} (${o.type === "person" ? "person" : "organisation"})`;
     o.title = title;
     o.slug = freeSlug(title);
-    o.path = `${typeEntry(o.type as NoteType).folder}/${o.slug}.md`;
+    o.path = `${REGISTRY.entry(o.type as NoteType).folder}/${o.slug}.md`;
     slugs.add(o.slug);
     typeOf.set(o.slug, o.type);
     claim(title, o.slug);

@@ -1,5 +1,4 @@
 /** Rules about files themselves: unreadable, none at all, names that are not slugs, folders that do not match. */
-import { RESERVED_SLUGS, typeEntry } from "../registry.ts";
 import { isSlug } from "../resolve.ts";
 import { at, defineRule, FILE_START, slugify } from "./rule.ts";
 
@@ -47,7 +46,7 @@ export const reservedSlug = defineRule({
   summary: "A note's slug is the address of one of the site's own pages (`graph`, `tags`, a type index …).",
   fix: "Rename the file.",
   check(vault, report) {
-    for (const f of vault.files) if (RESERVED_SLUGS.has(f.slug)) report(f, FILE_START, `\`${f.slug}\` is the address of one of the site's own pages`, `rename the file, e.g. to \`${f.slug}-note.md\``);
+    for (const f of vault.files) if (vault.registry.reservedSlugs.has(f.slug)) report(f, FILE_START, `\`${f.slug}\` is the address of one of the site's own pages`, `rename the file, e.g. to \`${f.slug}-note.md\``);
   },
 });
 
@@ -60,7 +59,7 @@ export const typeFolder = defineRule({
   check(vault, report) {
     for (const f of vault.files) {
       if (!f.type) continue;
-      const expected = typeEntry(f.type).folder;
+      const expected = vault.registry.entry(f.type).folder;
       if (f.folder !== expected && f.folder !== `${f.slug}.md`) report(f, at(f, ["type"]), `a ${f.type} note in \`${f.folder}/\``, `move it to \`${expected}/\``);
     }
   },

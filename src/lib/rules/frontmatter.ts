@@ -1,5 +1,4 @@
 /** Rules about the frontmatter block: missing or unclosed, not YAML, an unknown type, fields against the schema. */
-import { SCHEMA_TYPES } from "../registry.ts";
 import { nearest } from "../diagnostics.ts";
 import { at, defineRule } from "./rule.ts";
 
@@ -43,12 +42,12 @@ export const unknownType = defineRule({
     for (const f of vault.files) {
       if (f.type || f.parsed.data === undefined || f.readError) continue;
       const t = f.badType;
-      const near = typeof t === "string" ? nearest(t, SCHEMA_TYPES) : undefined;
+      const near = typeof t === "string" ? nearest(t, vault.registry.schemaTypes) : undefined;
       report(
         f,
         at(f, ["type"]),
         t === undefined ? "the note has no `type`" : `unknown type \`${String(t)}\``,
-        `${near ? `did you mean \`${near}\`? ` : ""}type is one of: ${SCHEMA_TYPES.join(", ")}`,
+        `${near ? `did you mean \`${near}\`? ` : ""}type is one of: ${vault.registry.schemaTypes.join(", ")}`,
       );
     }
   },

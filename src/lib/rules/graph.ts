@@ -23,6 +23,6 @@ export const uncited = defineRule({
   summary: "A note other than a source cites no source.",
   fix: "Add `sources: [source-slug]` naming the source notes its claims come from.",
   check(vault, report) {
-    for (const n of vault.notes) if (n.type !== "source" && n.cites.length === 0) report(n, FILE_START, `\`${n.slug}\` cites no source`, "add `sources: [source-slug]` naming the source notes its claims come from");
+    for (const n of vault.notes) if (!vault.registry.isCited(n.type) && n.cites.length === 0) report(n, FILE_START, `\`${n.slug}\` cites no source`, "add `sources: [source-slug]` naming the source notes its claims come from");
   },
 });

@@ -1,6 +1,5 @@
 /** Rules about what notes point at: names two notes claim, body links, relations and citations that miss. */
 import { nearest } from "../diagnostics.ts";
-import { relationSpec } from "../registry.ts";
 import { foldName } from "../resolve.ts";
 import { at, defineRule, FILE_START, noteName, suggestHint } from "./rule.ts";
 
@@ -120,7 +119,7 @@ export const relationType = defineRule({
   check(vault, report) {
     for (const n of vault.notes) {
       for (const r of n.relations) {
-        const spec = relationSpec(n.type, r.field);
+        const spec = vault.registry.relationSpec(n.type, r.field);
         const target = r.to ? vault.bySlug.get(r.to) : undefined;
         if (target && spec?.target && !spec.target.includes(target.type)) {
           report(n, at(n, r.path), `\`${r.field}\` should name a ${spec.target.join(" or ")} note, but \`${target.slug}\` is a ${target.type}`, "point it at a note of the right type");
@@ -149,7 +148,7 @@ export const notASource = defineRule({
     for (const n of vault.notes) {
       for (const c of n.citations) {
         const t = c.to ? vault.bySlug.get(c.to) : undefined;
-        if (t && t.type !== "source") report(n, at(n, c.path), `cites \`${t.slug}\`, which is a ${t.type} note, not a source`, "only source notes can be cited: cite the source that makes the claim");
+        if (t && !vault.registry.isCited(t.type)) report(n, at(n, c.path), `cites \`${t.slug}\`, which is a ${t.type} note, not a source`, "only source notes can be cited: cite the source that makes the claim");
       }
     }
   },
