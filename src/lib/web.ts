@@ -136,11 +136,6 @@ export function robotsTxt(site: Site, origin: string | undefined): string {
   return `User-agent: *\nAllow: /\n${origin ? `\nSitemap: ${absolute(origin, site.urls.file("sitemap.xml"))}\n` : ""}`;
 }
 
-/** "a, b and c". */
-function listOf(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
 /**
  * llms.txt (llmstxt.org): the site's title and description, then every note by type as
  * `- [Title](url): summary`, each type's list after the sentence its registry entry gives (`about`).

@@ -93,7 +93,7 @@ export function notePageData(site: Site, slug: string, options: { dev?: boolean 
     html: page.html,
     ...(heading.folder ? { folder: folderView(site, heading.folder) } : {}),
     ...(page.openness ? { openness: page.openness } : {}),
-    ...(affiliations.length ? { affiliations: { heading: note.type === "lab" ? "People" : "Affiliations", rows: affiliations } } : {}),
+    ...(affiliations.rows.length ? { affiliations } : {}),
     developed,
     credits: site.credits([note, ...site.developed(note)]),
     citations: page.citations.map((c) => ({ slug: c.slug, title: c.title, href: site.urls.note(c.slug), meta: ["kind", "publisher", "published"].map((f) => c.fields.values[f]?.[0]?.value).filter(Boolean).join(", ") })),
