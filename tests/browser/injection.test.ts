@@ -94,7 +94,7 @@ describe("the injection vault", () => {
     for (const n of vault.notes) {
       const page = await open(`/${n.slug}/`);
       expect(await page.locator("h1").textContent(), n.slug).toBe(n.title);
-      expect(await page.title()).toBe(`${n.title} · Atlas`);
+      expect(await page.title()).toBe(`${n.title} · injection`);
       expect(await page.locator('meta[name="description"]').getAttribute("content")).toBe(n.fields.summary);
       expect(await page.locator(".summary").textContent()).toBe(n.fields.summary);
       for (const alias of n.fields.aliases) expect(await page.locator(".infobox").innerText()).toContain(alias);

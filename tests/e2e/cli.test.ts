@@ -93,7 +93,7 @@ describe("npm run build", () => {
     expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Atlas: recently changed notes" href="/feed.xml">');
     const file = (name: string) => readFileSync(join(dist, name), "utf8");
     expect(file("sitemap.xml")).toContain("<loc>https://atlas-wiki.github.io/widget-7b/</loc>");
-    expect(file("feed.xml")).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    expect(file("feed.xml")).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="en">\n  <title>Atlas: recently changed notes<\/title>/);
     expect(file("robots.txt")).toContain("Sitemap: https://atlas-wiki.github.io/sitemap.xml");
     expect(file("llms.txt")).toContain("- [Widget 7B](https://atlas-wiki.github.io/widget-7b/): A fictional 7-billion-parameter open model.");
   });

@@ -214,7 +214,7 @@ describe("an Obsidian vault, built", () => {
 
   it("has a page for every folder, listing its folders and notes; a folder note lists its folder", () => {
     const ideas = page("projects/ideas-drafts");
-    expect(ideas).toContain('<nav class="folder-trail" aria-label="Folders"><a href="/">Vault</a><span aria-hidden="true"> / </span><a href="/projects/">Projects</a></nav>');
+    expect(ideas).toContain('<nav class="folder-trail" aria-label="Folders"><a href="/">obsidian</a><span aria-hidden="true"> / </span><a href="/projects/">Projects</a></nav>');
     for (const n of ["Café “quotes”", "日本語ノート", "🎉 Party"]) expect(ideas).toContain(`>${n}</a>`);
     const projects = page("projects");
     expect(projects).toContain("Everything under Projects/ is listed below this text.");
@@ -226,13 +226,16 @@ describe("an Obsidian vault, built", () => {
     expect(page("attachments")).toContain('<li><a href="/files/attachments/paper.pdf">paper.pdf</a></li>');
   });
 
-  it("makes every page one HTML document (the home page is the vault's top folder, and only that)", () => {
+  it("makes every page one HTML document (the home page leads with the vault's Home.md, then its top folder)", () => {
     expect(malformedPages(dist)).toEqual([]);
-    // No page of the typed wiki's own views, which have nothing to show here, nor a sitemap entry for one.
+    // No page of the typed wiki's own views, which have nothing to show here; no sitemap without an origin.
     for (const view of ["openness", "timeline"]) expect(existsSync(join(dist, view)), view).toBe(false);
-    expect(readFileSync(join(dist, "sitemap.xml"), "utf8")).not.toMatch(/\/(openness|timeline)\//);
-    expect(page("")).toContain("<h1>Vault <span class=\"count\">");
-    expect(page("")).not.toContain("Atlas of open-source AI");
+    expect(existsSync(join(dist, "sitemap.xml"))).toBe(false);
+    // Named after its folder (it has no atlas.yml), led by its Home.md.
+    expect(page("")).toContain("<title>obsidian</title>");
+    expect(page("")).toContain("<h1>obsidian</h1>");
+    expect(page("")).toContain("This vault follows Obsidian's documented link rules.");
+    expect(page("")).not.toContain("Atlas");
   });
 
   it("has no internal link, image or anchor that points nowhere", () => {
