@@ -81,7 +81,11 @@ const schema = z.strictObject({
   title: text.optional(),
   description: text.optional(),
   origin: httpUrl("the address the site is published at, e.g. `https://example.org`")
-    .refine((v) => { const u = new URL(v); return (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash; }, "has a path; `origin` is the scheme and host only (`https://example.org`), and the path goes in `base` (`base: /wiki/`)")
+    .refine((v) => {
+      if (!URL.canParse(v)) return true; // said above
+      const u = new URL(v);
+      return (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash;
+    }, "has a path; `origin` is the scheme and host only (`https://example.org`), and the path goes in `base` (`base: /wiki/`)")
     .optional(),
   base: z.string().regex(/^\/(?:[A-Za-z0-9._~-]+\/?)*$/, "is not a path; write it as `/` or `/wiki/`").optional(),
   language: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "is not a language tag; write one such as `en`, `fr` or `de-CH`").optional(),
