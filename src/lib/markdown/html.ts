@@ -14,6 +14,8 @@ import type { Nodes, Root } from "mdast";
 import { defaultHandlers, toHast, type Handler, type State } from "mdast-util-to-hast";
 import { isSafeHref } from "../urls.ts";
 import { VFile } from "vfile";
+import { linkSlot, LINK_SLOT_OR_PLACE, MATH_SLOT, mathSlot, placeMark } from "./markers.ts";
+import type {} from "./nodes.ts";
 import { sanitizeRaw, type Removal } from "./sanitize.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
 
@@ -49,10 +51,6 @@ export interface TemplateOptions {
   removals?: Removal[];
 }
 
-/** Link slots and position marks in the rendered HTML. */
-const SLOT_OR_MARK = /\uE000(\d+)\uE001|\uE003(\d+)\uE004/g;
-const MATH_SLOT = /\uE005(\d+)\uE006/g;
-
 /**
  * `linkNodes` are the tree's wikilinks in document order (extract.ts): slot `i` is `linkNodes[i]`. `removals` gets
  * what the sanitizer took out of the note's raw HTML, positions in `source` (the body the tree was parsed from).
@@ -69,16 +67,16 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options
   // Math is rendered by KaTeX (MathML: no script, stylesheet or font needed) and put in after the sanitizer, which
   // would drop MathML's elements.
   const math: string[] = [];
-  const mathSlot = (tex: string, displayMode: boolean): HastText => ({ type: "text", value: `\uE005${math.push(renderMath(tex, displayMode)) - 1}\uE006` });
+  const mathText = (tex: string, displayMode: boolean): HastText => ({ type: "text", value: mathSlot(math.push(renderMath(tex, displayMode)) - 1) });
   const handlers: Record<string, Handler> = {
-    inlineMath: (_state: State, node: { value: string; data?: { display?: boolean } }) => mathSlot(node.value, !!node.data?.display),
-    math: (_state: State, node: { value: string }) => ({ type: "element", tagName: "div", properties: { className: ["math", "math-display"] }, children: [mathSlot(node.value, true)] }),
+    inlineMath: (_state: State, node: { value: string; data?: { display?: boolean } }) => mathText(node.value, !!node.data?.display),
+    math: (_state: State, node: { value: string }) => ({ type: "element", tagName: "div", properties: { className: ["math", "math-display"] }, children: [mathText(node.value, true)] }),
     paragraph: (state: State, node: Extract<Nodes, { type: "paragraph" }>) => {
       // Embeds alone in their paragraph are blocks where they stand (a note's section is no paragraph content).
       if (node.data?.embedsOnly) return state.all(node).filter((c) => c.type !== "text" || c.value.trim()) as unknown as ElementContent[];
       return paragraphHandler(state, node);
     },
-    wikiLink: (_state: State, node: WikiLink) => ({ type: "text", value: `\uE000${slot.get(node) ?? 0}\uE001` }),
+    wikiLink: (_state: State, node: WikiLink) => ({ type: "text", value: linkSlot(slot.get(node) ?? 0) }),
     html: (state: State, node: Extract<Nodes, { type: "html" }>) => {
       const p = node.position;
       if (p?.start.offset !== undefined && p.end.offset !== undefined) rawRanges.push([p.start.offset, p.end.offset]);
@@ -136,11 +134,11 @@ function renderMath(tex: string, displayMode: boolean): string {
 const HEADING = /^h[1-6]$/;
 
 /**
- * Puts a mark (`\uE003k\uE004`, described by `marks[k]`) before each top-level heading, before the footnotes (or at
+ * Puts a mark (`placeMark(k)`, described by `marks[k]`) before each top-level heading, before the footnotes (or at
  * the end), and around each element with a block id (`^id`), in the final tree, after the sanitizer.
  */
 function markPlaces(root: HastRoot, marks: string[]): void {
-  const mark = (what: string): HastText => ({ type: "text", value: `\uE003${marks.push(what) - 1}\uE004` });
+  const mark = (what: string): HastText => ({ type: "text", value: placeMark(marks.push(what) - 1) });
   const top: HastRoot["children"] = [];
   let ended = false;
   for (const child of root.children) {
@@ -183,7 +181,7 @@ function cutAtMarks(html: string, marks: string[]): Pick<HtmlTemplate, "chunks" 
   const blocks: NonNullable<HtmlTemplate["blocks"]> = [];
   const open: [string, number, number, "ul" | "ol" | undefined][] = [];
   let at = 0;
-  for (const m of html.matchAll(SLOT_OR_MARK)) {
+  for (const m of html.matchAll(LINK_SLOT_OR_PLACE)) {
     chunks[chunks.length - 1] += html.slice(at, m.index);
     at = m.index + m[0].length;
     if (m[1] !== undefined) {
