@@ -2,13 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { addAnchors } from "../../src/lib/markdown/anchors.ts";
 import { parseMarkdown } from "../../src/lib/markdown/index.ts";
+import { nodesOf } from "../helpers/markdown.ts";
 
 describe("anchors", () => {
   it("gives headings GitHub's ids, numbering repeats in document order, a link read as its label or target", () => {
     const tree = parseMarkdown("# Hello, World!\n\n## Hello World\n\n> # Hello world\n\n## See [[Other note|the other]] and [[X#Part]]");
     addAnchors(tree);
-    const ids = (n: typeof tree): unknown[] => ("children" in n ? n.children.flatMap((c) => (c.type === "heading" ? [c.data?.hProperties?.id] : ids(c as typeof tree))) : []);
-    expect(ids(tree)).toEqual(["hello-world", "hello-world-1", "hello-world-2", "see-the-other-and-part"]);
+    expect(nodesOf(tree, "heading").map((h) => h.data?.hProperties?.id)).toEqual(["hello-world", "hello-world-1", "hello-world-2", "see-the-other-and-part"]);
   });
 
   it("takes a trailing ^id off a paragraph, anchoring it or the list item it is the content of, and lists every id in order", () => {
