@@ -33,6 +33,11 @@ export interface ParsedNote {
    * when asked (`ParseNoteOptions.prose`), as it would add a third to a loaded vault's memory.
    */
   prose?: ProseBlock[];
+  /**
+   * The same prose as one compact text without positions (markdown/prose.ts), for the pages' unlinked mentions: it
+   * comes with the HTML template (a page needs both).
+   */
+  proseText?: string;
   blocks: string[];
   /** What the sanitizer removed from the note's raw HTML (reported by `unsafe-html` or `sanitized-html`). */
   unsafeHtml: Finding[];
@@ -102,6 +107,7 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
     links: found.links,
     contexts: found.contexts,
     ...(found.prose ? { prose: found.prose } : {}),
+    ...(html && found.proseText !== undefined ? { proseText: found.proseText } : {}),
     blocks: found.blocks,
     unsafeHtml: removals.map((r) => ({ ...r, line: r.line + lineOffset, endLine: r.endLine + lineOffset })),
     unsafeUrls: found.unsafeUrls,
@@ -143,6 +149,7 @@ function asPlainText(common: Pick<ParsedNote, "data" | "positions" | "problems" 
     links: [],
     contexts: [],
     prose: [],
+    proseText: "",
     blocks: [],
     unsafeHtml: [],
     unsafeUrls: [],

@@ -10,6 +10,7 @@ import { lineStarts, positionAt } from "../text-position.ts";
 import { isSafeHref } from "../urls.ts";
 import { LINK_OPEN, stripMarkers } from "./markers.ts";
 import type {} from "./nodes.ts";
+import { compactProse, proseBlockOf, type ProseBlock } from "./prose.ts";
 import { linkText, plainText } from "./tree.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
 
@@ -51,6 +52,8 @@ export interface Finding extends Span {
   what: string;
 }
 
+export type { ProseBlock, ProseText } from "./prose.ts";
+
 export interface Extracted {
   headings: HeadingInfo[];
   links: LinkInfo[];
@@ -63,16 +66,11 @@ export interface Extracted {
   linkNodes: WikiLink[];
   /** The sentences links stand in, each once: links of one sentence share it. */
   contexts: ContextPart[][];
-  /** The note's prose, block by block, for finding the names of notes in it (mentions.ts); only when asked. */
+  /** The note's prose, block by block, with positions, for finding the names of notes in it (mentions.ts); only when asked. */
   prose?: ProseBlock[];
+  /** The same prose as one compact text, without positions (prose.ts), for pages: with the contexts. */
+  proseText?: string;
 }
-
-/**
- * A paragraph, heading or table row as prose: its text (where each piece starts in the file, 1-based) and, as a
- * number, each wikilink (its index in `links`) where it stands. Code, math and raw HTML are not prose.
- */
-export type ProseBlock = (ProseText | number)[];
-export type ProseText = [line: number, column: number, text: string];
 
 const CONTEXT_MAX = 400;
 
@@ -124,6 +122,7 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
   // them (backlinks), so a parse for the check alone (`contexts: false`) skips them.
   const withContexts = options.contexts !== false;
   if (!withContexts && !out.prose) return out;
+  const prose: ProseBlock[] = [];
   const contexts = (node: Nodes) => {
     if (node.type === "paragraph" || node.type === "heading" || node.type === "tableRow") {
       if (withContexts) {
@@ -131,16 +130,15 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
         flatten(node, parts, linkIndex, node.type === "tableRow");
         assignContexts(parts, out.links, out.contexts);
       }
-      if (out.prose) {
-        const prose: ProseBlock = [];
-        proseOf(node, prose, linkIndex, lineOffset);
-        if (prose.length) out.prose.push(prose);
-      }
+      const block = proseBlockOf(node, linkIndex, lineOffset);
+      if (block.length) prose.push(block);
       return;
     }
     if ("children" in node) for (const child of node.children) contexts(child as Nodes);
   };
   contexts(tree);
+  if (out.prose) out.prose = prose;
+  if (withContexts) out.proseText = compactProse(prose);
   return out;
 }
 
@@ -173,19 +171,6 @@ function flatten(node: Nodes, parts: ContextPart[], linkIndex: Map<WikiLink, num
       flatten(c, parts, linkIndex, false);
     });
   }
-}
-
-/** The text and links of a block, in order (see `ProseBlock`); table cells are kept apart by a link-like break. */
-function proseOf(node: Nodes, out: ProseBlock, linkIndex: Map<WikiLink, number>, lineOffset: number) {
-  if (node.type === "wikiLink") out.push(linkIndex.get(node)!);
-  else if (node.type === "text") {
-    const p = node.position?.start;
-    if (node.value) out.push([(p?.line ?? 1) + lineOffset, p?.column ?? 1, node.value]);
-  } else if (node.type === "break") out.push([(node.position?.start.line ?? 1) + lineOffset, 1, "\n"]);
-  else if (node.type === "tableCell" && out.length) {
-    out.push(-1);
-    for (const c of node.children) proseOf(c as Nodes, out, linkIndex, lineOffset);
-  } else if ("children" in node) for (const c of node.children) proseOf(c as Nodes, out, linkIndex, lineOffset);
 }
 
 /** Gives each link in `parts` the sentence it stands in, capped in length; a sentence with several links is kept once. */

@@ -14,6 +14,7 @@ import type { Nodes, Root } from "mdast";
 import { defaultHandlers, toHast, type Handler, type State } from "mdast-util-to-hast";
 import { isSafeHref } from "../urls.ts";
 import { VFile } from "vfile";
+import { excerptOf, firstParagraph, labelText, type ExcerptPart } from "./excerpt.ts";
 import { linkSlot, LINK_SLOT_OR_PLACE, MATH_SLOT, mathSlot, placeMark } from "./markers.ts";
 import type {} from "./nodes.ts";
 import { sanitizeRaw, type Removal } from "./sanitize.ts";
@@ -37,6 +38,8 @@ export interface HtmlTemplate {
   sections?: TemplateMark[];
   /** Obsidian notes: each element with a block id, from its start to its end, and the list it is an item of. */
   blocks?: [id: string, chunk: number, offset: number, endChunk: number, endOffset: number, list?: "ul" | "ol"][];
+  /** The first paragraph's text, for a link preview (excerpt.ts); absent when the body has no paragraph. */
+  excerpt?: ExcerptPart[];
 }
 
 /** A place in a template: `[id, chunk, offset]`. */
@@ -101,11 +104,27 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options
   };
   const fillMath = (html: string) => (math.length ? html.replace(MATH_SLOT, (_m, i: string) => math[Number(i)]) : html);
   const marks: string[] = [];
-  const html = fillMath(render(tree, handlers, fileOf, rawRanges, removals, options.obsidian ? (hast) => markPlaces(hast, marks) : undefined));
+  // The first paragraph as the final tree has it, before the places are marked; its links' labels' text comes with
+  // the labels.
+  let first: Element | undefined;
+  const html = fillMath(
+    render(tree, handlers, fileOf, rawRanges, removals, (hast) => {
+      first = firstParagraph(hast);
+      if (options.obsidian) markPlaces(hast, marks);
+    }),
+  );
+  const inExcerpt = new Set(first ? excerptOf(first, math).filter((p) => typeof p === "number") : []);
+  const labelTexts = new Map<number, string>();
   // A label is phrasing content: rendered inside a paragraph (so no line breaks are added between its parts), unwrapped.
-  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : fillMath(render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, fileOf, rawRanges, removals).replace(/^<p>|<\/p>$/g, ""))));
+  const labels = linkNodes.map((n, i) => {
+    if (n.label === undefined || n.children.length === 0) return null;
+    const label: Root = { type: "root", children: [{ type: "paragraph", children: n.children }] };
+    const p = inExcerpt.has(i) ? (hast: HastRoot) => labelTexts.set(i, labelText(firstParagraph(hast)!, math)) : undefined;
+    return fillMath(render(label, handlers, fileOf, rawRanges, removals, p).replace(/^<p>|<\/p>$/g, ""));
+  });
   const { slots, ...cut } = cutAtMarks(html, marks);
   const template: HtmlTemplate = { labels, ...cut };
+  if (first) template.excerpt = excerptOf(first, math, (i) => labelTexts.get(i));
   // Which link each slot holds, only when that is not every link in order.
   if (slots.length !== linkNodes.length || slots.some((n, i) => n !== i)) template.slots = slots;
   return template;
