@@ -13,6 +13,7 @@ import { extract, type ContextPart, type Finding, type HeadingInfo, type LinkInf
 import { htmlTemplate, type HtmlTemplate } from "./markdown/html.ts";
 import { parseMarkdown } from "./markdown/index.ts";
 import { containerDepthProblem, htmlDepthProblem, inlineDepthProblem, treeDepthProblem, type DepthProblem } from "./markdown/limits.ts";
+import type { CompactProse } from "./markdown/prose.ts";
 import type { Removal } from "./markdown/sanitize.ts";
 import { stripMarkers } from "./markdown/markers.ts";
 import { transformText, transformTree } from "./markdown/pipeline.ts";
@@ -37,7 +38,7 @@ export interface ParsedNote {
    * The same prose as one compact text without positions (markdown/prose.ts), for the pages' unlinked mentions: it
    * comes with the HTML template (a page needs both).
    */
-  proseText?: string;
+  proseText?: CompactProse;
   blocks: string[];
   /** What the sanitizer removed from the note's raw HTML (reported by `unsafe-html` or `sanitized-html`). */
   unsafeHtml: Finding[];
@@ -149,7 +150,7 @@ function asPlainText(common: Pick<ParsedNote, "data" | "positions" | "problems" 
     links: [],
     contexts: [],
     prose: [],
-    proseText: "",
+    proseText: { text: "", links: [] },
     blocks: [],
     unsafeHtml: [],
     unsafeUrls: [],

@@ -10,7 +10,7 @@ import { lineStarts, positionAt } from "../text-position.ts";
 import { isSafeHref } from "../urls.ts";
 import { LINK_OPEN, stripMarkers } from "./markers.ts";
 import type {} from "./nodes.ts";
-import { compactProse, proseBlockOf, type ProseBlock } from "./prose.ts";
+import { compactProse, proseBlockOf, type CompactProse, type ProseBlock } from "./prose.ts";
 import { linkText, plainText } from "./tree.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
 
@@ -69,7 +69,7 @@ export interface Extracted {
   /** The note's prose, block by block, with positions, for finding the names of notes in it (mentions.ts); only when asked. */
   prose?: ProseBlock[];
   /** The same prose as one compact text, without positions (prose.ts), for pages: with the contexts. */
-  proseText?: string;
+  proseText?: CompactProse;
 }
 
 const CONTEXT_MAX = 400;

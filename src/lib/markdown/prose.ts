@@ -1,14 +1,15 @@
 /**
  * A note's prose: the text where names of other notes are looked for (unlinked mentions, mentions.ts), read from the
  * tree once at parse time (extract.ts), in two forms of one text. For `check --mentions`, block by block with where
- * each piece starts in the file (`ProseBlock`, `proseText`); for pages, one compact string without positions
- * (`compactProse`), kept with the parse, whose links a page fills in with their text (`fillProse`). Both read
+ * each piece starts in the file (`ProseBlock`, `proseText`); for pages, one compact string without positions and
+ * where each link stands in it (`compactProse`), kept with the parse, whose links a page fills in with their text
+ * (`fillProse`). The links' places are numbers beside the text, not marker characters in it: a character beyond
+ * Latin-1 would make V8 store the whole text, and the cache entry's JSON, at two bytes a character. Both read
  * as the same text: blocks and table cells fenced apart, each link fenced (U+0002 … U+0003), so no name runs from one
  * block into the next, nor into or out of a link.
  */
 import type { Nodes } from "mdast";
 import { lastAtOrBefore } from "../text-position.ts";
-import { LINK_SLOT, linkSlot } from "./markers.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
 
 /**
@@ -38,13 +39,16 @@ export function proseBlockOf(node: Nodes, linkIndex: ReadonlyMap<WikiLink, numbe
   return out;
 }
 
-/** One text of the blocks; `link(i)` is what stands for link `i` (-1: a cell's edge), `piece` sees each text piece. */
-function joinProse(blocks: readonly ProseBlock[], link: (i: number) => string, piece?: (offset: number, text: ProseText) => void): string {
+/**
+ * One text of the blocks; `link(i, offset)` is what stands for link `i` (-1: a cell's edge) at `offset`, `piece` sees
+ * each text piece.
+ */
+function joinProse(blocks: readonly ProseBlock[], link: (i: number, offset: number) => string, piece?: (offset: number, text: ProseText) => void): string {
   let text = "";
   for (const block of blocks) {
     if (text) text += BETWEEN_BLOCKS;
     for (const part of block) {
-      if (typeof part === "number") text += link(part);
+      if (typeof part === "number") text += link(part, text.length);
       else {
         piece?.(text.length, part);
         text += part[2];
@@ -56,14 +60,32 @@ function joinProse(blocks: readonly ProseBlock[], link: (i: number) => string, p
 
 const fenced = (inside: string) => `${FENCE_OPEN}${inside}${FENCE_CLOSE}`;
 
-/** The prose as a page keeps it: each link a slot (markers.ts), no positions. */
-export function compactProse(blocks: readonly ProseBlock[]): string {
-  return joinProse(blocks, (i) => (i >= 0 ? linkSlot(i) : fenced("")));
+/** The prose as a page keeps it: the text without its links, and `links`: `[offset, link, offset, link, …]`. */
+export interface CompactProse {
+  text: string;
+  links: number[];
 }
 
-/** The compact prose with each link's text, fenced, in its slot: the text `proseText` gives for the same `linkText`. */
-export function fillProse(compact: string, linkText: (link: number) => string): string {
-  return compact.replace(LINK_SLOT, (_m, i: string) => fenced(linkText(Number(i))));
+export function compactProse(blocks: readonly ProseBlock[]): CompactProse {
+  const links: number[] = [];
+  const text = joinProse(blocks, (i, offset) => {
+    if (i < 0) return fenced("");
+    links.push(offset, i);
+    return "";
+  });
+  return { text, links };
+}
+
+/** The compact prose with each link's text, fenced, where it stands: the text `proseText` gives for the same `linkText`. */
+export function fillProse(compact: CompactProse, linkText: (link: number) => string): string {
+  const { text, links } = compact;
+  let out = "";
+  let at = 0;
+  for (let k = 0; k < links.length; k += 2) {
+    out += text.slice(at, links[k]) + fenced(linkText(links[k + 1]));
+    at = links[k];
+  }
+  return out + text.slice(at);
 }
 
 /**
