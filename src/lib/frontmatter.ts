@@ -3,6 +3,7 @@
  * it was written on, so that every frontmatter problem can be reported as `file:line:col`.
  */
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { stripMarkers } from "./markdown/markers.ts";
 
 export interface FrontmatterProblem {
   line: number;
@@ -122,10 +123,10 @@ export function splitNote(text: string, options: { optional?: boolean } = {}): S
 /**
  * Control characters (YAML's `"\0"`, `"\x1b"`) become U+FFFD in every string, as CommonMark does in the body: a NUL
  * would otherwise reach the pages, where HTML forbids it, and an escape sequence the terminal of whoever runs the check.
- * The engine's markers (U+E000 to U+E006, see parse-note.ts) go too: written as YAML escapes they were still there.
+ * The engine's markers (markdown/markers.ts) go too: written as YAML escapes they were still there.
  */
 function withoutControls(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "\uFFFD").replace(/[\uE000-\uE006]/g, "");
+  if (typeof value === "string") return stripMarkers(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "\uFFFD"));
   if (Array.isArray(value)) return value.map(withoutControls);
   if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
     for (const k of Object.keys(value)) (value as Record<string, unknown>)[k] = withoutControls((value as Record<string, unknown>)[k]);

@@ -5,9 +5,10 @@
  * Pure: the text of each note comes from the caller (its body without code or markup), with each link's text between
  * U+0002 and U+0003: no mention is found inside a link, nor across one.
  */
-import type { ProseBlock, ProseText } from "./markdown/extract.ts";
+import { proseText } from "./markdown/prose.ts";
 import type { Note, Vault } from "./types.ts";
-import { lastAtOrBefore } from "./text-position.ts";
+
+export { fillProse, proseText } from "./markdown/prose.ts";
 
 export interface Mention {
   /** The mentioning note. */
@@ -179,35 +180,6 @@ export function findUnlinkedMentions(
     }
   }
   return out;
-}
-
-/**
- * A note's prose (extract.ts) as one text for `mentionsFrom`: blocks apart, each link fenced (U+0002 … U+0003) with
- * `linkText(i)` inside, and `at(offset)` giving the place in the file an offset of the text comes from.
- */
-export function proseText(blocks: readonly ProseBlock[], linkText: (link: number) => string): { text: string; at: (offset: number) => { line: number; column: number } } {
-  let text = "";
-  const starts: number[] = [];
-  const pieces: ProseText[] = [];
-  for (const block of blocks) {
-    if (text) text += "\u0002\u0003\n"; // a fence between blocks: no name runs from one paragraph into the next
-    for (const part of block) {
-      if (typeof part === "number") text += `\u0002${part >= 0 ? linkText(part) : ""}\u0003`;
-      else {
-        starts.push(text.length);
-        pieces.push(part);
-        text += part[2];
-      }
-    }
-  }
-  const at = (offset: number) => {
-    const lo = lastAtOrBefore(starts, offset);
-    const [line, column, piece] = pieces[lo] ?? [1, 1, ""];
-    const before = piece.slice(0, Math.max(0, offset - (starts[lo] ?? 0)));
-    const breaks = before.split("\n");
-    return breaks.length === 1 ? { line, column: column + before.length } : { line: line + breaks.length - 1, column: breaks[breaks.length - 1].length + 1 };
-  };
-  return { text, at };
 }
 
 /** An unlinked mention for the checker: where `from`'s file names `to` without linking it. */

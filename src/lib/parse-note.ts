@@ -13,8 +13,10 @@ import { extract, type ContextPart, type Finding, type HeadingInfo, type LinkInf
 import { htmlTemplate, type HtmlTemplate } from "./markdown/html.ts";
 import { parseMarkdown } from "./markdown/index.ts";
 import { containerDepthProblem, htmlDepthProblem, inlineDepthProblem, treeDepthProblem, type DepthProblem } from "./markdown/limits.ts";
+import type { CompactProse } from "./markdown/prose.ts";
 import type { Removal } from "./markdown/sanitize.ts";
-import { hideComments, obsidianTransforms } from "./markdown/obsidian.ts";
+import { stripMarkers } from "./markdown/markers.ts";
+import { transformText, transformTree } from "./markdown/pipeline.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
 
 export interface ParsedNote {
@@ -32,6 +34,11 @@ export interface ParsedNote {
    * when asked (`ParseNoteOptions.prose`), as it would add a third to a loaded vault's memory.
    */
   prose?: ProseBlock[];
+  /**
+   * The same prose as one compact text without positions (markdown/prose.ts), for the pages' unlinked mentions: it
+   * comes with the HTML template (a page needs both).
+   */
+  proseText?: CompactProse;
   blocks: string[];
   /** What the sanitizer removed from the note's raw HTML (reported by `unsafe-html` or `sanitized-html`). */
   unsafeHtml: Finding[];
@@ -54,7 +61,7 @@ export interface ParsedNote {
 export interface ParseNoteOptions {
   /**
    * Read the note as Obsidian does (a vault without `notes: typed`): frontmatter optional, and Obsidian's syntax
-   * (markdown/obsidian.ts). The parse cache keys its entries by this too.
+   * (markdown/pipeline.ts). The parse cache keys its entries by this too.
    */
   obsidian?: boolean;
   /**
@@ -74,19 +81,21 @@ export function parseNote(text: string, options?: ParseNoteOptions & { html?: tr
 export function parseNote(text: string, options: ParseNoteOptions): ParsedNote;
 export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedNote {
   const obsidian = !!options.obsidian;
-  // U+E000 to U+E006 mark link slots, positions, math and the site's base in the HTML template; a note has no
-  // business containing them.
-  const split = splitNote(text.replace(/[\uE000-\uE006]/g, ""), { optional: obsidian });
+  // The engine's markers (link slots, places, math, the site's base: markdown/markers.ts) never come from a note.
+  const split = splitNote(stripMarkers(text), { optional: obsidian });
   const lineOffset = split.bodyLine - 1;
   const common = { data: split.data, positions: split.positions, problems: split.problems, bodyLine: split.bodyLine };
-  // Comments are blanked in place (positions stay right), so `body` is what the tree's offsets point into.
-  const body = obsidian ? hideComments(split.body) : split.body;
+  // The text transforms (Obsidian's comments) keep every character's place, so `body` is what the tree's offsets
+  // point into.
+  const body = transformText(split.body, { obsidian });
   const early = containerDepthProblem(body) ?? inlineDepthProblem(body);
   if (early) return asPlainText(common, body, early, lineOffset);
   const tree = parseMarkdown(body, { obsidian });
   const deep = treeDepthProblem(tree) ?? htmlDepthProblem(tree);
   if (deep) return asPlainText(common, body, deep, lineOffset);
-  const tags = obsidian ? obsidianTransforms(tree, body).tags : undefined;
+  // Every change to the tree happens here, before it is read (extract.ts) and rendered (html.ts).
+  const transformed = transformTree(tree, body, { obsidian });
+  const tags = obsidian ? transformed.tags : undefined;
   // A note parsed for the check alone gets its HTML (and the backlink sentences pages show with it) only when it has
   // raw HTML to sanitize; a page load takes an entry with HTML as a hit, so the two always come together.
   const withHtml = options.html !== false || hasRawHtml(tree);
@@ -99,6 +108,7 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
     links: found.links,
     contexts: found.contexts,
     ...(found.prose ? { prose: found.prose } : {}),
+    ...(html && found.proseText !== undefined ? { proseText: found.proseText } : {}),
     blocks: found.blocks,
     unsafeHtml: removals.map((r) => ({ ...r, line: r.line + lineOffset, endLine: r.endLine + lineOffset })),
     unsafeUrls: found.unsafeUrls,
@@ -140,6 +150,7 @@ function asPlainText(common: Pick<ParsedNote, "data" | "positions" | "problems" 
     links: [],
     contexts: [],
     prose: [],
+    proseText: { text: "", links: [] },
     blocks: [],
     unsafeHtml: [],
     unsafeUrls: [],

@@ -13,7 +13,7 @@ import type { FieldView, NoteType, Registry } from "./registry.ts";
 import { countLevels, LEVEL_RANK, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "./openness.ts";
 import type { SourceRef } from "./schema.ts";
 import { dataset, DATASETS, recordUrl, type Dataset } from "./datasets.ts";
-import { linkedFrom, mentionNames, mentionsFrom, otherNames, vaultNameTrie, type Mention, type NameTrie } from "./mentions.ts";
+import { fillProse, linkedFrom, mentionNames, mentionsFrom, otherNames, vaultNameTrie, type Mention, type NameTrie } from "./mentions.ts";
 import { templateOf, type ParsedNote } from "./parse-note.ts";
 import { buildTimeline, type Timeline } from "./timeline.ts";
 import { attachmentLink, obsidianBody } from "./transclude.ts";
@@ -298,16 +298,16 @@ export class Site {
   }
 
   /**
-   * A note's text for mentions, from its HTML template: each link's text kept (an excerpt reads whole) but fenced off
-   * (U+0002 … U+0003), and a fence at the end of every block and table cell, so no name runs from one into the next:
-   * the same text as the prose the checker reads (`check --mentions`, mentions.ts), without keeping that prose.
+   * A note's text for mentions: its prose as kept with the parse (markdown/prose.ts), each link's text in it (an
+   * excerpt reads whole) but fenced off, as the checker reads it (`check --mentions`, mentions.ts).
    */
   #mentionText(n: Note): string {
-    const fenced = fillTemplate(templateOf(n), (i) => {
+    const prose = n.parsed.proseText;
+    if (prose === undefined) throw new Error(`${n.file} was parsed for the check alone (html: false), without its prose: load the vault for pages`);
+    return fillProse(prose, (i) => {
       const link = n.links[i];
-      return `<a>\u0002${escapeHtml(this.#linkText(link, link.to ? this.vault.bySlug.get(link.to)?.title : undefined))}\u0003</a>`;
+      return link ? this.#linkText(link, link.to ? this.vault.bySlug.get(link.to)?.title : undefined) : "";
     });
-    return proseOfHtml(fenced);
   }
 
   /** Every dated note, newest first, by year and month; undated events and models apart (src/lib/timeline.ts). */
@@ -364,10 +364,27 @@ export class Site {
    * escaped text (its markup dropped, at most about 400 characters).
    */
   preview(note: Note): NotePreview {
-    const html = this.html(note);
-    const start = html.search(/<p[ >]/);
-    const inner = start < 0 ? "" : html.slice(html.indexOf(">", start) + 1, html.indexOf("</p>", start));
-    let excerpt = inner.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+    // The first paragraph's text was kept with the parse (markdown/excerpt.ts); each link in it reads as the page shows
+    // it, without its tags: its label or its target's title, an embed card's summary, a file's name.
+    const linkText = (i: number, label: string | undefined): string => {
+      const link = note.links[i];
+      if (!link) return "";
+      if (link.attachment) {
+        const file = this.vault.attachments.get(link.attachment);
+        const name = file ? file.path.slice(file.path.lastIndexOf("/") + 1) : link.target;
+        if (!(this.obsidian && link.embed)) return label ?? escapeHtml(name);
+        if (!file) return escapeHtml(link.target);
+        if (file.kind === "other") return escapeHtml(link.label ?? name);
+        return file.kind === "pdf" ? escapeHtml(name) : "";
+      }
+      const target = link.to ? this.vault.bySlug.get(link.to) : undefined;
+      if (!target) return label ?? escapeHtml(this.#linkText(link));
+      const text = label ?? escapeHtml(this.#linkText(link, target.title));
+      const summary = link.embed ? this.#escapedSummary(target) : "";
+      return summary ? `${text} — ${summary}` : text;
+    };
+    const parts = templateOf(note).excerpt ?? [];
+    let excerpt = parts.map((p) => (typeof p === "string" ? p : typeof p === "number" ? linkText(p, undefined) : linkText(p[0], p[1]))).join("").replace(/\s+/g, " ").trim();
     if (excerpt.length > 400) excerpt = `${excerpt.slice(0, excerpt.lastIndexOf(" ", 400)).replace(/&[a-z#0-9]*$/i, "")} …`;
     const type = this.registry.entry(note.type);
     return { slug: note.slug, title: note.title, type: note.type, typeLabel: type.label.one, summary: note.fields.summary, excerptHtml: excerpt, href: this.urls.note(note.slug) };
@@ -694,17 +711,3 @@ function hostOf(href: string): string {
     return href;
   }
 }
-
-/**
- * A body's prose from its HTML: no code, no math, no raw HTML's own elements' text beyond what Markdown made of it,
- * blocks and table cells fenced apart (U+0002 U+0003), a few entities decoded.
- */
-function proseOfHtml(html: string): string {
-  return html
-    .replace(/<pre[\s\S]*?<\/pre>|<code[\s\S]*?<\/code>|<math[\s\S]*?<\/math>/g, " ")
-    .replace(/<\/(?:p|h[1-6]|li|td|th|dt|dd|blockquote|figcaption|summary)>/g, "\u0002\u0003\n")
-    .replace(/<br\s*\/?>/g, "\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!);
-}
-

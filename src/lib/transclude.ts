@@ -11,7 +11,7 @@
  * not share one), and its same-page links (`#…`, footnotes) point at that page.
  */
 import { fillTemplate, sliceTemplate, type HtmlTemplate } from "./markdown/html.ts";
-import { BASE_MARK } from "./markdown/obsidian.ts";
+import { BASE_MARK } from "./markdown/markers.ts";
 import type { Attachment, Note, ResolvedLink, Vault } from "./types.ts";
 import { templateOf } from "./parse-note.ts";
 import type { SiteUrls } from "./urls.ts";

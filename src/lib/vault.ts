@@ -407,7 +407,7 @@ function positionOfByte(bytes: Buffer, at: number): { line: number; column: numb
 
 /** A file that could not be read: nothing parsed, the error kept for the `unreadable-file` rule. */
 function unreadable(dir: string, path: string, cwd: string, { error, at }: ReadError, obsidian: boolean): VaultFile {
-  const parsed: ParsedNote = { data: undefined, positions: {}, problems: [], bodyLine: 1, headings: [], links: [], contexts: [], prose: [], blocks: [], unsafeHtml: [], unsafeUrls: [], html: { chunks: [""], labels: [] } };
+  const parsed: ParsedNote = { data: undefined, positions: {}, problems: [], bodyLine: 1, headings: [], links: [], contexts: [], prose: [], proseText: { text: "", links: [] }, blocks: [], unsafeHtml: [], unsafeUrls: [], html: { chunks: [""], labels: [] } };
   return { ...fileInfo(dir, path, cwd), parsed, readError: error, readErrorAt: at, schemaIssues: [], ...(obsidian ? { type: PLAIN_TYPE } : {}) };
 }
 

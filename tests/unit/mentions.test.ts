@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { findUnlinkedMentions, mentionHints, nextWord, proseText, WORD } from "../../src/lib/mentions.ts";
+import { fillProse, findUnlinkedMentions, mentionHints, nextWord, proseText, WORD } from "../../src/lib/mentions.ts";
 import { parseNote } from "../../src/lib/parse-note.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
@@ -73,6 +73,12 @@ describe("a note's prose, as the page and the checker read it", () => {
     expect(at(text.indexOf("Llama 4"))).toEqual({ line: 7, column: 1 }); // line 4 of the body, after 3 lines of frontmatter
     expect(at(text.indexOf("First"))).toEqual({ line: 6, column: 1 });
     expect(at(text.indexOf("notes"))).toEqual({ line: 4, column: 9 });
+  });
+
+  it("is the same text for pages (kept compact with the parse, links filled in) as for the checker (with positions)", () => {
+    const forPages = parseNote(`---\ntitle: t\n---\n${body}\n`, { prose: true });
+    expect(fillProse(forPages.proseText!, (i) => `LINK${i}`)).toBe(proseText(parsed.prose!, (i) => `LINK${i}`).text);
+    expect(fillProse(forPages.proseText!, () => "")).toContain("notes\u0002\u0003\nFirst line"); // blocks fenced apart
   });
 
   it("never joins a name across blocks or table cells", async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/lib/config.ts";
-import { hideComments } from "../../src/lib/markdown/obsidian.ts";
+import { hideComments } from "../../src/lib/markdown/obsidian/comments.ts";
 import { parseNote } from "../../src/lib/parse-note.ts";
 import { plainFields } from "../../src/lib/plain-note.ts";
 import { VaultPathIndex, type VaultEntry } from "../../src/lib/resolve.ts";

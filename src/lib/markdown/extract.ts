@@ -1,13 +1,17 @@
 /**
- * Reads what the rest of the pipeline needs out of a note's one mdast tree: headings with the anchor ids the page
- * uses, wikilinks with their positions and the sentence around them (for backlinks), block ids, and the link URLs
- * that are never safe (raw HTML is judged by the sanitizer itself, sanitize.ts). Heading ids are written onto the tree here, so the HTML made from
- * the same tree (html.ts) carries exactly these ids.
+ * Reads what the rest of the pipeline needs out of a note's one mdast tree, after the transforms (pipeline.ts) and
+ * without changing it: headings with the anchor ids anchors.ts gave them (the ids the page carries), wikilinks with
+ * their positions and the sentence around them (for backlinks), block ids, the link URLs that are never safe (raw
+ * HTML is judged by the sanitizer itself, sanitize.ts), and, when asked, the prose where names of other notes are
+ * looked for (mentions.ts).
  */
-import GithubSlugger from "github-slugger";
-import type { Heading as MdHeading, Nodes, Parents, Root, RootContent } from "mdast";
+import type { Nodes, Root } from "mdast";
 import { lineStarts, positionAt } from "../text-position.ts";
 import { isSafeHref } from "../urls.ts";
+import { LINK_OPEN, stripMarkers } from "./markers.ts";
+import type {} from "./nodes.ts";
+import { compactProse, proseBlockOf, type CompactProse, type ProseBlock } from "./prose.ts";
+import { linkText, plainText } from "./tree.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
 
 /** A 1-based range in the file. */
@@ -48,6 +52,8 @@ export interface Finding extends Span {
   what: string;
 }
 
+export type { ProseBlock, ProseText } from "./prose.ts";
+
 export interface Extracted {
   headings: HeadingInfo[];
   links: LinkInfo[];
@@ -60,18 +66,12 @@ export interface Extracted {
   linkNodes: WikiLink[];
   /** The sentences links stand in, each once: links of one sentence share it. */
   contexts: ContextPart[][];
-  /** The note's prose, block by block, for finding the names of notes in it (mentions.ts); only when asked. */
+  /** The note's prose, block by block, with positions, for finding the names of notes in it (mentions.ts); only when asked. */
   prose?: ProseBlock[];
+  /** The same prose as one compact text, without positions (prose.ts), for pages: with the contexts. */
+  proseText?: CompactProse;
 }
 
-/**
- * A paragraph, heading or table row as prose: its text (where each piece starts in the file, 1-based) and, as a
- * number, each wikilink (its index in `links`) where it stands. Code, math and raw HTML are not prose.
- */
-export type ProseBlock = (ProseText | number)[];
-export type ProseText = [line: number, column: number, text: string];
-
-const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 const CONTEXT_MAX = 400;
 
 /**
@@ -85,12 +85,10 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
       ? { line: p.start.line + lineOffset, column: p.start.column, endLine: p.end.line + lineOffset, endColumn: p.end.column }
       : { line: lineOffset + 1, column: 1, endLine: lineOffset + 1, endColumn: 1 };
   };
-  const slugger = new GithubSlugger();
-  const out: Extracted = { headings: [], links: [], blocks: [], unsafeUrls: [], unclosed: [], linkNodes: [], contexts: [], ...(options.prose ? { prose: [] } : {}) };
+  const out: Extracted = { headings: [], links: [], blocks: tree.data?.blockIds ?? [], unsafeUrls: [], unclosed: [], linkNodes: [], contexts: [], ...(options.prose ? { prose: [] } : {}) };
   const linkIndex = new Map<WikiLink, number>();
 
-  const walk = (node: Nodes, parent: Parents | undefined) => {
-    if (node.data?.blockId) out.blocks.push(node.data.blockId); // an Obsidian `^id` on the line after the block
+  const walk = (node: Nodes) => {
     switch (node.type) {
       case "wikiLink": {
         linkIndex.set(node, out.links.length);
@@ -103,8 +101,7 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
       }
       case "heading": {
         const text = plainText(node, linkText);
-        const id = slugger.slug(text);
-        (node as MdHeading).data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
+        const id = String(node.data?.hProperties?.id ?? "");
         out.headings.push({ depth: node.depth, text, id, line: span(node).line });
         break;
       }
@@ -113,21 +110,19 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
       case "definition":
         if (!isSafeHref(node.url)) out.unsafeUrls.push({ ...span(node), what: node.url });
         break;
-      case "paragraph":
-        blockId(node, parent, out.blocks);
-        break;
       case "text":
         if (source !== undefined && node.value.includes("[[")) unclosedOpeners(node, source, lineOffset, out.unclosed);
         break;
     }
-    if ("children" in node && node.type !== "wikiLink") for (const child of node.children) walk(child as Nodes, node);
+    if ("children" in node && node.type !== "wikiLink") for (const child of node.children) walk(child as Nodes);
   };
-  walk(tree, undefined);
+  walk(tree);
 
   // Contexts: each paragraph, heading and table row is its own; the sentence around each link in it. Only pages show
   // them (backlinks), so a parse for the check alone (`contexts: false`) skips them.
   const withContexts = options.contexts !== false;
   if (!withContexts && !out.prose) return out;
+  const prose: ProseBlock[] = [];
   const contexts = (node: Nodes) => {
     if (node.type === "paragraph" || node.type === "heading" || node.type === "tableRow") {
       if (withContexts) {
@@ -135,16 +130,15 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
         flatten(node, parts, linkIndex, node.type === "tableRow");
         assignContexts(parts, out.links, out.contexts);
       }
-      if (out.prose) {
-        const prose: ProseBlock = [];
-        proseOf(node, prose, linkIndex, lineOffset);
-        if (prose.length) out.prose.push(prose);
-      }
+      const block = proseBlockOf(node, linkIndex, lineOffset);
+      if (block.length) prose.push(block);
       return;
     }
     if ("children" in node) for (const child of node.children) contexts(child as Nodes);
   };
   contexts(tree);
+  if (out.prose) out.prose = prose;
+  if (withContexts) out.proseText = compactProse(prose);
   return out;
 }
 
@@ -164,34 +158,6 @@ function unclosedOpeners(node: Extract<Nodes, { type: "text" }>, source: string,
   }
 }
 
-/** A link's text for heading ids and plain text: its label, else what it names. */
-function linkText(link: WikiLink): string {
-  if (link.label !== undefined) return plainText(link, () => "");
-  return link.heading ?? link.block ?? link.target;
-}
-
-/** Plain text of a node; `ofLink` says what an unlabelled wikilink reads as. */
-export function plainText(node: Nodes, ofLink: (link: WikiLink) => string): string {
-  if (node.type === "wikiLink" && node.label === undefined) return ofLink(node);
-  if ("value" in node && node.type !== "html") return node.value;
-  if (node.type === "break") return " ";
-  if ("children" in node) return (node.children as Nodes[]).map((c) => plainText(c, ofLink)).join("");
-  return "";
-}
-
-/** A trailing `^id` on a paragraph names the block (Obsidian): record it, drop it from the text, anchor the block. */
-function blockId(node: Extract<Nodes, { type: "paragraph" }>, parent: Parents | undefined, blocks: string[]) {
-  const last = node.children[node.children.length - 1];
-  if (!last || last.type !== "text") return;
-  const m = BLOCK_ID.exec(last.value);
-  if (!m) return;
-  blocks.push(m[1]);
-  last.value = last.value.slice(0, m.index).replace(/\s+$/, "");
-  // The anchor goes on the list item when the paragraph is its content, as Obsidian links to the item.
-  const target: RootContent = parent && parent.type === "listItem" ? parent : node;
-  target.data = { ...target.data, hProperties: { ...(target.data?.hProperties ?? {}), id: `^${m[1]}` } };
-}
-
 function flatten(node: Nodes, parts: ContextPart[], linkIndex: Map<WikiLink, number>, row: boolean) {
   if (node.type === "wikiLink") {
     parts.push(linkIndex.get(node)!);
@@ -207,21 +173,6 @@ function flatten(node: Nodes, parts: ContextPart[], linkIndex: Map<WikiLink, num
   }
 }
 
-/** The text and links of a block, in order (see `ProseBlock`); table cells are kept apart by a link-like break. */
-function proseOf(node: Nodes, out: ProseBlock, linkIndex: Map<WikiLink, number>, lineOffset: number) {
-  if (node.type === "wikiLink") out.push(linkIndex.get(node)!);
-  else if (node.type === "text") {
-    const p = node.position?.start;
-    if (node.value) out.push([(p?.line ?? 1) + lineOffset, p?.column ?? 1, node.value]);
-  } else if (node.type === "break") out.push([(node.position?.start.line ?? 1) + lineOffset, 1, "\n"]);
-  else if (node.type === "tableCell" && out.length) {
-    out.push(-1);
-    for (const c of node.children) proseOf(c as Nodes, out, linkIndex, lineOffset);
-  } else if ("children" in node) for (const c of node.children) proseOf(c as Nodes, out, linkIndex, lineOffset);
-}
-
-const LINK_MARK = "\uE000";
-
 /** Gives each link in `parts` the sentence it stands in, capped in length; a sentence with several links is kept once. */
 function assignContexts(parts: ContextPart[], links: LinkInfo[], contexts: ContextPart[][]) {
   if (!parts.some((p) => typeof p === "number")) return;
@@ -231,8 +182,8 @@ function assignContexts(parts: ContextPart[], links: LinkInfo[], contexts: Conte
   for (const p of parts) {
     if (typeof p === "number") {
       at.push({ offset: s.length, link: p });
-      s += LINK_MARK;
-    } else s += p.replace(/\uE000/g, "");
+      s += LINK_OPEN;
+    } else s += stripMarkers(p);
   }
   // Every position is looked up in arrays made once per paragraph: a paragraph of 10,000 links cost seconds when
   // each link searched the text before it again (quadratic).
@@ -257,7 +208,7 @@ function assignContexts(parts: ContextPart[], links: LinkInfo[], contexts: Conte
       const from = start + lead;
       const ids = at.slice(lowerBound(at, from), lowerBound(at, from + sentence.length)).map((a) => a.link);
       const out: ContextPart[] = [];
-      sentence.split(LINK_MARK).forEach((chunk, i) => {
+      sentence.split(LINK_OPEN).forEach((chunk, i) => {
         if (i > 0) out.push(ids[i - 1]);
         if (chunk) out.push(chunk);
       });

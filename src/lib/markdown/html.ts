@@ -14,6 +14,9 @@ import type { Nodes, Root } from "mdast";
 import { defaultHandlers, toHast, type Handler, type State } from "mdast-util-to-hast";
 import { isSafeHref } from "../urls.ts";
 import { VFile } from "vfile";
+import { excerptOf, firstParagraph, labelText, type ExcerptPart } from "./excerpt.ts";
+import { linkSlot, LINK_SLOT_OR_PLACE, MATH_SLOT, mathSlot, placeMark } from "./markers.ts";
+import type {} from "./nodes.ts";
 import { sanitizeRaw, type Removal } from "./sanitize.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
 
@@ -35,6 +38,8 @@ export interface HtmlTemplate {
   sections?: TemplateMark[];
   /** Obsidian notes: each element with a block id, from its start to its end, and the list it is an item of. */
   blocks?: [id: string, chunk: number, offset: number, endChunk: number, endOffset: number, list?: "ul" | "ol"][];
+  /** The first paragraph's text, for a link preview (excerpt.ts); absent when the body has no paragraph. */
+  excerpt?: ExcerptPart[];
 }
 
 /** A place in a template: `[id, chunk, offset]`. */
@@ -48,10 +53,6 @@ export interface TemplateOptions {
   /** Gets what the sanitizer took out of the note's raw HTML, at positions in `source`. */
   removals?: Removal[];
 }
-
-/** Link slots and position marks in the rendered HTML. */
-const SLOT_OR_MARK = /\uE000(\d+)\uE001|\uE003(\d+)\uE004/g;
-const MATH_SLOT = /\uE005(\d+)\uE006/g;
 
 /**
  * `linkNodes` are the tree's wikilinks in document order (extract.ts): slot `i` is `linkNodes[i]`. `removals` gets
@@ -69,16 +70,16 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options
   // Math is rendered by KaTeX (MathML: no script, stylesheet or font needed) and put in after the sanitizer, which
   // would drop MathML's elements.
   const math: string[] = [];
-  const mathSlot = (tex: string, displayMode: boolean): HastText => ({ type: "text", value: `\uE005${math.push(renderMath(tex, displayMode)) - 1}\uE006` });
+  const mathText = (tex: string, displayMode: boolean): HastText => ({ type: "text", value: mathSlot(math.push(renderMath(tex, displayMode)) - 1) });
   const handlers: Record<string, Handler> = {
-    inlineMath: (_state: State, node: { value: string; data?: { display?: boolean } }) => mathSlot(node.value, !!node.data?.display),
-    math: (_state: State, node: { value: string }) => ({ type: "element", tagName: "div", properties: { className: ["math", "math-display"] }, children: [mathSlot(node.value, true)] }),
+    inlineMath: (_state: State, node: { value: string; data?: { display?: boolean } }) => mathText(node.value, !!node.data?.display),
+    math: (_state: State, node: { value: string }) => ({ type: "element", tagName: "div", properties: { className: ["math", "math-display"] }, children: [mathText(node.value, true)] }),
     paragraph: (state: State, node: Extract<Nodes, { type: "paragraph" }>) => {
       // Embeds alone in their paragraph are blocks where they stand (a note's section is no paragraph content).
       if (node.data?.embedsOnly) return state.all(node).filter((c) => c.type !== "text" || c.value.trim()) as unknown as ElementContent[];
       return paragraphHandler(state, node);
     },
-    wikiLink: (_state: State, node: WikiLink) => ({ type: "text", value: `\uE000${slot.get(node) ?? 0}\uE001` }),
+    wikiLink: (_state: State, node: WikiLink) => ({ type: "text", value: linkSlot(slot.get(node) ?? 0) }),
     html: (state: State, node: Extract<Nodes, { type: "html" }>) => {
       const p = node.position;
       if (p?.start.offset !== undefined && p.end.offset !== undefined) rawRanges.push([p.start.offset, p.end.offset]);
@@ -103,11 +104,27 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options
   };
   const fillMath = (html: string) => (math.length ? html.replace(MATH_SLOT, (_m, i: string) => math[Number(i)]) : html);
   const marks: string[] = [];
-  const html = fillMath(render(tree, handlers, fileOf, rawRanges, removals, options.obsidian ? (hast) => markPlaces(hast, marks) : undefined));
+  // The first paragraph as the final tree has it, before the places are marked; its links' labels' text comes with
+  // the labels.
+  let first: Element | undefined;
+  const html = fillMath(
+    render(tree, handlers, fileOf, rawRanges, removals, (hast) => {
+      first = firstParagraph(hast);
+      if (options.obsidian) markPlaces(hast, marks);
+    }),
+  );
+  const inExcerpt = new Set(first ? excerptOf(first, math).filter((p) => typeof p === "number") : []);
+  const labelTexts = new Map<number, string>();
   // A label is phrasing content: rendered inside a paragraph (so no line breaks are added between its parts), unwrapped.
-  const labels = linkNodes.map((n) => (n.label === undefined || n.children.length === 0 ? null : fillMath(render({ type: "root", children: [{ type: "paragraph", children: n.children }] }, handlers, fileOf, rawRanges, removals).replace(/^<p>|<\/p>$/g, ""))));
+  const labels = linkNodes.map((n, i) => {
+    if (n.label === undefined || n.children.length === 0) return null;
+    const label: Root = { type: "root", children: [{ type: "paragraph", children: n.children }] };
+    const p = inExcerpt.has(i) ? (hast: HastRoot) => labelTexts.set(i, labelText(firstParagraph(hast)!, math)) : undefined;
+    return fillMath(render(label, handlers, fileOf, rawRanges, removals, p).replace(/^<p>|<\/p>$/g, ""));
+  });
   const { slots, ...cut } = cutAtMarks(html, marks);
   const template: HtmlTemplate = { labels, ...cut };
+  if (first) template.excerpt = excerptOf(first, math, (i) => labelTexts.get(i));
   // Which link each slot holds, only when that is not every link in order.
   if (slots.length !== linkNodes.length || slots.some((n, i) => n !== i)) template.slots = slots;
   return template;
@@ -136,11 +153,11 @@ function renderMath(tex: string, displayMode: boolean): string {
 const HEADING = /^h[1-6]$/;
 
 /**
- * Puts a mark (`\uE003k\uE004`, described by `marks[k]`) before each top-level heading, before the footnotes (or at
+ * Puts a mark (`placeMark(k)`, described by `marks[k]`) before each top-level heading, before the footnotes (or at
  * the end), and around each element with a block id (`^id`), in the final tree, after the sanitizer.
  */
 function markPlaces(root: HastRoot, marks: string[]): void {
-  const mark = (what: string): HastText => ({ type: "text", value: `\uE003${marks.push(what) - 1}\uE004` });
+  const mark = (what: string): HastText => ({ type: "text", value: placeMark(marks.push(what) - 1) });
   const top: HastRoot["children"] = [];
   let ended = false;
   for (const child of root.children) {
@@ -183,7 +200,7 @@ function cutAtMarks(html: string, marks: string[]): Pick<HtmlTemplate, "chunks" 
   const blocks: NonNullable<HtmlTemplate["blocks"]> = [];
   const open: [string, number, number, "ul" | "ol" | undefined][] = [];
   let at = 0;
-  for (const m of html.matchAll(SLOT_OR_MARK)) {
+  for (const m of html.matchAll(LINK_SLOT_OR_PLACE)) {
     chunks[chunks.length - 1] += html.slice(at, m.index);
     at = m.index + m[0].length;
     if (m[1] !== undefined) {

@@ -28,7 +28,7 @@ export { wikilink } from "./wikilink-syntax.ts";
 export interface ParseOptions {
   /** Tables, footnotes, strikethrough, task lists and literal autolinks (default: true). */
   gfm?: boolean;
-  /** Obsidian's syntax on top: `$math$` and `$$math$$` (the rest is done on the tree, see obsidian.ts). */
+  /** Obsidian's syntax on top: `$math$` and `$$math$$` (the rest is done by the transforms, see pipeline.ts and obsidian/math.ts). */
   obsidian?: boolean;
 }
 

@@ -1,5 +1,6 @@
-/** Small mdast tree helpers for the transforms on the one parse (obsidian.ts and its parts). */
+/** Small mdast tree helpers for the transforms on the one parse (pipeline.ts) and for reading the tree (extract.ts). */
 import type { Nodes, Parents } from "mdast";
+import type { WikiLink } from "./wikilink-mdast.ts";
 
 /** Calls `fn` on every parent, outermost first; `false` skips the parent's descendants. */
 export function visitParents(node: Nodes, fn: (parent: Parents) => boolean | void): void {
@@ -17,4 +18,19 @@ export function mergeAdjacentText(parent: Parents): void {
     } else out.push(c);
   }
   (parent as { children: Nodes[] }).children = out;
+}
+
+/** Plain text of a node; `ofLink` says what an unlabelled wikilink reads as. */
+export function plainText(node: Nodes, ofLink: (link: WikiLink) => string): string {
+  if (node.type === "wikiLink" && node.label === undefined) return ofLink(node);
+  if ("value" in node && node.type !== "html") return node.value;
+  if (node.type === "break") return " ";
+  if ("children" in node) return (node.children as Nodes[]).map((c) => plainText(c, ofLink)).join("");
+  return "";
+}
+
+/** A link's text for heading ids and plain text: its label, else what it names. */
+export function linkText(link: WikiLink): string {
+  if (link.label !== undefined) return plainText(link, () => "");
+  return link.heading ?? link.block ?? link.target;
 }

@@ -1,7 +1,13 @@
-/** Obsidian's block embeds: an embed on a line of its own is a block where it stands (obsidian.ts). */
+/**
+ * Obsidian's block embeds: an embed on a line of its own is a block where it stands (transcluded there, not inside a
+ * `<p>`); an embed within a line of text stays inline, a link.
+ */
 import type { Nodes, Paragraph, PhrasingContent, Root } from "mdast";
-import type {} from "./obsidian.ts"; // the mdast `Data` fields (embedsOnly, standalone) declared there
-import { mergeAdjacentText, visitParents } from "./tree.ts";
+import type {} from "../nodes.ts"; // the mdast `Data` fields (embedsOnly, standalone) declared there
+import type { MarkdownTransform } from "../pipeline.ts";
+import { mergeAdjacentText, visitParents } from "../tree.ts";
+
+export const embeds: MarkdownTransform = { name: "embeds", notes: "obsidian", tree: standaloneEmbeds };
 
 /**
  * An embed on a line of its own is a block, as in Obsidian: its paragraph is cut around it (`> text` then

@@ -1,8 +1,13 @@
 /**
- * Obsidian's `%%comments%%`, hidden before the parse (obsidian.ts): blanked outside code (fenced blocks and code
- * spans), every other character and every line break kept where it was, so positions in the file stay right. An
- * unclosed `%%` hides the rest of the note, as in Obsidian.
+ * Obsidian's `%%comments%%`, hidden before the parse: blanked outside code (fenced blocks and code spans), every other
+ * character and every line break kept where it was, so positions in the file stay right. An unclosed `%%` hides the
+ * rest of the note, as in Obsidian.
  */
+import type { MarkdownTransform } from "../pipeline.ts";
+
+export const comments: MarkdownTransform = { name: "comments", notes: "obsidian", text: hideComments };
+
+/** The body with its comments blanked. */
 export function hideComments(body: string): string {
   if (!body.includes("%%")) return body;
   const out = body.split("");
