@@ -372,7 +372,7 @@ export class Site {
       if (link.attachment) {
         const file = this.vault.attachments.get(link.attachment);
         const name = file ? file.path.slice(file.path.lastIndexOf("/") + 1) : link.target;
-        if (!(this.obsidian && link.embed)) return label ?? escapeHtml(name);
+        if (!(this.flavour.embeds && link.embed)) return label ?? escapeHtml(name);
         if (!file) return escapeHtml(link.target);
         if (file.kind === "other") return escapeHtml(link.label ?? name);
         return file.kind === "pdf" ? escapeHtml(name) : "";
