@@ -101,8 +101,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           refusal.stack = "";
           throw refusal;
         }
-        await ctx.releaseCheckData();
-        await ctx.site();
+        await ctx.prepareRender();
       },
 
       "astro:server:setup": ({ server, logger }) => {

@@ -120,9 +120,18 @@ export class BuildContext {
     return (await this.load()).diagnostics.filter((d) => d.severity === "error").length;
   }
 
-  /** Drops what only the check reads, once a build has checked the vault (see `releaseCheckData`). */
-  async releaseCheckData(): Promise<void> {
+  /**
+   * Readies a checked vault for a build's render: drops what only the check reads (`releaseCheckData`), makes the
+   * site model and its index of unlinked mentions, then drops the prose only that index reads. What every page needs
+   * from the whole vault is made once, before the first page, and the render keeps no more of the vault than it shows.
+   */
+  async prepareRender(): Promise<Site> {
     releaseCheckData(await this.load());
+    const site = await this.site();
+    const started = performance.now();
+    site.indexMentionsAndRelease();
+    this.record("mentions", performance.now() - started);
+    return site;
   }
 
   /** The base path the site is served under (Astro's `base`), set by the integration before any page is made. */

@@ -7,7 +7,7 @@ export const config = defineRule({
   id: "config",
   severity: "error",
   summary: `\`${CONFIG_FILE}\` at the vault's root is not valid: not YAML, an unknown setting, a value that is not one of its choices, or a \`home\` that names no note.`,
-  fix: "Follow the hint; the settings are described in the README (Obsidian vaults).",
+  fix: "Follow the hint; the settings are described in the README (\"The vault's settings: atlas.yml\").",
   check(vault, report) {
     const c = vault.configProblems;
     if (c) for (const p of c.problems) report({ file: c.file }, { line: p.line, column: p.column }, p.message, p.hint);
