@@ -36,8 +36,6 @@ export interface ScaffoldOptions {
 
 const SOURCE_PLACEHOLDER = "source-slug";
 
-/** The template's stand-in text, which the `placeholder` rule reports until the writer replaces it. */
-export { PLACEHOLDERS };
 const TEXT_EXAMPLES: Record<string, string> = {
   country: "France",
   license: "Apache-2.0",

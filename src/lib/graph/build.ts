@@ -9,8 +9,6 @@ import Graph from "graphology";
 import { CITES_KIND, LINK_KIND, RELATION_KINDS, type NoteType } from "../registry.ts";
 import type { Note, Vault } from "../types.ts";
 
-export { CITES_KIND, LINK_KIND };
-
 /** Known kinds in the registry's fixed order, so their codes stay stable between builds; unknown ones follow, sorted. */
 export const KNOWN_KINDS: readonly string[] = RELATION_KINDS.map((k) => k.kind);
 

@@ -129,10 +129,6 @@ export function layoutNeighbourhood(hood: Neighbourhood, edges: [number, number,
 let types: ReturnType<typeof typeInfo> | undefined;
 
 /** Encodes a neighbourhood; with `layout: false` the coordinates are placeholders of the widest size (for budgeting). */
-export function encodeLocal(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[], layout = true): LocalPayload {
-  return encodeWithEdges(graph, u, hood, kinds, localEdges(u, hood.nodes), layout);
-}
-
 function encodeWithEdges(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighbourhood, kinds: string[], edges: [number, number, number, number][], layout: boolean): LocalPayload {
   types ??= typeInfo();
   const { x, y } = layout ? layoutNeighbourhood(hood, edges) : { x: hood.nodes.map(() => -100), y: hood.nodes.map(() => -100) };
