@@ -1,7 +1,15 @@
 /** Obsidian's block embeds: an embed on a line of its own is a block where it stands (obsidian.ts). */
 import type { Nodes, Paragraph, PhrasingContent, Root } from "mdast";
-import type {} from "./obsidian.ts"; // the mdast `Data` fields (embedsOnly, standalone) declared there
 import { mergeAdjacentText, visitParents } from "./tree.ts";
+
+declare module "mdast" {
+  interface Data {
+    /** A paragraph holding only embeds: rendered without its `<p>`, each embed as a block. */
+    embedsOnly?: boolean;
+    /** An embed alone in its paragraph (or with other embeds only). */
+    standalone?: boolean;
+  }
+}
 
 /**
  * An embed on a line of its own is a block, as in Obsidian: its paragraph is cut around it (`> text` then

@@ -42,10 +42,6 @@ declare module "mdast" {
   interface Data {
     /** An Obsidian block id given on its own line after the block (`^id`). */
     blockId?: string;
-    /** A paragraph holding only embeds: rendered without its `<p>`, each embed as a block. */
-    embedsOnly?: boolean;
-    /** An embed alone in its paragraph (or with other embeds only). */
-    standalone?: boolean;
     /** `$$…$$` written inside a paragraph: displayed as a block of math, as Obsidian does. */
     display?: boolean;
   }
