@@ -11,7 +11,8 @@
  */
 import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { escapeHtml as escape, type Site } from "../lib/site.ts";
+import { escapeHtml as escape } from "../lib/html-escape.ts";
+import type { Site } from "../lib/site.ts";
 
 /** The part of a note page that search sees (the page's `data-pagefind-body`, without backlinks and graph). */
 export function searchDocument(site: Site, slug: string): string {

@@ -4,7 +4,8 @@
  * model, the site's origin (Astro's `site` setting) and each note's last-changed date, and returns text.
  */
 import type { NoteSource } from "./note-source.ts";
-import { escapeHtml, type Site } from "./site.ts";
+import { escapeHtml } from "./html-escape.ts";
+import type { Site } from "./site.ts";
 import type { Note } from "./types.ts";
 
 /** schema.org type of each note type. */
