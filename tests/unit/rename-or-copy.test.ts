@@ -2,21 +2,14 @@
  * Moving the built site and the search index into place (src/lib/rename-or-copy.ts): a rename on one file system, a
  * copy then removal across two (from /dev/shm, a tmpfs, where there is one), other errors thrown.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renameOrCopy } from "../../src/lib/rename-or-copy.ts";
+import { tempDir } from "../helpers/temp.ts";
 
-const made: string[] = [];
-const tempDir = (parent = tmpdir()) => {
-  const dir = mkdtempSync(join(parent, "atlas-rename-or-copy-"));
-  made.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const PREFIX = "atlas-rename-or-copy-";
 
 /** A small site: a page and a nested file. */
 function site(parent: string): string {
@@ -31,7 +24,7 @@ const otherFileSystem = existsSync("/dev/shm") && statSync("/dev/shm").dev !== s
 
 describe("renameOrCopy", () => {
   it("renames on one file system (the same inode: nothing copied)", async () => {
-    const root = tempDir();
+    const root = tempDir(PREFIX);
     const from = site(root);
     const inode = statSync(join(from, "index.html")).ino;
     await renameOrCopy(from, join(root, "dist"));
@@ -41,8 +34,8 @@ describe("renameOrCopy", () => {
   });
 
   it.runIf(otherFileSystem)("copies then removes across file systems, where rename fails with EXDEV", async () => {
-    const from = site(tempDir("/dev/shm"));
-    const to = join(tempDir(), "dist");
+    const from = site(tempDir(PREFIX, "/dev/shm"));
+    const to = join(tempDir(PREFIX), "dist");
     await renameOrCopy(from, to);
     expect(existsSync(from)).toBe(false);
     expect(readFileSync(join(to, "index.html"), "utf8")).toBe("<h1>home</h1>");
@@ -50,7 +43,7 @@ describe("renameOrCopy", () => {
   });
 
   it("throws any other error of rename, and copies nothing", async () => {
-    const root = tempDir();
+    const root = tempDir(PREFIX);
     await expect(renameOrCopy(join(root, "missing"), join(root, "dist"))).rejects.toMatchObject({ code: "ENOENT" });
     expect(existsSync(join(root, "dist"))).toBe(false);
   });
