@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     maxWorkers: 2,
+    // Removes the temporary folders each test file made with tests/helpers/temp.ts once the file is done.
+    setupFiles: ["./tests/helpers/remove-temp-dirs.ts"],
     reporters: ["default", "./tests/helpers/summary-reporter.ts"],
   },
 });

@@ -11,11 +11,12 @@
  * It runs with a heap limit sized to the vault (scripts/lib/heap.ts): the first process only counts the notes and
  * starts the real build, so the heavy modules are imported below, after that.
  */
-import { cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { listNoteFiles } from "../src/lib/vault.ts";
+import { renameOrCopy } from "../src/lib/rename-or-copy.ts";
 import { contentDir, env, printReport, progress, ROOT } from "./lib/cli.ts";
 import { runWithHeapFor } from "./lib/heap.ts";
 
@@ -94,13 +95,7 @@ try {
 async function moveInto(built: string, outDir: string): Promise<void> {
   const staged = `${outDir}.tmp-${process.pid}`;
   await mkdir(dirname(outDir), { recursive: true });
-  try {
-    await rename(built, staged);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
-    await cp(built, staged, { recursive: true }); // another file system: copy next to the target first
-    await rm(built, { recursive: true, force: true });
-  }
+  await renameOrCopy(built, staged); // from another file system, copied next to the target first
   const old = `${outDir}.old-${process.pid}`;
   if (existsSync(outDir)) await rename(outDir, old);
   await rename(staged, outDir);

@@ -13,13 +13,6 @@ export function claimSigmaSlot(instance: Killable) {
   current = instance;
 }
 
-export function releaseSigmaSlot(instance: Killable) {
-  if (current === instance) {
-    current.kill();
-    current = null;
-  }
-}
-
 /** True when this browser can give sigma a WebGL context. */
 export function webglAvailable(): boolean {
   try {

@@ -9,9 +9,11 @@
  * is the `pagefind/` bundle; the others sit inside it (`pagefind/shard-2/`, …), and the search page merges them
  * (Pagefind's `mergeIndex`): see `Site.searchBundles()`.
  */
-import { cp, mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { escapeHtml as escape, type Site } from "../lib/site.ts";
+import { escapeHtml as escape } from "../lib/html-escape.ts";
+import { renameOrCopy } from "../lib/rename-or-copy.ts";
+import type { Site } from "../lib/site.ts";
 
 /** The part of a note page that search sees (the page's `data-pagefind-body`, without backlinks and graph). */
 export function searchDocument(site: Site, slug: string): string {
@@ -59,11 +61,5 @@ export async function writeSearchIndex(site: Site, outDir: string): Promise<numb
 export async function moveSearchIndex(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true });
   await rm(to, { recursive: true, force: true });
-  try {
-    await rename(from, to);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
-  }
+  await renameOrCopy(from, to);
 }

@@ -1,9 +1,24 @@
 /**
- * Turns schema issues into sentences a contributor can act on, and prints diagnostics as
- * `path:line:col  severity  rule  message` with a hint line, sorted by file and position.
+ * What a diagnostic is (`Diagnostic`, re-exported by types.ts with the rest of the data model); turns schema issues
+ * into sentences a contributor can act on, and prints diagnostics as `path:line:col  severity  rule  message` with a
+ * hint line, sorted by file and position.
  */
-import type { Diagnostic } from "./types.ts";
 import { levenshtein } from "./resolve.ts";
+
+export type Severity = "error" | "warning";
+
+/** One problem found in the vault, printed as `file:line:col  severity  rule  message`. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+  hint?: string;
+}
 
 /** The subset of a zod issue we read. */
 export interface SchemaIssue {

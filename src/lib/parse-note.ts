@@ -10,6 +10,7 @@
  */
 import { splitNote, type FrontmatterProblem, type SplitNote } from "./frontmatter.ts";
 import { extract, type ContextPart, type Finding, type HeadingInfo, type LinkInfo, type ProseBlock } from "./markdown/extract.ts";
+import { escapeHtml } from "./html-escape.ts";
 import { htmlTemplate, type HtmlTemplate } from "./markdown/html.ts";
 import { parseMarkdown } from "./markdown/index.ts";
 import { containerDepthProblem, htmlDepthProblem, inlineDepthProblem, treeDepthProblem, type DepthProblem } from "./markdown/limits.ts";
@@ -143,7 +144,7 @@ function hasRawHtml(node: { type: string; children?: unknown[] }): boolean {
 /** A body too deep to render: no links, headings or HTML from it, only its text, escaped, as written. */
 function asPlainText(common: Pick<ParsedNote, "data" | "positions" | "problems" | "bodyLine">, body: string, deep: DepthProblem, lineOffset: number): ParsedNote {
   const line = deep.line + lineOffset;
-  const escaped = body.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const escaped = escapeHtml(body);
   return {
     ...common,
     headings: [],

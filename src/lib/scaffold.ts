@@ -38,8 +38,6 @@ export interface ScaffoldOptions {
 
 const SOURCE_PLACEHOLDER = "source-slug";
 
-/** The template's stand-in text, which the `placeholder` rule reports until the writer replaces it. */
-export { PLACEHOLDERS };
 
 /**
  * An example value of a schema, in the form a writer would most often use. `field` picks a plausible name; a text

@@ -43,8 +43,6 @@ export interface RefValue {
   path: FieldPath;
 }
 
-export { OPENNESS_LEVELS, type OpennessLevel } from "./openness.ts";
-
 /** One cell of a model's openness matrix (see openness.ts), with its evidence: source notes and/or web addresses. */
 export interface OpennessCell {
   status: OpennessLevel;
@@ -112,8 +110,7 @@ export const isoDate = z
   )
   .describe("date");
 
-/** URL schemes a URL-valued field accepts; anything else (`javascript:`, `data:` …) is a checker error. */
-export const SAFE_URL_SCHEMES = ["http", "https"] as const;
+/** A URL-valued field accepts http and https only; anything else (`javascript:`, `data:` …) is a checker error. */
 export const webUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "expected a web address starting with https:// or http://" }).describe("web URL");
 
 /** Marks a value, relation or openness cell as written by `npm run import` from a dataset of datasets.ts. */

@@ -7,6 +7,7 @@
  */
 import { createGraphArtifacts, type GraphArtifactOptions, type GraphArtifacts } from "./graph/artifacts.ts";
 import { fillTemplate } from "./markdown/html.ts";
+import { escapeHtml } from "./html-escape.ts";
 import type { ContextPart } from "./markdown/extract.ts";
 import { folderListing, type FolderPage } from "./folders.ts";
 import type { FieldView, NoteType, Registry } from "./registry.ts";
@@ -150,9 +151,6 @@ export const SEARCH_SHARD_NOTES = 10_000;
 
 /** Titles in the order the indexes use: English, ignoring case and accents. */
 const byTitle = new Intl.Collator("en", { sensitivity: "base" }).compare;
-
-/** Text for HTML, in element content and in quoted attributes. */
-export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export class Site {
   readonly vault: Vault;

@@ -10,6 +10,7 @@
  * Embedded HTML loses its element ids (they belong to the embedded note's own page: two elements of one page must
  * not share one), and its same-page links (`#…`, footnotes) point at that page.
  */
+import { escapeHtml as escape } from "./html-escape.ts";
 import { fillTemplate, sliceTemplate, type HtmlTemplate } from "./markdown/html.ts";
 import { BASE_MARK } from "./markdown/markers.ts";
 import type { Attachment, Note, ResolvedLink, Vault } from "./types.ts";
@@ -26,8 +27,6 @@ export interface BodyContext {
   /** A link as the site shows it anywhere (not an embed). */
   link(link: ResolvedLink, labelHtml: string | null): string;
 }
-
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The note's body HTML with its links and embeds filled in. */
 export function obsidianBody(ctx: BodyContext, note: Note): string {

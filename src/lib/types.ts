@@ -3,27 +3,14 @@
  */
 import type { FieldPath, NoteFields } from "./schema.ts";
 import type { ConfigProblem, SettingPosition, SiteSettings, VaultConfig } from "./config.ts";
-import type { ExplainedIssue } from "./diagnostics.ts";
+import type { Diagnostic, ExplainedIssue } from "./diagnostics.ts";
 import type { ParsedNote } from "./parse-note.ts";
 import type { NoteType, Registry } from "./registry.ts";
 import type { LinkIndex } from "./resolve.ts";
 import type { LinkInfo } from "./markdown/extract.ts";
 import type { SvgFinding } from "./svg.ts";
 
-export type Severity = "error" | "warning";
-
-/** One problem found in the vault, printed as `file:line:col  severity  rule  message`. */
-export interface Diagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  severity: Severity;
-  rule: string;
-  message: string;
-  hint?: string;
-}
+export type { Diagnostic, Severity } from "./diagnostics.ts";
 
 /** A file after the per-file stages: parsed (or cached), its frontmatter validated against its type's schema. */
 export interface VaultFile {

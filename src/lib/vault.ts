@@ -23,8 +23,6 @@ import { pathSlugs } from "./slugs.ts";
 import { svgActiveContent, type SvgFinding } from "./svg.ts";
 import type { Attachment, Vault, VaultFile } from "./types.ts";
 
-export { assemble };
-
 export type Progress = (stage: string, done: number, total: number) => void;
 
 export interface LoadOptions {

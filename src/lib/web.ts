@@ -5,7 +5,8 @@
  * root-relative and the site claims no address) and each note's last-changed date, and returns text.
  */
 import type { NoteSource } from "./note-source.ts";
-import { escapeHtml, type Site } from "./site.ts";
+import { escapeHtml } from "./html-escape.ts";
+import type { Site } from "./site.ts";
 import type { JsonLdFacts } from "./registry.ts";
 import type { Note } from "./types.ts";
 

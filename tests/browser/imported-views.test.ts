@@ -3,21 +3,21 @@
  * comparison filters by modality and by year (and is a plain table without JavaScript), an imported model page and a
  * lab page with its index section pass axe-core, and the imported marks link each value's record.
  */
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../scripts/lib/browser.ts";
 import { buildSite, ROOT, runScript, serve } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  const vault = join(mkdtempSync(join(tmpdir(), "atlas-imported-")), "vault");
+  const vault = join(tempDir("atlas-imported-"), "vault");
   cpSync(join(ROOT, "tests/fixtures/osai-vault"), vault, { recursive: true });
   const r = runScript("import", ["osai", join(ROOT, "tests/fixtures/osai-index"), "--commit", "0123456789abcdef0123456789abcdef01234567", "--date", "2026-06-12"], { CONTENT_DIR: vault });
   if (r.code !== 0) throw new Error(r.stderr);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScript } from "../helpers/cli.ts";
 import { commit, git, gitRepo, note, write } from "../helpers/git.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 describe("npm run changes", () => {
   it("summarises what a branch changes in the graph, with sources", () => {
@@ -82,7 +83,7 @@ describe("npm run changes", () => {
     const same = runScript("changes", [], { CONTENT_DIR: join(repo, "content") });
     expect(same.stdout).toMatch(/Compared with `origin\/HEAD|main` \([0-9a-f]+\): no change to any note\.\n$/);
     // In a fresh clone on a branch, `main` exists only as `origin/main`: naming `main` finds it there.
-    const clone = `${repo}-clone`;
+    const clone = join(tempDir("atlas-clone-"), "clone");
     git(repo, "clone", "-q", repo, clone);
     git(clone, "checkout", "-q", "-b", "topic");
     git(clone, "branch", "-q", "-D", "main");

@@ -2,12 +2,12 @@
  * The contributor's and reader's paths end to end: `npm run check` and `npm run build` on real fixture vaults, and
  * the HTML they produce.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, ROOT, runScript, startDevServer } from "../helpers/cli.ts";
 import { deadLinks } from "../helpers/crawl.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const GOOD = join(ROOT, "tests/fixtures/vault");
 const BROKEN = join(ROOT, "tests/fixtures/broken");
@@ -55,7 +55,7 @@ describe("npm run check", () => {
   });
 
   it("treats warnings as errors with --strict", () => {
-    const dir = mkdtempSync(join(tmpdir(), "atlas-strict-"));
+    const dir = tempDir("atlas-strict-");
     cpSync(GOOD, dir, { recursive: true });
     writeFileSync(join(dir, "concepts/lonely.md"), "---\ntitle: Lonely\ntype: concept\nsummary: Nobody links here.\n---\n");
     expect(runScript("check", [], { CONTENT_DIR: dir }).code).toBe(0);
@@ -210,7 +210,7 @@ describe("npm run build", () => {
 
 describe("dev server", () => {
   it("marks broken links on the page and lists the problems while a contributor edits", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "atlas-dev-"));
+    const dir = tempDir("atlas-dev-");
     cpSync(GOOD, dir, { recursive: true });
     mkdirSync(join(dir, "concepts"), { recursive: true });
     writeFileSync(join(dir, "concepts/open-weights.md"), readFileSync(join(GOOD, "concepts/open-weights.md"), "utf8") + "\nSee [[missing-thing]].\n");

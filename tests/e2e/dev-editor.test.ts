@@ -3,11 +3,11 @@
  * address (and in the terminal) instead of vanishing; fixing it brings the page back; a note scaffolded with
  * `npm run new` while the server runs gets its page, with its problems on it. No restart anywhere.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runScript, startDevServer } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 /** The page at `url` once `test` holds (a save takes a moment to reach it; a busy server may drop a connection). */
 async function until(url: string, test: (html: string) => boolean): Promise<string> {
@@ -26,7 +26,7 @@ async function until(url: string, test: (html: string) => boolean): Promise<stri
 
 describe("dev server while a contributor edits", () => {
   it("shows a broken note's problems at its address, and the note again once fixed; new notes get pages", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "atlas-editor-")), "vault");
+    const dir = join(tempDir("atlas-editor-"), "vault");
     cpSync(join(ROOT, "tests/fixtures/vault"), dir, { recursive: true });
     const dev = await startDevServer(dir);
     try {

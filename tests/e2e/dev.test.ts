@@ -2,12 +2,12 @@
  * A contributor's dev server on a generated vault of hundreds of notes: start it, save a note, and the note's page
  * and the page of the note it now links to show the change, with no restart and no error in the log.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startDevServer } from "../helpers/cli.ts";
 import { generateVault } from "../helpers/gen-vault.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 async function until(url: string, test: (html: string) => boolean): Promise<string> {
   let html = "";
@@ -21,7 +21,7 @@ async function until(url: string, test: (html: string) => boolean): Promise<stri
 
 describe("dev server on a generated vault", () => {
   it("shows a saved note, and the backlink it adds, without a restart", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "atlas-gen-")), "vault");
+    const dir = join(tempDir("atlas-gen-"), "vault");
     generateVault(dir, 600);
     const concepts = readdirSync(join(dir, "concepts")).sort();
     const labs = readdirSync(join(dir, "labs")).sort();

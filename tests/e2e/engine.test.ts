@@ -3,8 +3,7 @@
  * the build renders labels, headings and anchors as Markdown says, and `astro build` on its own (no build script)
  * gives a site that a reader can search in Chromium.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import type { Browser } from "playwright-core";
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../scripts/lib/browser.ts";
 import { buildSite, NODE, ROOT, runScript, serve } from "../helpers/cli.ts";
 import { deadLinks } from "../helpers/crawl.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const ENGINE = join(ROOT, "tests/fixtures/engine");
 
@@ -75,7 +75,7 @@ describe("astro build on its own", () => {
   let site: { url: string; close: () => Promise<void> };
   let out: string;
   beforeAll(async () => {
-    out = join(mkdtempSync(join(tmpdir(), "atlas-astro-")), "dist");
+    out = join(tempDir("atlas-astro-"), "dist");
     const r = spawnSync(NODE, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--outDir", out], {
       cwd: ROOT,
       env: { ...process.env, CONTENT_DIR: ENGINE, ASTRO_TELEMETRY_DISABLED: "1" },
@@ -96,7 +96,7 @@ describe("astro build on its own", () => {
   });
 
   it("refuses a vault with errors, listing them, with no stack trace and no output", () => {
-    const refused = join(mkdtempSync(join(tmpdir(), "atlas-astro-")), "dist");
+    const refused = join(tempDir("atlas-astro-"), "dist");
     const r = spawnSync(NODE, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--outDir", refused], {
       cwd: ROOT,
       env: { ...process.env, CONTENT_DIR: join(ROOT, "tests/fixtures/broken"), ASTRO_TELEMETRY_DISABLED: "1" },

@@ -5,13 +5,13 @@
  * note that has a page: as written, or as plain text with its diagnostic. Nothing crashes, nothing hangs.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deadLinks, malformedPages, siteHashes, sitePages } from "../helpers/crawl.ts";
 import { NODE, ROOT, runScript } from "../helpers/cli.ts";
 import { hostileVault } from "../helpers/hostile.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 /** Every diagnostic the check must give, and no other: [file in the vault, line, column, severity, rule, message]. */
 const EXPECTED: [string, number, number, string, string, string][] = [
@@ -100,7 +100,7 @@ describe("the hostile corpus", () => {
   });
 
   it("is refused by npm run build, with the errors listed and no stack trace", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "atlas-hostile-")), "dist");
+    const out = join(tempDir("atlas-hostile-"), "dist");
     const r = runScript("build", [], { CONTENT_DIR: vault, OUT_DIR: out });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("build: refused");
@@ -120,7 +120,7 @@ describe("the hostile corpus", () => {
     };
     /** `astro build` with errors allowed, into a new folder. */
     const build = (env: Record<string, string> = {}) => {
-      const out = join(mkdtempSync(join(tmpdir(), "atlas-hostile-site-")), "dist");
+      const out = join(tempDir("atlas-hostile-site-"), "dist");
       const r = spawnSync(NODE, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--outDir", out], {
         cwd: ROOT,
         env: { ...process.env, CONTENT_DIR: vault, ATLAS_ALLOW_ERRORS: "1", ASTRO_TELEMETRY_DISABLED: "1", ...env },

@@ -5,12 +5,12 @@
  * showing the index's data carries its credit (and a page showing none does not).
  */
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DATASETS } from "../../src/lib/datasets.ts";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const INDEX = join(ROOT, "tests/fixtures/osai-index");
 const VAULT = join(ROOT, "tests/fixtures/osai-vault");
@@ -18,7 +18,7 @@ const SNAPSHOT = ["--commit", "0123456789abcdef0123456789abcdef01234567", "--dat
 const osai = DATASETS[0];
 
 function copy(from: string): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "atlas-import-")), "copy");
+  const dir = join(tempDir("atlas-import-"), "copy");
   cpSync(from, dir, { recursive: true });
   return dir;
 }

@@ -4,12 +4,12 @@
  * page, leaves the previous `dist/` exactly as it was (a build the check refuses is tests/e2e/cli.test.ts's case).
  * Each fixture's own test crawls its site; content/ and the hostile corpus are also built twice, byte-identical.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
 import { deadLinks, siteHashes } from "../helpers/crawl.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const VAULT = join(ROOT, "tests/fixtures/vault");
 
@@ -24,7 +24,7 @@ describe("the link crawler", () => {
   });
 
   it("finds a page that is gone and an anchor that is gone, where they are linked from", () => {
-    const broken = join(mkdtempSync(join(tmpdir(), "atlas-crawl-")), "dist");
+    const broken = join(tempDir("atlas-crawl-"), "dist");
     cpSync(dist, broken, { recursive: true });
     rmSync(join(broken, "beta-labs"), { recursive: true });
     // A page that links to one of its own headings, and to a note's source list, with the targets taken away.

@@ -2,18 +2,18 @@
  * `npm run new`: a contributor scaffolds a note of every type into a copy of the fixture vault, cites a source, links
  * to it from a related note, and the strict check passes. The command refuses to overwrite or to reuse a name.
  */
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REGISTRY } from "../../src/lib/registry.ts";
 import { typeFields } from "../../src/lib/scaffold.ts";
 import { ROOT, runScript } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const GOOD = join(ROOT, "tests/fixtures/vault");
 
 function copyVault(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "atlas-new-")), "vault");
+  const dir = join(tempDir("atlas-new-"), "vault");
   cpSync(GOOD, dir, { recursive: true });
   return dir;
 }

@@ -1,10 +1,10 @@
 /** Runs the project's real commands (as `npm run check` / `npm run build` do) and serves a built site. */
 import { spawn, spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { tempDir } from "./temp.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 /** The project's pinned Node (the `node` devDependency), whatever Node runs the tests. */
@@ -27,9 +27,12 @@ export function runScript(name: string, args: string[], env: Record<string, stri
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Builds the vault in `contentDir` into a fresh folder through the real build command; throws with its output on failure. */
+/**
+ * Builds the vault in `contentDir` into a fresh folder (removed after the test file: temp.ts) through the real build
+ * command; throws with its output on failure.
+ */
 export function buildSite(contentDir: string, env: Record<string, string> = {}): string {
-  const out = join(mkdtempSync(join(tmpdir(), "atlas-site-")), "dist");
+  const out = join(tempDir("atlas-site-"), "dist");
   const r = runScript("build", [], { CONTENT_DIR: contentDir, OUT_DIR: out, ...env });
   if (r.code !== 0) throw new Error(`build failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
   return out;

@@ -1,8 +1,8 @@
 /** Temporary git repositories with real commits, for the commands that compare a branch with its base. */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { tempDir } from "./temp.ts";
 
 const ENV = { GIT_AUTHOR_NAME: "Ada Tester", GIT_AUTHOR_EMAIL: "ada@example.org", GIT_COMMITTER_NAME: "Ada Tester", GIT_COMMITTER_EMAIL: "ada@example.org" };
 
@@ -12,10 +12,11 @@ export function git(repo: string, ...args: string[]): string {
 
 /**
  * A repository with `files` (paths → text; `null` deletes) committed on `main`; returns its folder. A vault in its
- * `content/` is a typed one (its `atlas.yml` says so, as the project's own does) unless `files` give another.
+ * `content/` is a typed one (its `atlas.yml` says so, as the project's own does) unless `files` give another. The
+ * folder is removed after the test file (temp.ts).
  */
 export function gitRepo(files: Record<string, string>): string {
-  const repo = mkdtempSync(join(tmpdir(), "atlas-repo-"));
+  const repo = tempDir("atlas-repo-");
   git(repo, "init", "-q", "-b", "main");
   const typed: Record<string, string> = Object.keys(files).some((p) => p.startsWith("content/")) ? { "content/atlas.yml": "notes: typed\n" } : {};
   write(repo, { ...typed, ...files });

@@ -4,10 +4,10 @@
  * in quadratic time, and two files named `café`
  * that differ only by Unicode normalisation (git on macOS would fold them into one on checkout).
  */
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./cli.ts";
+import { tempDir } from "./temp.ts";
 
 export const HOSTILE = join(ROOT, "tests/fixtures/hostile");
 
@@ -44,9 +44,9 @@ export function longLazyRun(): string {
   return `${head("Long lazy run")}> A quote whose paragraph goes on\n${"without the quote marker on any of its lines\n".repeat(3_000)}`;
 }
 
-/** A copy of the corpus with the generated cases; returns its folder. */
+/** A copy of the corpus with the generated cases; returns its folder (removed after the test file: temp.ts). */
 export function hostileVault(): string {
-  const dir = mkdtempSync(join(tmpdir(), "atlas-hostile-"));
+  const dir = tempDir("atlas-hostile-");
   cpSync(HOSTILE, dir, { recursive: true });
   writeFileSync(join(dir, "concepts/huge-note.md"), hugeNote());
   writeFileSync(join(dir, "concepts/ten-thousand-links.md"), tenThousandLinks());

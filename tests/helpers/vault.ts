@@ -1,14 +1,15 @@
 /**
  * Writes a throwaway vault from `{ "people/ada.md": "..." }` and loads it, for checker tests. It is a typed vault
- * (`atlas.yml` says `notes: typed`) unless the files include an `atlas.yml` of their own.
+ * (`atlas.yml` says `notes: typed`) unless the files include an `atlas.yml` of their own; its folder is removed after
+ * the test file (temp.ts).
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadVault, type LoadOptions } from "../../src/lib/vault.ts";
+import { tempDir } from "./temp.ts";
 
 export function writeVault(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "atlas-vault-"));
+  const dir = tempDir("atlas-vault-");
   for (const [path, text] of Object.entries({ "atlas.yml": "notes: typed\n", ...files })) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);

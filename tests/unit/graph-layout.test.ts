@@ -1,12 +1,11 @@
 /** The precomputed layout: same graph, same positions, whether computed or read from the cache. */
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildLandscapeGraph } from "../../src/lib/graph/build.ts";
 import { layoutKey, layoutWithCacheAsync } from "../../src/lib/graph/cache.ts";
 import { computeLayout, detectCommunities } from "../../src/lib/graph/layout.ts";
 import { chainVault, fakeVault } from "../helpers/fake-vault.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 /** Two dense clusters joined by one edge. */
 function twoClusters() {
@@ -58,7 +57,7 @@ describe("layout", () => {
 
 describe("layout cache", () => {
   it("computes on a worker thread what the main thread computes, stores it under the graph's hash and reads it back", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "atlas-layout-"));
+    const dir = tempDir("atlas-layout-");
     const graph = buildLandscapeGraph(twoClusters());
     const first = await layoutWithCacheAsync(graph, { cacheDir: dir });
     expect(Array.from(first.layout.x)).toEqual(Array.from(computeLayout(buildLandscapeGraph(twoClusters())).x));

@@ -2,14 +2,14 @@
  * The parse cache and the loader's memory: an unchanged file is never parsed twice, a changed one always is (even
  * with its old timestamp), and a vault updated file by file equals the vault loaded afresh.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ParseCache } from "../../src/lib/parse-cache.ts";
 import { VaultLoader, loadVault } from "../../src/lib/vault.ts";
 import type { Vault } from "../../src/lib/types.ts";
 import { note, writeVault } from "../helpers/vault.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const files = {
   "sources/s.md": note({ title: "S", type: "source", kind: "article", summary: "s." }, "## Method\n\nSee [[a]] and [[b]].\n"),
@@ -35,7 +35,7 @@ function summary(v: Vault) {
 describe("parse cache", () => {
   it("parses a file once: a second load takes everything from the cache", async () => {
     const dir = writeVault(files);
-    const cache = new ParseCache(mkdtempSync(join(tmpdir(), "atlas-cache-")), "test-engine");
+    const cache = new ParseCache(tempDir("atlas-cache-"), "test-engine");
     const first = loaderWithLog(dir, cache);
     await first.loader.load();
     expect(first.log).toContain("parsed (0 from cache) 3/3");
@@ -46,7 +46,7 @@ describe("parse cache", () => {
 
   it("parses a changed file again even when its timestamp did not change, and only that file", async () => {
     const dir = writeVault(files);
-    const cache = new ParseCache(mkdtempSync(join(tmpdir(), "atlas-cache-")), "test-engine");
+    const cache = new ParseCache(tempDir("atlas-cache-"), "test-engine");
     await loaderWithLog(dir, cache).loader.load();
     const path = join(dir, "labs/b.md");
     writeFileSync(path, readFileSync(path, "utf8").replace("Beside", "Next to"));
@@ -59,7 +59,7 @@ describe("parse cache", () => {
 
   it("a check-only load renders no HTML but for raw HTML; a load for pages takes its entries as misses, then a check reuses the pages'", async () => {
     const dir = writeVault({ ...files, "labs/c.md": note({ title: "Lab C", type: "lab", summary: "c.", sources: "[s]" }, "Has <kbd>Ctrl</kbd> beside [[a]].\n") });
-    const cache = new ParseCache(mkdtempSync(join(tmpdir(), "atlas-cache-")), "test-engine");
+    const cache = new ParseCache(tempDir("atlas-cache-"), "test-engine");
     const check = loaderWithLog(dir, cache, false);
     const checked = await check.loader.load();
     expect(check.log).toContain("parsed (0 from cache) 4/4");
@@ -81,7 +81,7 @@ describe("parse cache", () => {
 
   it("keys entries by engine version: a new engine parses everything again", async () => {
     const dir = writeVault(files);
-    const cacheDir = mkdtempSync(join(tmpdir(), "atlas-cache-"));
+    const cacheDir = tempDir("atlas-cache-");
     await loaderWithLog(dir, new ParseCache(cacheDir, "engine-1")).loader.load();
     const next = loaderWithLog(dir, new ParseCache(cacheDir, "engine-2"));
     await next.loader.load();
@@ -90,7 +90,7 @@ describe("parse cache", () => {
 
   it("survives a corrupt entry by parsing again", async () => {
     const dir = writeVault(files);
-    const cacheDir = mkdtempSync(join(tmpdir(), "atlas-cache-"));
+    const cacheDir = tempDir("atlas-cache-");
     const cache = new ParseCache(cacheDir, "e");
     await loaderWithLog(dir, cache).loader.load();
     const key = cache.key(readFileSync(join(dir, "labs/a.md"), "utf8"));
@@ -104,7 +104,7 @@ describe("parse cache", () => {
 
   it("keeps a whole load in one pack file, rewritten only when something changed", async () => {
     const dir = writeVault(files);
-    const cacheDir = mkdtempSync(join(tmpdir(), "atlas-cache-"));
+    const cacheDir = tempDir("atlas-cache-");
     const cache = new ParseCache(cacheDir, "e");
     await loaderWithLog(dir, cache).loader.load();
     expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/\.pack$/)]);
@@ -123,7 +123,7 @@ describe("parse cache", () => {
 
   it("writes a dev save as a loose entry, which the next whole load folds into the pack", async () => {
     const dir = writeVault(files);
-    const cacheDir = mkdtempSync(join(tmpdir(), "atlas-cache-"));
+    const cacheDir = tempDir("atlas-cache-");
     const cache = new ParseCache(cacheDir, "e");
     const dev = loaderWithLog(dir, cache).loader;
     await dev.load();

@@ -2,8 +2,10 @@
  * Every checker rule, from its module: each one fires on the smallest vault that breaks it, at the position named,
  * and a rule added to src/lib/rules/ without a case here fails the first test.
  */
+import { execFileSync } from "node:child_process";
 import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../src/lib/rules/index.ts";
 import { loadVault, type LoadOptions } from "../../src/lib/vault.ts";
@@ -16,6 +18,26 @@ const withLab = (body: string, extra: Record<string, string> = {}) => ({
   ...base,
   "labs/lab-a.md": note({ title: "Lab A", type: "lab", summary: "A lab.", sources: "[a-source]", ...extra }, `Links to [[a-source]]. ${body}\n`),
 });
+
+/**
+ * The vault's `unreadable-file` findings, `[file, message]`, as a user file permissions apply to loads it: this
+ * process, or, when it runs as root (who reads anything; CI runs as root), a child process running as `nobody`.
+ */
+async function unreadableAsUnprivileged(dir: string): Promise<string[][]> {
+  if (process.getuid?.() !== 0) {
+    const vault = await loadVault(dir, { cwd: dir });
+    return vault.diagnostics.filter((d) => d.rule === "unreadable-file").map((d) => [d.file, d.message]);
+  }
+  chmodSync(dir, 0o755); // mkdtemp's 0700 would keep `nobody` out of the whole vault
+  const id = (flag: string) => Number(execFileSync("id", [flag, "nobody"], { encoding: "utf8" }));
+  const vaultModule = pathToFileURL(fileURLToPath(new URL("../../src/lib/vault.ts", import.meta.url))).href;
+  const script = `
+    const { loadVault } = await import(${JSON.stringify(vaultModule)});
+    const vault = await loadVault(${JSON.stringify(dir)}, { cwd: ${JSON.stringify(dir)} });
+    console.log(JSON.stringify(vault.diagnostics.filter((d) => d.rule === "unreadable-file").map((d) => [d.file, d.message])));`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { uid: id("-u"), gid: id("-g"), cwd: dir, encoding: "utf8" });
+  return JSON.parse(out);
+}
 
 /** For each rule: files that break it, and the `file:line:col` where it must be reported. */
 const CASES: Record<string, { files: Record<string, string>; at: string; options?: LoadOptions }> = {
@@ -75,17 +97,20 @@ describe("checker rules", () => {
     });
   }
 
-  it("unreadable-file: a file that cannot be read is reported, not a crash", async () => {
+  it("unreadable-file: a file that is not UTF-8 is reported at its first bad byte, not a crash", async () => {
     const dir = writeVault(base);
     writeFileSync(join(dir, "labs/binary.md"), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0xfd]));
-    writeFileSync(join(dir, "labs/locked.md"), note({ title: "L", type: "lab", summary: "s" }));
-    chmodSync(join(dir, "labs/locked.md"), 0o000);
     const vault = await loadVault(dir, { cwd: dir });
     const found = vault.diagnostics.filter((d) => d.rule === "unreadable-file").map((d) => [d.file, d.message]);
-    expect(found).toContainEqual(["labs/binary.md", "the file could not be read: it is not UTF-8 text (byte 0xff at offset 4)"]);
+    expect(found).toEqual([["labs/binary.md", "the file could not be read: it is not UTF-8 text (byte 0xff at offset 4)"]]);
     expect(vault.diagnostics.find((d) => d.file === "labs/binary.md")).toMatchObject({ line: 2, column: 1 });
-    // root reads anything: the permission case only counts where permissions apply
-    if (process.getuid?.() !== 0) expect(found.map((f) => f[0])).toContain("labs/locked.md");
+  });
+
+  it("unreadable-file: a file its reader may not read (permissions) is reported, not a crash, as root too", async () => {
+    const dir = writeVault(base);
+    writeFileSync(join(dir, "labs/locked.md"), note({ title: "L", type: "lab", summary: "s" }));
+    chmodSync(join(dir, "labs/locked.md"), 0o000);
+    expect(await unreadableAsUnprivileged(dir)).toEqual([["labs/locked.md", "the file could not be read: EACCES"]]);
   });
 
   it("unclosed-link: each `[[` that opens nothing, where it is, but not an escaped one, a closed one or one in code", async () => {

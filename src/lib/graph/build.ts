@@ -9,8 +9,6 @@ import Graph from "graphology";
 import { CITES_KIND, LINK_KIND, REGISTRY, type NoteType, type Registry } from "../registry.ts";
 import type { Note, Vault } from "../types.ts";
 
-export { CITES_KIND, LINK_KIND };
-
 
 export interface LandscapeNode {
   slug: string;

@@ -3,6 +3,7 @@
  * with positions, sizes and type colours), and one CSV of notes per type.
  */
 import type { SerializedGraph } from "graphology-types";
+import { escapeHtml as xml } from "../html-escape.ts";
 import { REGISTRY, type NoteType, type Registry } from "../registry.ts";
 import type { Note } from "../types.ts";
 import type { LandscapeGraph } from "./build.ts";
@@ -26,8 +27,6 @@ export function toGraphologyJson(graph: LandscapeGraph, layout: Layout, registry
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
-
-const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** GEXF 1.2, the format Gephi opens: node type, date, degree and community as attributes, edge kinds and weight. */
 export function toGexf(graph: LandscapeGraph, layout: Layout, registry: Registry = REGISTRY): string {

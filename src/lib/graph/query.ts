@@ -163,5 +163,3 @@ export function edgeBetween(data: Pick<LandscapeData, "adjacency">, a: number, b
   for (let j = offsets[a]; j < offsets[a + 1]; j++) if (neighbors[j] === b) return edgeIds[j];
   return -1;
 }
-
-export { neighborsOf };

@@ -60,7 +60,6 @@ export class IndexFileError extends Error {
 
 /** The index's parameter name (`weights_endmodel`) → our openness dimension (`end_weights`). */
 const BY_PARAMETER = new Map<string, OpennessKey>(OPENNESS_DIMENSIONS.flatMap((d) => ("index" in d ? [[d.index, d.key] as [string, OpennessKey]] : [])));
-export const INDEX_PARAMETERS: readonly string[] = [...BY_PARAMETER.keys()];
 
 /** Names the index uses where it has none: not a name, so neither an alias nor a base model. */
 const NO_NAME = /^(unknown|undisclosed|n\/?a|none|-|\?)?$/i;

@@ -9,6 +9,15 @@ import { mergeAdjacentText, visitParents } from "../tree.ts";
 
 export const embeds: MarkdownTransform = { name: "embeds", notes: "obsidian", tree: standaloneEmbeds };
 
+declare module "mdast" {
+  interface Data {
+    /** A paragraph holding only embeds: rendered without its `<p>`, each embed as a block. */
+    embedsOnly?: boolean;
+    /** An embed alone in its paragraph (or with other embeds only). */
+    standalone?: boolean;
+  }
+}
+
 /**
  * An embed on a line of its own is a block, as in Obsidian: its paragraph is cut around it (`> text` then
  * `> ![[note]]` is a paragraph, the embed, and what follows), the embed's part marked `embedsOnly` (rendered without

@@ -1,0 +1,25 @@
+/**
+ * Moving a file or folder where `rename` cannot: across file systems (`EXDEV`: a build whose output or scratch folder
+ * is on another disk or a tmpfs) it is copied, then the original removed. For the build's swap into `dist/`
+ * (scripts/build.ts) and the search index's move into the site (integration/pagefind.ts).
+ */
+import { cp, rename, rm } from "node:fs/promises";
+
+/**
+ * Renames `from` to `to`, atomically when both are on one file system; across two, copies then removes `from`. A copy
+ * that fails is removed, so `to` is never left half written by it. Any other error of `rename` is thrown as it is.
+ */
+export async function renameOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+    try {
+      await cp(from, to, { recursive: true });
+    } catch (copyErr) {
+      await rm(to, { recursive: true, force: true }).catch(() => {});
+      throw copyErr;
+    }
+    await rm(from, { recursive: true, force: true });
+  }
+}
