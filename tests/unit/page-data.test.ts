@@ -5,7 +5,9 @@
 import { appendFileSync, cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { homeData, tagData, tagsData } from "../../src/lib/pages/lists.ts";
 import { notePageData, tableOfContents } from "../../src/lib/pages/note.ts";
+import { typeIndexData } from "../../src/lib/pages/type-index.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -51,6 +53,33 @@ describe("a note page's data", async () => {
       { id: "x", text: "X", children: [] },
       { id: "a", text: "A", children: [{ id: "a1", text: "A1" }] },
     ]);
+  });
+});
+
+describe("the list pages' data", async () => {
+  const site = await siteOf(join(ROOT, "tests/fixtures/vault"));
+
+  it("gives a type's index its columns and one row per note, each cell with its sort and filter", () => {
+    const models = typeIndexData(site, "model");
+    expect(models.label).toBe("Models");
+    expect(models.rows.map((r) => r.title)).toEqual(["Gadget Model", "Widget 7B", "Widget 7B Instruct"]);
+    expect(models.hasOpenness).toBe(true);
+    const developer = models.columns.findIndex((c) => c.label === "Developer");
+    expect(models.rows[1].cells[developer]).toMatchObject({ values: [{ text: "Acme AI", href: "/acme-ai/" }], sort: "acme ai", filter: ["Acme AI"] });
+    const openness = models.columns.filter((c) => c.openness);
+    expect(openness).toHaveLength(14);
+    expect(models.rows[1].cells[models.columns.indexOf(openness[0])].level).toMatch(/^(open|partial|closed|unknown)$/);
+    expect(JSON.parse(JSON.stringify(models))).toEqual(models);
+  });
+
+  it("lists tags, a tag's notes and the home page's start, counts and hubs", () => {
+    const tags = tagsData(site);
+    expect(tags.length).toBe(site.tags.size);
+    expect(tagData(site, tags[0].tag).notes).toHaveLength(tags[0].count);
+    const home = homeData(site, 3);
+    expect(home.counts.find((c) => c.type === "model")).toEqual({ type: "model", label: "Models", href: "/models/", count: 3 });
+    expect(home.hubs).toHaveLength(3);
+    expect(home.start).toBeUndefined(); // the fixture's atlas.yml names no home note
   });
 });
 
