@@ -7,7 +7,12 @@ import { createHash } from "node:crypto";
 import type { Dataset } from "../datasets.ts";
 import type { Diagnostic } from "../types.ts";
 import type { NoteSource } from "../note-source.ts";
-import type { Affiliation, BacklinkGroup, InfoRow, LinkRef, OpennessMatrix, Site } from "../site.ts";
+import type { Site } from "../site.ts";
+import type { BacklinkGroup } from "../views/backlinks.ts";
+import type { LinkRef } from "../views/links.ts";
+import type { OpennessMatrix } from "../views/openness.ts";
+import type { Affiliation } from "../views/people.ts";
+import type { InfoRow } from "../views/values.ts";
 import { noteJsonLd, scriptJson } from "../web.ts";
 import { folderView, type FolderView } from "./folder.ts";
 

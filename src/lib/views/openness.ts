@@ -1,0 +1,101 @@
+/**
+ * A model's openness as its page shows it: one cell per dimension of the index (grouped as the index groups them),
+ * each with its level, note, sources, evidence (by host name, or as the dataset's record), the mark of an imported
+ * cell, and the dataset's own class where a hand-written cell differs from it.
+ */
+import { dataset, DATASETS, recordUrl } from "../datasets.ts";
+import { countLevels, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "../openness.ts";
+import type { NoteType, Registry } from "../registry.ts";
+import type { Site } from "../site.ts";
+import type { Note } from "../types.ts";
+import type { LinkRef } from "./links.ts";
+import { importedMark, sourceRefs, type ImportedMark } from "./sources.ts";
+
+/** One dimension of a model's openness as a page shows it; a dimension the note does not rate is `unknown`. */
+export interface OpennessCellView {
+  key: string;
+  label: string;
+  short: string;
+  status: OpennessLevel;
+  /** False when the note says nothing on this dimension. */
+  rated: boolean;
+  note?: string;
+  sources: LinkRef[];
+  /** Evidence addresses, shown by host name. */
+  evidence: { href: string; text: string }[];
+  imported?: ImportedMark;
+  /** A dataset's own class where it differs from the note's (hand-written) cell: kept in the note's record. */
+  differs?: { dataset: string; status: OpennessLevel; evidence: { href: string; text: string }[]; record?: string };
+}
+
+/** A model's openness matrix, grouped as the registry (and the field's index) groups the dimensions. */
+export interface OpennessMatrix {
+  groups: { id: string; label: string; cells: OpennessCellView[] }[];
+  cells: OpennessCellView[];
+  counts: Record<OpennessLevel, number>;
+  /** Dimensions the note rates (any level, `unknown` included when written). */
+  rated: number;
+}
+
+/** True for a type whose infobox shows an openness matrix (its registry entry says so: models). */
+export function isRated(registry: Registry, type: NoteType): boolean {
+  return registry.entry(type).infobox.some((v) => v.show === "openness");
+}
+
+/** A model's openness matrix (undefined for the types that are not rated, see `isRated`). */
+export function opennessMatrix(site: Site, note: Note): OpennessMatrix | undefined {
+  if (!isRated(site.registry, note.type)) return undefined;
+  const record = note.fields.record;
+  const from = record ? dataset(record.from) : undefined;
+  const cells = OPENNESS_DIMENSIONS.map((d): OpennessCellView => {
+    const cell = note.fields.openness[d.key];
+    const other = record?.differs?.[d.key];
+    return {
+      key: d.key,
+      label: d.label,
+      short: d.short,
+      status: cell?.status ?? "unknown",
+      rated: !!cell,
+      note: cell?.note,
+      sources: cell ? sourceRefs(site, cell.sources) : [],
+      evidence: (cell?.evidence ?? []).map((href) => ({ href, text: recordLabel(href) ?? hostOf(href) })),
+      imported: importedMark(note, cell?.imported),
+      ...(other && from
+        ? {
+            differs: {
+              dataset: from.label,
+              status: other.status,
+              evidence: (other.evidence ?? []).map((href) => ({ href, text: recordLabel(href) ?? hostOf(href) })),
+              record: record?.file && record.snapshot ? recordUrl(from, record.file, record.snapshot) : undefined,
+            },
+          }
+        : {}),
+    };
+  });
+  return {
+    groups: OPENNESS_GROUPS.map((g) => ({ id: g.id, label: g.label, cells: cells.filter((c) => OPENNESS_DIMENSIONS.find((d) => d.key === c.key)!.group === g.id) })),
+    cells,
+    counts: countLevels(cells.map((c) => c.status)),
+    rated: cells.filter((c) => c.rated).length,
+  };
+}
+
+/** "3 open, 1 partial, 2 closed of 14": a model's openness in a line. */
+export function opennessSummary(m: OpennessMatrix): string {
+  const parts = (["open", "partial", "closed"] as const).filter((l) => m.counts[l]).map((l) => `${m.counts[l]} ${l}`);
+  return parts.length ? `${parts.join(", ")} of ${m.cells.length}` : `not rated (${m.cells.length} dimensions)`;
+}
+
+/** "index record" for a link to a dataset's record (an imported cell's evidence when the dataset links none). */
+function recordLabel(href: string): string | undefined {
+  const d = DATASETS.find((x) => href.startsWith(`${x.repository}/blob/`));
+  return d ? `${d.short} record` : undefined;
+}
+
+function hostOf(href: string): string {
+  try {
+    return new URL(href).hostname.replace(/^www\./, "");
+  } catch {
+    return href;
+  }
+}
