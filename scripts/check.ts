@@ -21,9 +21,8 @@ import { projectCache } from "../src/lib/parse-cache.ts";
 import { mentionHints, type MentionHint } from "../src/lib/mentions.ts";
 import { jsonReport, githubAnnotation, githubNotice, reportFormat, REPORT_FORMATS } from "../src/lib/report.ts";
 import { summarize } from "../src/lib/diagnostics.ts";
-import { VaultLoader } from "../src/lib/vault.ts";
 import type { Diagnostic, Vault } from "../src/lib/types.ts";
-import { contentDir, fail, printReport, progress, rawHtmlPolicy, ROOT, shown, usage } from "./lib/cli.ts";
+import { commandContext, fail, printReport, progress, ROOT, shown, usage } from "./lib/cli.ts";
 
 const USAGE = "npm run check -- [--strict] [--format text|json|github] [--changed [<base-ref>]] [--mentions]";
 // `--changed` takes an optional value: parseArgs has no such option, so a value after it is read as a positional.
@@ -40,12 +39,13 @@ const format = reportFormat(values.format, process.env);
 if (!format) usage(USAGE, `--format is one of ${REPORT_FORMATS.join(", ")}, not \`${values.format}\``);
 
 const started = performance.now();
-const dir = contentDir();
-const cache = projectCache(ROOT);
 // The check needs no page HTML: notes are rendered only where their raw HTML must be sanitized (parse-note.ts); the
 // prose with positions only for --mentions.
-const loader = new VaultLoader(dir, { cache, html: false, prose: !!values.mentions, onProgress: format === "json" ? undefined : progress("check"), rawHtml: rawHtmlPolicy() });
-const vault = await loader.load();
+const ctx = commandContext({ html: false, prose: !!values.mentions });
+const dir = ctx.contentDir;
+const cache = projectCache(ROOT);
+if (format !== "json") ctx.progress = progress("check");
+const vault = await ctx.load();
 
 let diagnostics: readonly Diagnostic[] = vault.diagnostics;
 let count = vault.files.length;

@@ -7,12 +7,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { nearest } from "../src/lib/diagnostics.ts";
-import { projectCache } from "../src/lib/parse-cache.ts";
 import { REGISTRY } from "../src/lib/registry.ts";
 import { isSlug, slugify } from "../src/lib/resolve.ts";
 import { scaffoldNote } from "../src/lib/scaffold.ts";
-import { VaultLoader } from "../src/lib/vault.ts";
-import { contentDir, fail, ROOT, shown, usage } from "./lib/cli.ts";
+import { commandContext, fail, shown, usage } from "./lib/cli.ts";
 
 const USAGE = `npm run new -- <${REGISTRY.schemaTypes.join("|")}> "<Title>" [--source <source-slug>]… [--slug <slug>]`;
 
@@ -34,12 +32,13 @@ const slug = values.slug ?? slugify(title);
 if (!isSlug(slug)) usage(USAGE, `\`${slug}\` is not a slug: use lowercase words joined by hyphens, e.g. \`${slugify(slug)}\``);
 if (REGISTRY.reservedSlugs.has(slug)) fail(null, `\`${slug}\` is the address of one of the site's own pages`, `choose another slug with --slug, e.g. --slug ${slug}-${type}`);
 
-const dir = contentDir();
+const ctx = commandContext();
+const dir = ctx.contentDir;
 const file = join(dir, REGISTRY.entry(type).folder, `${slug}.md`);
 if (existsSync(file)) fail({ file: shown(file), line: 1 }, "this note already exists; nothing was written", `edit it, or give the new note another slug with --slug`);
 
 // The vault (through the parse cache) says which names are taken and which sources exist.
-const vault = await new VaultLoader(dir, { cache: projectCache(ROOT) }).load();
+const vault = await ctx.load();
 for (const name of new Set([title.trim(), slug])) {
   const taken = vault.index.resolve(name);
   if (taken) {

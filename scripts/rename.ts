@@ -7,12 +7,10 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { summarize } from "../src/lib/diagnostics.ts";
-import { projectCache } from "../src/lib/parse-cache.ts";
 import { REGISTRY } from "../src/lib/registry.ts";
 import { addAlias, applyEdits, renameEdits } from "../src/lib/rename.ts";
 import { isSlug, slugify } from "../src/lib/resolve.ts";
-import { VaultLoader } from "../src/lib/vault.ts";
-import { contentDir, fail, ROOT, shown, usage } from "./lib/cli.ts";
+import { commandContext, fail, shown, usage } from "./lib/cli.ts";
 
 const USAGE = "npm run rename -- <old-slug> <new-slug>";
 const args = process.argv.slice(2);
@@ -21,9 +19,9 @@ const [from, to] = args;
 if (!isSlug(to)) usage(USAGE, `\`${to}\` is not a slug: use lowercase words joined by hyphens, e.g. \`${slugify(to)}\``);
 if (REGISTRY.reservedSlugs.has(to)) fail(null, `\`${to}\` is the address of one of the site's own pages`, "choose another slug");
 
-const dir = contentDir();
-const loader = new VaultLoader(dir, { cache: projectCache(ROOT) });
-const vault = await loader.load();
+const ctx = commandContext();
+const dir = ctx.contentDir;
+const vault = await ctx.load();
 const file = vault.filesBySlug.get(from);
 if (!file) {
   const near = vault.index.suggest(from);
@@ -71,7 +69,7 @@ console.log(`rewrote ${said.join(", ") || "no links (none named it by its slug)"
 if (!hasAlias) console.log(`added \`${from}\` to its aliases: old links still resolve, and /${from}/ sends readers to /${to}/`);
 
 // The vault again, to say whether the rename left it as it found it.
-const after = await new VaultLoader(dir, { cache: projectCache(ROOT) }).load();
+const after = await commandContext().load();
 const errorsAfter = summarize(after.diagnostics, false).errors;
 if (errorsAfter > errorsBefore) {
   console.error(`the vault now has ${errorsAfter} error(s), it had ${errorsBefore}: run \`npm run check\` and fix what it lists`);

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { formatDiagnostic, summarize } from "../../src/lib/diagnostics.ts";
 import type { RawHtmlPolicy } from "../../src/lib/config.ts";
+import { BuildContext, type ContextOptions } from "../../src/lib/context.ts";
 import { readEnv, type AtlasEnv } from "../../src/lib/env.ts";
 import type { Diagnostic } from "../../src/lib/types.ts";
 
@@ -38,6 +39,16 @@ export function contentDir(): string {
  */
 export function rawHtmlPolicy(): RawHtmlPolicy | undefined {
   return env().rawHtml;
+}
+
+/**
+ * The build context a command works with (src/lib/context.ts), as `npm run build` and the `atlas()` integration do:
+ * the vault of `CONTENT_DIR` with the environment's settings, loaded once through the parse cache. `parse` says how
+ * (the check needs no page HTML).
+ */
+export function commandContext(parse?: ContextOptions["parse"]): BuildContext {
+  const { rawHtml, allowErrors, searchShardNotes } = env();
+  return new BuildContext({ root: ROOT, contentDir: contentDir(), rawHtml, allowErrors, searchShardNotes, parse });
 }
 
 /**

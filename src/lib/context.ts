@@ -12,7 +12,7 @@ import type { GraphArtifactOptions } from "./graph/artifacts.ts";
 import { lastCommitDates, repositoryOf } from "./git.ts";
 import { NoteSources } from "./note-source.ts";
 import { cacheRoot, projectCache } from "./parse-cache.ts";
-import { Site } from "./site.ts";
+import type { Site } from "./site.ts";
 import { REGISTRY, type RelationKind, type TypeEntry } from "./registry.ts";
 import type { Registry } from "./type-registry.ts";
 import type { Vault } from "./types.ts";
@@ -141,7 +141,9 @@ export class BuildContext {
 
   /** The site model of the loaded vault, made once (and again after each dev save, `update`). */
   site(): Promise<Site> {
-    return (this.#site ??= this.load().then(async (vault) => new Site(vault, await this.#siteOptions())));
+    // The site model (and the graph, views and pages behind it) is imported only by what renders: `npm run check`
+    // starts without it.
+    return (this.#site ??= this.load().then(async (vault) => new (await import("./site.ts")).Site(vault, await this.#siteOptions())));
   }
 
   /** The site if one is made or being made, else undefined (the dev server's middleware before the first load). */
@@ -154,6 +156,7 @@ export class BuildContext {
     const previous = await this.site();
     const vault = await this.loader.update(paths);
     const options = await this.#siteOptions();
+    const { Site } = await import("./site.ts");
     const next = new Site(vault, { ...options, graph: { ...options.graph, update: previous.graphIfBuilt() }, mentions: previous.mentionCache() });
     this.#site = Promise.resolve(next);
     return next;
