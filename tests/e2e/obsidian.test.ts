@@ -231,9 +231,9 @@ describe("an Obsidian vault, built", () => {
     // No page of the typed wiki's own views, which have nothing to show here; no sitemap without an origin.
     for (const view of ["openness", "timeline"]) expect(existsSync(join(dist, view)), view).toBe(false);
     expect(existsSync(join(dist, "sitemap.xml"))).toBe(false);
-    // Named after its folder (it has no atlas.yml), led by its Home.md.
+    // Named after its folder (it has no atlas.yml), led by its Home.md, whose own `# Welcome` is the one heading.
     expect(page("")).toContain("<title>obsidian</title>");
-    expect(page("")).toContain("<h1>obsidian</h1>");
+    expect(page("").match(/<h1[^>]*>/g)).toEqual(['<h1 id="welcome">']);
     expect(page("")).toContain("This vault follows Obsidian's documented link rules.");
     expect(page("")).not.toContain("Atlas");
   });

@@ -28,6 +28,8 @@ export interface HeadingInfo {
   /** The anchor id on the rendered page (github-slugger, as GitHub and Obsidian publish do). */
   id: string;
   line: number;
+  /** Set on a heading that is the body's first block (a note that opens with its own title, `# Title`). */
+  leads?: true;
 }
 
 /** Backlink context: text, and numbers standing for the note's own links (shown as their label or the target's title). */
@@ -102,7 +104,7 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
       case "heading": {
         const text = plainText(node, linkText);
         const id = String(node.data?.hProperties?.id ?? "");
-        out.headings.push({ depth: node.depth, text, id, line: span(node).line });
+        out.headings.push({ depth: node.depth, text, id, line: span(node).line, ...(tree.children[0] === node ? { leads: true as const } : {}) });
         break;
       }
       case "link":
