@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../src/lib/config.ts";
 import { DATASETS, dataset } from "../src/lib/datasets.ts";
 import { NoteEditError } from "../src/lib/import/edit.ts";
 import { readIndexDir } from "../src/lib/import/osai.ts";
@@ -69,8 +70,10 @@ if (!systems.length) fail(`${shown(dir)} holds no records of the ${d.label}; not
 
 const vaultDir = contentDir();
 try {
+  // The vault names the dataset's source note in its atlas.yml (`datasets`): every imported value cites it.
+  const bound = dataset(d.id, (await loadConfig(vaultDir)).site.datasets)!;
   const notes = await readVaultNotes(vaultDir);
-  const { writes, report } = runImport({ dataset: d, systems, notes, snapshot, readings: d.id === "osai" ? OSAI_ORGANISATIONS : {}, notices });
+  const { writes, report } = runImport({ dataset: bound, systems, notes, snapshot, readings: d.id === "osai" ? OSAI_ORGANISATIONS : {}, notices });
   if (!values["dry-run"]) {
     for (const [path, text] of writes) {
       const file = join(vaultDir, path);

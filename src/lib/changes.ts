@@ -185,7 +185,7 @@ function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s:
   // An imported note's record: which release the dataset rates, and whether it still lists it.
   const recA = old.fields.record;
   const recB = now.fields.record;
-  const recordSource = recB ? titles(head, [dataset(recB.from)?.source ?? recB.from]) : recA ? titles(base, [dataset(recA.from)?.source ?? recA.from]) : [];
+  const recordSource = recB ? titles(head, [dataset(recB.from, head.settings.site.datasets)?.source ?? recB.from]) : recA ? titles(base, [dataset(recA.from, base.settings.site.datasets)?.source ?? recA.from]) : [];
   if ((recA?.rates ?? "") !== (recB?.rates ?? "")) push({ field: "Rated release", kind: !recA?.rates ? "added" : !recB?.rates ? "removed" : "changed", before: recA?.rates, after: recB?.rates, citing: recordSource });
   if (!!recA?.dropped !== !!recB?.dropped) push({ field: "Listed by the dataset", kind: "changed", before: recA?.dropped ? "no longer" : "yes", after: recB?.dropped ? `no longer (snapshot of ${recB.dropped.date ?? recB.dropped.snapshot.slice(0, 7)})` : "yes", citing: recordSource });
 

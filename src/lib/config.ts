@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { z } from "astro/zod";
 import { LineCounter, parseDocument } from "yaml";
+import { DATASET_IDS, type DatasetId } from "./datasets.ts";
 
 export const CONFIG_FILE = "atlas.yml";
 
@@ -56,6 +57,11 @@ export interface SiteSettings {
   footer?: string;
   /** Who the site is by, for the feed's author. Default: "<title> contributors". */
   author?: string;
+  /**
+   * Each imported dataset's source note in this vault, by the dataset's id (`datasets: { osai: <slug> }`): the note
+   * every value `npm run import` writes cites, and the one whose citation earns a page the dataset's credit.
+   */
+  datasets?: Record<string, string>;
 }
 
 /** A setting's place in `atlas.yml`, for messages about its value (a `home` that names no note). */
@@ -94,6 +100,7 @@ const schema = z.strictObject({
   home: text.optional(),
   footer: text.optional(),
   author: text.optional(),
+  datasets: z.strictObject(Object.fromEntries(DATASET_IDS.map((id) => [id, text.optional()])) as Record<DatasetId, z.ZodOptional<typeof text>>).optional(),
 });
 
 /** What each setting is for, in the hint of a message about it. */
@@ -110,6 +117,7 @@ const HINTS: Record<string, string> = {
   home: "the note the home page leads with, as a wikilink names it (`home: Start here`)",
   footer: "a line of plain text for every page's footer",
   author: "who the site is by, as plain text",
+  datasets: `each imported dataset's source note, by the dataset's id (\`datasets: { osai: <the source note's slug> }\`); the datasets are ${DATASET_IDS.join(", ")}`,
 };
 
 /** The settings of a folder with no `atlas.yml`: an Obsidian vault. */
@@ -170,6 +178,12 @@ export function parseConfig(text: string): { config: VaultConfig; site: SiteSett
   const valid: Record<string, unknown> = { ...data };
   if (!result.success) {
     for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys" && issue.path.length) {
+        const key = String(issue.path[0]);
+        for (const k of issue.keys) problems.push({ ...(positions[key] ?? keyAt(key)), message: `\`${key}\` has \`${k}\`, which is not one of its keys`, hint: HINTS[key] ?? "" });
+        delete valid[key];
+        continue;
+      }
       if (issue.code === "unrecognized_keys") {
         for (const k of issue.keys) {
           problems.push({ ...keyAt(k), message: `unknown setting \`${k}\``, hint: `the settings are ${KEYS.join(", ")}` });

@@ -3,6 +3,9 @@
  * value cites, where its records live, and the credit its licence asks for. A value the importer writes carries
  * `imported: <id>` and the note a `record` naming the dataset's file it came from, so the checker, the pages and
  * `npm run changes` can tell imported values from hand-written ones. A new dataset is one entry here plus its reader.
+ *
+ * Which note of a vault is a dataset's source note is the vault's to say (`datasets:` in atlas.yml, e.g.
+ * `datasets: { osai: the-slug-of-its-source-note }`): `datasetsOf` binds the entries to a vault's settings.
  */
 
 export interface Dataset {
@@ -12,8 +15,8 @@ export interface Dataset {
   label: string;
   /** A word for it in tight places ("index record"). */
   short: string;
-  /** The source note every imported value cites. */
-  source: string;
+  /** The source note every imported value cites, as the vault's atlas.yml names it (`datasets`); none when unset. */
+  source?: string;
   /** The public site the credit links to. */
   site: string;
   /** The repository its records are files of; a record's address is a file at a commit. */
@@ -30,7 +33,6 @@ export const DATASETS = [
     id: "osai",
     label: "European Open Source AI Index",
     short: "index",
-    source: "liesenfeld-dingemanse-2024-open-source-ai-index",
     site: "https://osai-index.eu/",
     repository: "https://github.com/Language-Technology-Assessment/main-database",
     licence: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
@@ -43,8 +45,15 @@ export const DATASETS = [
 export type DatasetId = (typeof DATASETS)[number]["id"];
 export const DATASET_IDS = DATASETS.map((d) => d.id) as [DatasetId, ...DatasetId[]];
 
-export function dataset(id: string): Dataset | undefined {
-  return DATASETS.find((d) => d.id === id);
+/** The dataset `id`, bound to a vault's `datasets` setting when given (its `source` then set). */
+export function dataset(id: string, sources?: Readonly<Record<string, string>>): Dataset | undefined {
+  const d: Dataset | undefined = DATASETS.find((x) => x.id === id);
+  return d && sources?.[d.id] ? { ...d, source: sources[d.id] } : d;
+}
+
+/** Every dataset, each bound to the vault's source note for it (`datasets` in atlas.yml). */
+export function datasetsOf(sources: Readonly<Record<string, string>> | undefined): Dataset[] {
+  return DATASETS.map((d) => dataset(d.id, sources)!);
 }
 
 /** The address of one record (a file of the dataset's repository) as it was at a commit. */

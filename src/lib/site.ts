@@ -189,7 +189,7 @@ export class Site {
   /** The landscape graph, its layout, payloads and exports: built on first use, once per site. */
   graph(): GraphArtifacts {
     if (!this.#graph) {
-      this.#graph = createGraphArtifacts(this.vault, { ...this.#graphOptions, base: this.urls.base });
+      this.#graph = createGraphArtifacts(this.vault, { ...this.#graphOptions, base: this.urls.base, about: { title: this.identity.title, description: this.identity.description } });
       // The earlier site's graph was only a starting point: holding it would keep every earlier vault alive.
       const { update: _update, ...rest } = this.#graphOptions;
       this.#graphOptions = rest;
@@ -256,7 +256,7 @@ export class Site {
 
   /** The datasets whose data a page about these notes shows, for their licences' credit (views/values.ts). */
   credits(notes: Iterable<Note>): Dataset[] {
-    return credits(notes);
+    return credits(this, notes);
   }
 
   /** True for a type whose infobox shows an openness matrix (its registry entry says so: models). */

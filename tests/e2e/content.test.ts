@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DATASETS } from "../../src/lib/datasets.ts";
+import { dataset } from "../../src/lib/datasets.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
 import { deadLinks, malformedPages, siteHashes } from "../helpers/crawl.ts";
@@ -49,7 +49,7 @@ describe("content/", () => {
 
   it("holds every system of the Open Source AI Index snapshot, each imported cell with its class, evidence and source", async () => {
     const vault = await loadVault(CONTENT, { cache: null });
-    const osai = DATASETS[0];
+    const osai = dataset("osai", vault.settings.site.datasets)!;
     const records = vault.notes.filter((n) => n.fields.record?.from === osai.id && n.fields.record.file);
     // 193 systems in snapshot 5a388e8 (its 194th YAML file is the blank submission template): a note each.
     expect(new Set(records.map((n) => n.fields.record!.file)).size).toBe(193);
@@ -106,7 +106,7 @@ describe("content/", () => {
 
     it("credits the Open Source AI Index, with its link and citation, on every page that shows its data", async () => {
       const vault = await loadVault(CONTENT);
-      const osai = DATASETS[0];
+      const osai = dataset("osai", vault.settings.site.datasets) as { site: string; id: string; source: string };
       const credited = (path: string) => {
         const html = readFileSync(join(dist, path, "index.html"), "utf8");
         return html.includes('class="dataset-credit"') && html.includes(`href="${osai.site}"`) && html.includes("Rethinking open source generative AI: open-washing and the EU AI Act") && html.includes("pp. 1774-1787");

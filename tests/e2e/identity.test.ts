@@ -51,7 +51,7 @@ describe("a vault with its own identity", () => {
       expect(visible(html), page).not.toMatch(THIS_WIKI);
       if (page !== "404.html") expect(html, page).toContain("Tended by one gardener.");
     }
-    for (const file of ["feed.xml", "llms.txt", "robots.txt", "sitemap.xml"]) expect(readFileSync(join(dist, file), "utf8"), file).not.toMatch(THIS_WIKI);
+    for (const file of ["feed.xml", "llms.txt", "robots.txt", "sitemap.xml", "exports/atlas-graph.gexf"]) expect(readFileSync(join(dist, file), "utf8"), file).not.toMatch(THIS_WIKI);
   });
 
   it("leads its home page with the home note, and links canonically at its origin", () => {

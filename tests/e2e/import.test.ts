@@ -15,7 +15,7 @@ import { tempDir } from "../helpers/temp.ts";
 const INDEX = join(ROOT, "tests/fixtures/osai-index");
 const VAULT = join(ROOT, "tests/fixtures/osai-vault");
 const SNAPSHOT = ["--commit", "0123456789abcdef0123456789abcdef01234567", "--date", "2026-06-12"];
-const osai = DATASETS[0];
+const osai = { ...DATASETS[0], source: "liesenfeld-dingemanse-2024-open-source-ai-index" };
 
 function copy(from: string): string {
   const dir = join(tempDir("atlas-import-"), "copy");

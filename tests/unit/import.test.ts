@@ -21,7 +21,8 @@ import { ROOT } from "../helpers/cli.ts";
 
 const INDEX = join(ROOT, "tests/fixtures/osai-index");
 const VAULT = join(ROOT, "tests/fixtures/osai-vault");
-const osai = DATASETS[0];
+// Bound to the fixture vault's source note, as its atlas.yml would name it (`datasets: { osai: … }`).
+const osai = { ...DATASETS[0], source: "liesenfeld-dingemanse-2024-open-source-ai-index" };
 const SNAPSHOT = { commit: "0123456789abcdef0123456789abcdef01234567", date: "2026-06-12" };
 
 function readSystems(dir = INDEX): { systems: IndexSystem[]; notices: IndexNotice[] } {

@@ -21,6 +21,8 @@ export interface GraphArtifactOptions {
   local?: NeighbourhoodOptions;
   /** Site base path, for the addresses in the exports. */
   base?: string;
+  /** What the exports say they are (the site's title and description), for the GEXF file's metadata. */
+  about?: { title: string; description?: string };
   /**
    * The artifacts of an earlier state of the vault (the dev server, after a save): its graph is patched in place,
    * and its layout, when done, is kept for the nodes it has (no new layout is computed).
@@ -88,7 +90,7 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<
   const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug), types.map((t) => t.type)))[type];
   const exports: ExportFile[] = [
     { path: "exports/atlas-graph.json", mediaType: "application/json", body: async () => toGraphologyJson(graph, await layout(), registry) },
-    { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: async () => toGexf(graph, await layout(), registry) },
+    { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: async () => toGexf(graph, await layout(), registry, options.about) },
     ...types.map(({ type: t }) => ({ path: `exports/notes-${t}.csv`, mediaType: "text/csv; charset=utf-8", body: async () => csvOf(t) })),
   ];
   let titles: { fileName: string; json: string } | undefined;

@@ -29,12 +29,12 @@ export function toGraphologyJson(graph: LandscapeGraph, layout: Layout, registry
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /** GEXF 1.2, the format Gephi opens: node type, date, degree and community as attributes, edge kinds and weight. */
-export function toGexf(graph: LandscapeGraph, layout: Layout, registry: Registry = REGISTRY): string {
+export function toGexf(graph: LandscapeGraph, layout: Layout, registry: Registry = REGISTRY, about: { title: string; description?: string } = { title: "Notes" }): string {
   const at = new Map(layout.keys.map((k, i) => [k, i]));
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">`,
-    `  <meta><creator>Atlas</creator><description>The open-source AI landscape: notes and their links</description></meta>`,
+    `  <meta><creator>${xml(about.title)}</creator><description>${xml(about.description ? `${about.description} Notes and their links.` : "Notes and their links.")}</description></meta>`,
     `  <graph defaultedgetype="directed" mode="static">`,
     `    <attributes class="node">`,
     `      <attribute id="type" title="type" type="string"/>`,

@@ -112,8 +112,12 @@ export function runImport(input: ImportInput): ImportResult {
     editedByHand: [],
     notices: [...(input.notices ?? [])],
   };
-  if (!input.notes.some((n) => n.slug === d.source && n.type === "source")) {
-    throw new NoteEditError(`the vault has no source note \`${d.source}\` for the ${d.label}: write it first (every imported value cites it)`);
+  const source = d.source;
+  if (!source) {
+    throw new NoteEditError(`the vault names no source note for the ${d.label}: write one, then name it in the vault's atlas.yml as \`datasets: { ${d.id}: <its slug> }\` (every imported value cites it)`);
+  }
+  if (!input.notes.some((n) => n.slug === source && n.type === "source")) {
+    throw new NoteEditError(`the vault has no source note \`${source}\` for the ${d.label}: write it first (every imported value cites it)`);
   }
 
   // Every name a note answers to (slug, title, aliases), as links resolve them.
@@ -285,7 +289,7 @@ export function runImport(input: ImportInput): ImportResult {
   const notesBySlug = new Map(input.notes.map((n) => [n.slug, n]));
   const titleOf = (slug: string) => targets.find((t) => t.slug === slug)?.title ?? [...orgs.values()].find((o) => o.slug === slug)?.title ?? notesBySlug.get(slug)?.title ?? slug;
   const writes = new Map<string, string>();
-  const src = d.source;
+  const src = source;
   const fallback = (t: ModelTarget, commit: string) => recordUrl(d, t.system.file, commit);
   const repoPrefix = `${d.repository}/blob/`;
   const factsOf = (t: ModelTarget): ModelFacts => ({

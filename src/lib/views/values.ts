@@ -3,7 +3,7 @@
  * (links for relations, sources for claims, the marks of imported values), the record row of an imported note, a
  * plain note's properties as written, and the credit the datasets' licences ask for.
  */
-import { dataset, DATASETS, recordUrl, type Dataset } from "../datasets.ts";
+import { dataset, datasetsOf, recordUrl, type Dataset } from "../datasets.ts";
 import type { FieldView } from "../registry.ts";
 import type { Site } from "../site.ts";
 import type { Note } from "../types.ts";
@@ -99,22 +99,24 @@ export function infobox(site: Site, note: Note): InfoRow[] {
  */
 function recordValues(site: Site, note: Note): InfoValue[] {
   const r = note.fields.record;
-  const d = r ? dataset(r.from) : undefined;
+  const d = r ? dataset(r.from, site.vault.settings.site.datasets) : undefined;
   if (!r || !d || !r.file) return [];
   const href = r.snapshot ? recordUrl(d, r.file, r.snapshot) : undefined;
   const read = `${d.short} record ${r.file}${r.date ? `, ${r.date}` : ""}`;
   const extra = [r.base ? `base model ${r.base}` : "", read, r.dropped ? `no longer listed as of ${r.dropped.date ?? r.dropped.snapshot.slice(0, 7)}` : ""].filter(Boolean).join("; ");
-  return [{ text: r.rates ?? r.names?.[0] ?? r.file, href, extra, sources: sourceRefs(site, [d.source]) }];
+  return [{ text: r.rates ?? r.names?.[0] ?? r.file, href, extra, sources: sourceRefs(site, d.source ? [d.source] : []) }];
 }
 
 /**
  * The datasets whose data a page about these notes shows, for the credit their licences ask for: those whose
- * source note a note cites (a hand-written value can cite one too), that wrote its `record`, or that it is about.
+ * source note (atlas.yml's `datasets`) a note cites (a hand-written value can cite one too), that wrote its
+ * `record`, or that it is about.
  */
-export function credits(notes: Iterable<Note>): Dataset[] {
-  const out = new Set<Dataset>();
+export function credits(site: Site, notes: Iterable<Note>): Dataset[] {
+  const all = datasetsOf(site.vault.settings.site.datasets);
+  const out = new Set<string>();
   for (const n of notes) {
-    for (const d of DATASETS) if (n.cites.includes(d.source) || n.slug === d.source || n.fields.record?.from === d.id) out.add(d);
+    for (const d of all) if ((d.source && (n.cites.includes(d.source) || n.slug === d.source)) || n.fields.record?.from === d.id) out.add(d.id);
   }
-  return DATASETS.filter((d) => out.has(d));
+  return all.filter((d) => out.has(d.id));
 }
