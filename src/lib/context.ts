@@ -79,11 +79,6 @@ export class BuildContext {
     return siteIdentity((await this.config()).site, this.contentDir);
   }
 
-  /** True for a vault whose notes are typed (`notes: typed`), false for one read as Obsidian reads it. */
-  async typed(): Promise<boolean> {
-    return (await this.config()).config.notes === "typed";
-  }
-
   /** The note types and relation kinds of this build: the wiki's, and any the project adds. */
   get registry(): Registry {
     const { types, relationKinds } = this.options;

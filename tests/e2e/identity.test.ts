@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, NODE, ROOT, runScript } from "../helpers/cli.ts";
 import { malformedPages, siteHashes, sitePages } from "../helpers/crawl.ts";
@@ -111,6 +112,23 @@ describe("a vault without atlas.yml", () => {
     expect(feed).toContain('<link href="/plants/fern/"/>');
     expect([...feed.matchAll(/<entry>/g)]).toHaveLength(4);
     expect(visible(readFileSync(join(dist, "plants/fern/index.html"), "utf8"))).not.toMatch(THIS_WIKI);
+  });
+});
+
+describe("the build's log", () => {
+  it("is one line per stage and a summary, Astro's line per route only with --verbose", () => {
+    const out = join(scratch("atlas-log-"), "dist");
+    const quiet = runScript("build", [], { CONTENT_DIR: GARDEN, OUT_DIR: out });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    const lines = (quiet.stdout + quiet.stderr).split("\n").filter(Boolean);
+    for (const stage of [/^build: parsed \(\d from cache\) 3\/3$/, /^build: checking 3\/3$/, /^✔ 0 errors, 0 warnings in 3 notes/, /^build: rendered \d+ pages \(/, /^build: indexed 3 notes for search/, /^build: wrote /, /^✔ built 3 notes into \d+ pages in /]) {
+      expect(lines.filter((l) => stage.test(l)), String(stage)).toHaveLength(1);
+    }
+    expect(lines.length).toBeLessThan(15);
+    expect(quiet.stderr).not.toMatch(/├─/);
+    const verbose = runScript("build", ["--verbose"], { CONTENT_DIR: GARDEN, OUT_DIR: out });
+    expect(verbose.code).toBe(0);
+    expect(stripVTControlCharacters(verbose.stdout + verbose.stderr)).toMatch(/├─ \/tags\/plant\/index\.html/);
   });
 });
 

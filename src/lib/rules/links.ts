@@ -1,4 +1,5 @@
 /** Rules about what notes point at: names two notes claim, body links, relations and citations that miss. */
+import { FLAVOURS } from "../flavour.ts";
 import { nearest } from "../diagnostics.ts";
 import { foldName } from "../resolve.ts";
 import { at, defineRule, FILE_START, noteName, suggestHint } from "./rule.ts";
@@ -52,7 +53,7 @@ export const brokenLink = defineRule({
     for (const n of vault.notes) {
       for (const l of n.links) {
         if (l.to !== null || l.attachment || !(l.target || l.heading || l.block)) continue;
-        const file = vault.config.notes === "obsidian" && /\.[A-Za-z0-9]{1,5}$/.test(l.target) && !/\.md$/i.test(l.target);
+        const file = FLAVOURS[vault.config.notes].missing(l.target) === "file";
         report(n, l, `${l.embed ? "embed of" : "link to"} missing ${file ? "file" : "note"} \`${l.target}\``, file ? "put the file in the vault, or fix its name (with its extension)" : suggestHint(vault, l.target));
       }
     }
