@@ -9,6 +9,7 @@ import { changedSet } from "./changed.ts";
 import type { ChangedPath } from "./git.ts";
 import { dataset } from "./datasets.ts";
 import { OPENNESS_DIMENSIONS } from "./openness.ts";
+import { recordFrom } from "./schema.ts";
 import { REGISTRY, type Registry } from "./registry.ts";
 import type { Site } from "./site.ts";
 import type { Diagnostic, Note, Vault } from "./types.ts";
@@ -183,11 +184,14 @@ function factChanges(base: Vault, old: Note, head: Vault, now: Note, headOf: (s:
     for (const x of a) if (!b.includes(x)) push({ field, kind: "removed", before: x, citing: [] });
   }
   // An imported note's record: which release the dataset rates, and whether it still lists it.
-  const recA = old.fields.record;
-  const recB = now.fields.record;
-  const recordSource = recB ? titles(head, [dataset(recB.from, head.settings.site.datasets)?.source ?? recB.from]) : recA ? titles(base, [dataset(recA.from, base.settings.site.datasets)?.source ?? recA.from]) : [];
-  if ((recA?.rates ?? "") !== (recB?.rates ?? "")) push({ field: "Rated release", kind: !recA?.rates ? "added" : !recB?.rates ? "removed" : "changed", before: recA?.rates, after: recB?.rates, citing: recordSource });
-  if (!!recA?.dropped !== !!recB?.dropped) push({ field: "Listed by the dataset", kind: "changed", before: recA?.dropped ? "no longer" : "yes", after: recB?.dropped ? `no longer (snapshot of ${recB.dropped.date ?? recB.dropped.snapshot.slice(0, 7)})` : "yes", citing: recordSource });
+  // Per dataset: a note can hold records from several (a model in the index and in Epoch AI's data).
+  for (const from of new Set([...old.fields.records, ...now.fields.records].map((r) => r.from))) {
+    const recA = recordFrom(old.fields, from);
+    const recB = recordFrom(now.fields, from);
+    const recordSource = recB ? titles(head, [dataset(from, head.settings.site.datasets)?.source ?? from]) : titles(base, [dataset(from, base.settings.site.datasets)?.source ?? from]);
+    if ((recA?.rates ?? "") !== (recB?.rates ?? "")) push({ field: "Rated release", kind: !recA?.rates ? "added" : !recB?.rates ? "removed" : "changed", before: recA?.rates, after: recB?.rates, citing: recordSource });
+    if (!!recA?.dropped !== !!recB?.dropped) push({ field: "Listed by the dataset", kind: "changed", before: recA?.dropped ? "no longer" : "yes", after: recB?.dropped ? `no longer (snapshot of ${recB.dropped.date ?? recB.dropped.snapshot.slice(0, 7)})` : "yes", citing: recordSource });
+  }
 
   // The note's own `sources` list.
   const srcBefore = sorted(old.fields.sources.map((s) => headOf(base.index.resolve(s.ref) ?? s.ref)));

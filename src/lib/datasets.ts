@@ -40,6 +40,17 @@ export const DATASETS = [
       'Liesenfeld, A. and Dingemanse, M., 2024. "Rethinking open source generative AI: open-washing and the EU AI Act". In Proceedings of the 2024 ACM Conference on Fairness, Accountability, and Transparency (FAccT \'24), pp. 1774-1787.',
     skip: ["a_submission_template.yaml"],
   },
+  {
+    id: "epoch",
+    label: "Epoch AI's Notable AI Models",
+    short: "Epoch AI",
+    site: "https://epoch.ai/data/notable-ai-models",
+    // The snapshot the wiki reads: a copy of the CSV in a public repository, at a commit (Epoch AI publishes no history).
+    repository: "https://github.com/mxschons/sobe-2025-data-repository",
+    licence: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
+    citation: "Epoch AI, \"Data on Notable AI Models\", published online at epoch.ai.",
+    skip: [],
+  },
 ] as const satisfies readonly Dataset[];
 
 export type DatasetId = (typeof DATASETS)[number]["id"];

@@ -32,6 +32,7 @@ export function plainFields(data: unknown, name: string, inlineTags: readonly st
     refs: {},
     openness: {},
     names: {},
+    records: [],
   };
 }
 

@@ -26,6 +26,8 @@ export interface Sourced {
   note?: string;
   /** Written by `npm run import` from this dataset (datasets.ts); absent for a hand-written value. */
   imported?: string;
+  /** The dataset gives the value with a question mark ("Apache-2.0?"): kept as this flag, not in the value. */
+  uncertain?: boolean;
   path: FieldPath;
 }
 
@@ -76,6 +78,10 @@ export interface ImportRecord {
    * cell stays ours, and the page shows this one beside it, as a value the sources disagree on.
    */
   differs?: Partial<Record<OpennessKey, { status: OpennessLevel; evidence?: string[] }>>;
+  /** Which of `rates` and `base` the dataset gives with a question mark ("MiniMax-Text-01?"): a flag, not part of the name. */
+  uncertain?: ("rates" | "base")[];
+  /** The link the dataset gives for the record (its paper or announcement), a fact it holds. */
+  link?: string;
   body?: string;
   section?: string;
 }
@@ -98,9 +104,12 @@ export interface NoteFields {
   openness: Partial<Record<OpennessKey, OpennessCell>>;
   /** Names given as plain text where a note could be named (an author with no note of their own). */
   names: Record<string, string[]>;
-  /** Set on notes `npm run import` wrote or updated. */
-  record?: ImportRecord;
+  /** Set on notes `npm run import` wrote or updated: one record per dataset (`record:`, one or a list). */
+  records: ImportRecord[];
 }
+
+/** A note's record from dataset `id`, if it has one. */
+export const recordFrom = (fields: NoteFields, id: string): ImportRecord | undefined => fields.records.find((r) => r.from === id);
 
 /** `2026`, `2026-03` or `2026-03-17`: sources often give only a year or a month. */
 export const isoDate = z
@@ -132,10 +141,24 @@ export const importRecord = z
     differs: z
       .partialRecord(z.enum(OPENNESS_KEYS), z.strictObject({ status: z.enum(OPENNESS_LEVELS), evidence: z.array(webUrl).min(1).optional() }))
       .optional(),
+    uncertain: z.array(z.enum(["rates", "base"])).min(1).optional(),
+    link: webUrl.optional(),
     body: textHash.optional(),
     section: textHash.optional(),
   })
   .describe("import record");
+/** A note's records: one, or one per dataset that holds the subject (a model in the index and in Epoch AI's data). */
+export const importRecords = z
+  .union([importRecord, z.array(importRecord).min(2)])
+  .superRefine((v, ctx) => {
+    if (!Array.isArray(v)) return;
+    const seen = new Set<string>();
+    v.forEach((r, i) => {
+      if (seen.has(r.from)) ctx.addIssue({ code: "custom", path: [i, "from"], message: `two records from \`${r.from}\`: a note has one record per dataset` });
+      seen.add(r.from);
+    });
+  })
+  .describe("import record(s)");
 
 /** One or several slugs of source notes backing a single value. */
 const sourceRefs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).describe("source slug(s)");
@@ -153,7 +176,7 @@ export const refs = z.union([ref, z.array(ref)]).describe("note reference(s)");
 
 /** A scalar value, optionally with its own source; a list when sources disagree (120B in one, 128B in another). */
 export function claim<T extends z.ZodType>(value: T) {
-  const sourced = z.strictObject({ value, source: sourceRefs.optional(), note: z.string().optional(), imported: imported.optional() });
+  const sourced = z.strictObject({ value, source: sourceRefs.optional(), note: z.string().optional(), imported: imported.optional(), uncertain: z.literal(true).optional() });
   return z.union([value, sourced, z.array(z.union([value, sourced])).min(1)]).describe("value, optionally sourced");
 }
 
@@ -197,7 +220,7 @@ export const common = {
 export const person = z.strictObject({
   ...common,
   type: z.literal("person"),
-  record: importRecord.optional(),
+  record: importRecords.optional(),
   affiliations: z
     .array(
       z.strictObject({
@@ -211,7 +234,11 @@ export const person = z.strictObject({
     .default([]),
 });
 
-export const LAB_KINDS = ["company", "startup", "nonprofit", "academic", "government", "community", "other"] as const;
+/**
+ * What an organisation is. The first six make AI (labs, in the wiki's sense); the rest are organisations a source
+ * names that do not (a publication, a service that runs others' models, a forum, a firm that researches markets).
+ */
+export const LAB_KINDS = ["company", "startup", "nonprofit", "academic", "government", "community", "publisher", "provider", "forum", "financial", "other"] as const;
 export const lab = z.strictObject({
   ...common,
   type: z.literal("lab"),
@@ -220,7 +247,7 @@ export const lab = z.strictObject({
   parent: ref.optional(),
   founded: claim(isoDate).optional(),
   website: webUrl.optional(),
-  record: importRecord.optional(),
+  record: importRecords.optional(),
 });
 
 export const model = z.strictObject({
@@ -229,6 +256,8 @@ export const model = z.strictObject({
   developer: refs.optional(),
   family: ref.optional(),
   base_model: refs.optional(),
+  /** The model this one was fine-tuned from (Epoch AI's "base model"). */
+  fine_tuned_from: refs.optional(),
   derived_from: z.array(derivation).optional(),
   released: claim(isoDate).optional(),
   parameters: claim(z.union([z.string(), z.number()])).optional(),
@@ -240,7 +269,19 @@ export const model = z.strictObject({
   modality: claim(z.string().regex(/^[a-z][a-z0-9 -]*$/, "a modality is a lowercase word: text, code, image, video, audio")).optional(),
   /** A dataset's class of the model's performance (the index's `full`, `latest`, `limited`). */
   performance_class: claim(z.string()).optional(),
-  record: importRecord.optional(),
+  /** Training compute in FLOP (a number: 2.1e24). */
+  training_compute: claim(z.union([z.number(), z.string()])).optional(),
+  /** Training dataset size, in the dataset's datapoints (tokens for a language model). */
+  dataset_size: claim(z.union([z.number(), z.string()])).optional(),
+  /** Field of application (`Language`, `Vision`, `Biology`), in a dataset's own terms. */
+  domain: claim(z.string()).optional(),
+  /** What the model is for (`Chat`, `Code generation`), in a dataset's own terms. */
+  task: claim(z.string()).optional(),
+  /** How the model can be had (`Open weights (unrestricted)`, `API access`, `Unreleased`), in a dataset's own terms; beside the openness matrix, never part of it. */
+  accessibility: claim(z.string()).optional(),
+  /** How its training code can be had (`Open source`, `Unreleased`), in a dataset's own terms. */
+  training_code_access: claim(z.string()).optional(),
+  record: importRecords.optional(),
   openness: openness.optional(),
 });
 
@@ -320,8 +361,8 @@ export function normalizeNote(data: Record<string, unknown>, relationFields: Rea
     refs: {},
     openness: {},
     names: {},
+    records: data.record === undefined ? [] : Array.isArray(data.record) ? (data.record as ImportRecord[]) : [data.record as ImportRecord],
   };
-  if (data.record) out.record = data.record as ImportRecord;
   for (const [field, value] of Object.entries(data)) {
     if (value === undefined || COMMON_KEYS.has(field)) continue;
     if (field === "openness") {
@@ -362,8 +403,8 @@ export function normalizeNote(data: Record<string, unknown>, relationFields: Rea
       out.values[field] = list.map((item, i) => {
         const path: FieldPath = Array.isArray(value) ? [field, i] : [field];
         if (item !== null && typeof item === "object") {
-          const o = item as { value: unknown; source?: unknown; note?: unknown; imported?: unknown };
-          return { value: String(o.value), sources: sourcesOf(o.source, [...path, "source"]), note: text(o.note), imported: text(o.imported), path: [...path, "value"] };
+          const o = item as { value: unknown; source?: unknown; note?: unknown; imported?: unknown; uncertain?: unknown };
+          return { value: String(o.value), sources: sourcesOf(o.source, [...path, "source"]), note: text(o.note), imported: text(o.imported), ...(o.uncertain === true ? { uncertain: true } : {}), path: [...path, "value"] };
         }
         return { value: String(item), sources: [], path };
       });

@@ -33,7 +33,7 @@ export interface RelationKind {
 export interface FieldView {
   label: string;
   field: string;
-  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names" | "folder" | "record";
+  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names" | "folder" | "record" | "count" | "flop";
   /** In an index table, readers can filter by this column's values (`year`: by the year of a date). */
   filter?: true | "year";
 }

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dataset } from "../../src/lib/datasets.ts";
+import { recordFrom } from "../../src/lib/schema.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
 import { deadLinks, malformedPages, siteHashes } from "../helpers/crawl.ts";
@@ -50,9 +51,9 @@ describe("content/", () => {
   it("holds every system of the Open Source AI Index snapshot, each imported cell with its class, evidence and source", async () => {
     const vault = await loadVault(CONTENT, { cache: null });
     const osai = dataset("osai", vault.settings.site.datasets)!;
-    const records = vault.notes.filter((n) => n.fields.record?.from === osai.id && n.fields.record.file);
+    const records = vault.notes.filter((n) => recordFrom(n.fields, osai.id)?.file);
     // 193 systems in snapshot 5a388e8 (its 194th YAML file is the blank submission template): a note each.
-    expect(new Set(records.map((n) => n.fields.record!.file)).size).toBe(193);
+    expect(new Set(records.map((n) => recordFrom(n.fields, osai.id)!.file)).size).toBe(193);
     expect(records.every((n) => n.type === "model")).toBe(true);
     const problems: string[] = [];
     let cells = 0;
@@ -65,14 +66,14 @@ describe("content/", () => {
         if (cell.status === "unknown") problems.push(`${n.file}: openness.${key} is imported as unknown`);
       }
       const marked = [...Object.values(n.fields.values).flat(), ...n.relations].some((v) => v.imported) || Object.values(n.fields.openness).some((c) => c?.imported);
-      if (marked && n.fields.record?.from !== osai.id) problems.push(`${n.file}: imported values without a record`);
+      if (marked && !recordFrom(n.fields, osai.id)) problems.push(`${n.file}: imported values without a record`);
     }
     expect(problems).toEqual([]);
     expect(cells).toBeGreaterThan(2000);
     // The seed-derived notes the index rates keep their own (hand-written) cells and text.
     const gemma = vault.bySlug.get("gemma")!;
     expect(Object.values(gemma.fields.openness).some((c) => c?.imported)).toBe(false);
-    expect(gemma.fields.record).toBeUndefined();
+    expect(gemma.fields.records).toEqual([]);
   });
 
   describe("built", () => {
@@ -111,7 +112,7 @@ describe("content/", () => {
         const html = readFileSync(join(dist, path, "index.html"), "utf8");
         return html.includes('class="dataset-credit"') && html.includes(`href="${osai.site}"`) && html.includes("Rethinking open source generative AI: open-washing and the EU AI Act") && html.includes("pp. 1774-1787");
       };
-      const citing = vault.notes.filter((n) => n.cites.includes(osai.source) || n.fields.record?.from === osai.id);
+      const citing = vault.notes.filter((n) => n.cites.includes(osai.source) || !!recordFrom(n.fields, osai.id));
       expect(citing.length).toBeGreaterThan(300);
       const missing = citing.filter((n) => !credited(n.slug)).map((n) => n.slug);
       // Lab pages list their models' openness: a lab whose models carry the index's data shows the credit too.

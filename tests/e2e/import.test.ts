@@ -110,7 +110,7 @@ describe("npm run import -- osai", () => {
       const html = page("gizmo");
       expect(html).toContain('class="imported"');
       expect(html).toContain("https://github.com/Language-Technology-Assessment/main-database/blob/0123456789abcdef0123456789abcdef01234567/Gizmo.yaml");
-      expect(html).toMatch(/Rated release<\/th><td>.*Gizmo-7B-Chat/s);
+      expect(html).toMatch(/Dataset records<\/th><td>.*Gizmo-7B-Chat/s);
       // The hand-written release month and the index's, side by side; only the index's is marked.
       const widget = page("widget-7b");
       expect(widget).toMatch(/2024-01<\/span>(?:(?!<\/li>).)*<\/li>/s);

@@ -34,7 +34,7 @@ function readSystems(dir = INDEX): { systems: IndexSystem[]; notices: IndexNotic
 /** The vault after applying an import's writes. */
 function applied(notes: readonly VaultNote[], result: ImportResult): VaultNote[] {
   const byPath = new Map(notes.map((n) => [n.path, n]));
-  for (const [path, text] of result.writes) byPath.set(path, vaultNote(path, text));
+  for (const [path, text] of result.writes) byPath.set(path, vaultNote(path, text, "osai"));
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -155,7 +155,7 @@ describe("merging into a note", () => {
 
 describe("an import run", () => {
   it("imports the fixture: alias-matched lab, base model, months, missing parameter, sibling, disagreement", async () => {
-    const notes = await readVaultNotes(VAULT);
+    const notes = await readVaultNotes(VAULT, "osai");
     const { systems, notices } = readSystems();
     const result = run(notes, systems, SNAPSHOT, notices);
     const r = result.report;
@@ -209,7 +209,7 @@ describe("an import run", () => {
   });
 
   it("gives every imported cell its class and evidence, and every imported value its source and record", async () => {
-    const notes = await readVaultNotes(VAULT);
+    const notes = await readVaultNotes(VAULT, "osai");
     const result = run(notes, readSystems().systems);
     let cells = 0;
     for (const [path, text] of result.writes) {
@@ -227,7 +227,7 @@ describe("an import run", () => {
   });
 
   it("changes nothing when run again on the same snapshot", async () => {
-    const notes = await readVaultNotes(VAULT);
+    const notes = await readVaultNotes(VAULT, "osai");
     const { systems } = readSystems();
     const once = applied(notes, run(notes, systems));
     const twice = run(once, systems);
@@ -236,7 +236,7 @@ describe("an import run", () => {
   });
 
   it("on a newer snapshot changes only what changed, and marks a system that left as no longer listed", async () => {
-    const notes = await readVaultNotes(VAULT);
+    const notes = await readVaultNotes(VAULT, "osai");
     const { systems } = readSystems();
     const once = applied(notes, run(notes, systems));
     const newer = { commit: "fedcba9876543210fedcba9876543210fedcba98", date: "2026-07-01" };
@@ -264,7 +264,7 @@ describe("an import run", () => {
   });
 
   it("refuses to run without the dataset's source note, writing nothing", async () => {
-    const notes = (await readVaultNotes(VAULT)).filter((n) => n.slug !== osai.source);
+    const notes = (await readVaultNotes(VAULT, "osai")).filter((n) => n.slug !== osai.source);
     expect(() => run(notes, readSystems().systems)).toThrow(/no source note `liesenfeld-dingemanse-2024-open-source-ai-index`/);
   });
 });

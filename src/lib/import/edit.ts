@@ -69,7 +69,7 @@ export interface EditResult {
 export class NoteEditError extends Error {}
 
 /** Field order of a note the importer writes; an added field goes before the first later field present. */
-const ORDER = ["title", "type", "aliases", "summary", "tags", "sources", "developer", "family", "base_model", "derived_from", "released", "parameters", "active_parameters", "architecture", "context_length", "license", "modality", "performance_class", "record", "openness"];
+const ORDER = ["title", "type", "aliases", "summary", "tags", "sources", "developer", "family", "base_model", "fine_tuned_from", "derived_from", "released", "parameters", "active_parameters", "architecture", "context_length", "training_compute", "dataset_size", "license", "modality", "domain", "task", "accessibility", "training_code_access", "performance_class", "country", "kind", "parent", "record", "openness"];
 
 export const textHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 12);
 
@@ -189,7 +189,10 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
 
   // Summary and body: the importer's while nobody has edited them.
   const record: Item = { ...plan.record };
-  const oldRecord = (current.data.record ?? {}) as Item;
+  // A note holds one record per dataset (a list when several): this run's is rewritten, the others kept.
+  const records = (current.data.record === undefined ? [] : Array.isArray(current.data.record) ? current.data.record : [current.data.record]) as Item[];
+  const others = records.filter((r) => r?.from !== plan.dataset);
+  const oldRecord = (records.find((r) => r?.from === plan.dataset) ?? {}) as Item;
   let body = current.body;
   let editedByHand: EditResult["editedByHand"];
   if (plan.text && "summary" in plan.text) {
@@ -295,8 +298,16 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
     }
   }
 
-  // The record: the importer's own, rewritten whole (kept as written when it says the same).
-  if (!deepEqual(oldRecord, record) || !out.has("record")) put("record", `record: ${yamlFlow(record)}\n`);
+  // The record: the importer's own, rewritten whole (kept as written when it says the same), beside other datasets'.
+  if (!deepEqual(oldRecord, record) || !out.has("record")) {
+    const all = [...others.map((r) => ({ r, text: undefined as string | undefined })), { r: record, text: undefined }];
+    const pair = pairOf("record");
+    if (pair && others.length) items(current.fm, pair, current.data.record).forEach((i) => {
+      const at = all.findIndex((x) => x.r === i.js);
+      if (at >= 0) all[at].text = i.text;
+    });
+    put("record", all.length === 1 ? `record: ${yamlFlow(record)}\n` : `record:\n${all.map((x) => `  - ${x.text ?? yamlFlow(x.r)}\n`).join("")}`);
+  }
 
   const fm = order.filter((k) => out.has(k)).map((k) => out.get(k)!).join("");
   const text = `---\n${fm}---\n${body}`;
@@ -314,6 +325,8 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
     const list = sub ? [value] : Array.isArray(value) ? value : [value];
     if (!list.some((x) => deepEqual(x, js))) throw new NoteEditError(`${file}: merging would change its hand-written \`${key}\`; nothing was written`);
   }
+  const recordsAfter = (Array.isArray(after.record) ? after.record : [after.record]) as Item[];
+  for (const r of others) if (!recordsAfter.some((x) => deepEqual(x, r))) throw new NoteEditError(`${file}: merging would change its record from \`${String(r.from)}\`; nothing was written`);
   for (const [k, v] of Object.entries(current.data)) {
     if (plan.fields.some((f) => f.field === k) || ["openness", "record", "aliases", "sources", "summary"].includes(k)) continue;
     if (!deepEqual(after[k], v)) throw new NoteEditError(`${file}: merging would change its \`${k}\`; nothing was written`);

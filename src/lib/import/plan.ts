@@ -25,7 +25,10 @@ export interface VaultNote {
   type: string;
   title: string;
   aliases: string[];
+  /** Its record from the dataset being imported. */
   record?: ImportRecord;
+  /** Its records from every dataset. */
+  records: ImportRecord[];
   /** Its frontmatter as data. */
   data: Record<string, unknown>;
   text: string;

@@ -1,4 +1,5 @@
 /** The report of an import run, as the command prints it: what was created, matched, updated, and what to look at. Pure. */
+import type { EpochReport } from "./epoch-plan.ts";
 import type { ImportReport } from "./plan.ts";
 
 const list = (xs: readonly string[], max = 12) => (xs.length > max ? `${xs.slice(0, max).join(", ")} … (${xs.length - max} more)` : xs.join(", "));
@@ -28,6 +29,35 @@ export function formatImportReport(r: ImportReport, options: { written: number; 
   if (r.notices.length) {
     lines.push(`  left out of the records (${r.notices.length}):`);
     for (const n of r.notices) lines.push(`    ${n.file}${n.line ? `:${n.line}` : ""}: ${n.message}`);
+  }
+  return lines.join("\n");
+}
+
+/** The report of an Epoch AI import: per section, what it added, merged, left to the crosswalk and changed. */
+export function formatEpochReport(r: EpochReport, options: { written: number; crosswalk?: string; dryRun?: boolean }): string {
+  const m = r.models;
+  const o = r.organisations;
+  const lines = [
+    `${options.dryRun ? "Would import" : "Imported"} ${r.rows} rows of \`${r.dataset}\` (snapshot ${r.snapshot.commit.slice(0, 7)}${r.snapshot.date ? `, ${r.snapshot.date}` : ""}): ${options.written} file${options.written === 1 ? "" : "s"} ${options.dryRun ? "would change" : "written"}${options.crosswalk ? `, ${options.crosswalk} ${options.dryRun ? "would change" : "updated"}` : ""}.`,
+    `  models: ${m.created.length} new notes; ${m.merged.length} merged into notes that had no Epoch AI record; ${m.updated.length} updated, ${m.unchanged.length} unchanged; ${m.skipped.length} skipped by the crosswalk; ${m.dropped.length} no longer listed (kept, marked)`,
+  ];
+  if (m.merged.length) lines.push(`    merged: ${list(m.merged.map((x) => `"${x.name}" → ${x.slug} (${x.why})`), 40)}`);
+  lines.push(`  organisations: ${o.created.length} new notes; ${o.merged.length} merged into notes that had no Epoch AI record; ${o.updated.length} updated; ${o.skipped.length} skipped by the crosswalk`);
+  if (o.merged.length) lines.push(`    merged: ${list(o.merged.map((x) => `"${x.name}" → ${x.slug} (${x.why})`), 40)}`);
+  if (r.questions.length) {
+    lines.push(`  left to a person in the crosswalk (${r.questions.length}): write the note's slug, \`new\` or \`skip\``);
+    for (const q of r.questions) lines.push(`    ${q.section}: "${q.name}": ${q.candidates.join(" or ")}? ${q.why}`);
+  } else lines.push("  left to a person in the crosswalk: none");
+  if (r.waiting.length) lines.push(`  rows waiting on an organisation's question (${r.waiting.length}): ${list(r.waiting.map((w) => `"${w.name}" (${w.organisation})`))}`);
+  for (const p of r.problems) lines.push(`  ${p}`);
+  if (r.disagreements.length) {
+    lines.push(`  values that differ from the note's others (${r.disagreements.length}; both kept, each with its source):`);
+    for (const x of r.disagreements) lines.push(`    ${x.slug}: ${x.field}: the note ${x.hand}, Epoch AI ${x.imported}`);
+  } else lines.push("  values that differ from the note's others: none");
+  for (const e of r.editedByHand) lines.push(`  ${e.slug}: its text was edited by hand since the import wrote it: left as it is`);
+  if (r.notices.length) {
+    lines.push(`  left out of the rows (${r.notices.length}):`);
+    for (const n of r.notices) lines.push(`    line ${n.line}${n.model ? ` (${n.model})` : ""}: ${n.message}`);
   }
   return lines.join("\n");
 }

@@ -4,7 +4,7 @@
  * the checker can tell imported values from hand-written ones and follow each back to where it came from.
  */
 import { dataset } from "../datasets.ts";
-import type { FieldPath } from "../schema.ts";
+import { recordFrom, type FieldPath } from "../schema.ts";
 import type { Note, Vault } from "../types.ts";
 import { at, defineRule } from "./rule.ts";
 
@@ -39,7 +39,7 @@ export const importedValue = defineRule({
       for (const m of marked(n)) {
         const d = dataset(m.imported, vault.settings.site.datasets)!; // the schema admits only known datasets
         const where = at(n, m.path);
-        if (n.fields.record?.from !== d.id) {
+        if (!recordFrom(n.fields, d.id)) {
           report(n, where, `${m.what} is marked as imported from the ${d.label}, but the note has no \`record\` from it`, "run `npm run import` again, or remove `imported:` and cite the source you took the value from");
         }
         const cites = m.sources.map((s) => vault.index.resolve(s));

@@ -6,7 +6,7 @@ import { LEVEL_RANK, OPENNESS_DIMENSIONS, type OpennessLevel } from "../openness
 import type { NoteType } from "../registry.ts";
 import type { Site } from "../site.ts";
 import type { Note } from "../types.ts";
-import { fieldValues, type InfoValue } from "./values.ts";
+import { countOf, fieldValues, type InfoValue } from "./values.ts";
 
 export interface TableColumn {
   label: string;
@@ -41,7 +41,12 @@ export function typeColumns(site: Site, type: NoteType): TableColumn[] {
       {
         label: view.label,
         cell,
-        sort: view.show === "cited-by" ? (n) => Number(texts(n)[0] ?? 0) : (n) => texts(n).join(", ").toLowerCase(),
+        sort:
+          view.show === "cited-by"
+            ? (n) => Number(texts(n)[0] ?? 0)
+            : view.show === "count" || view.show === "flop"
+              ? (n) => Math.max(-1, ...(n.fields.values[view.field] ?? []).map((v) => countOf(v.value)).filter(Number.isFinite)) // `120B` or 1.2e11 sort as the number; text ("about 7B") first
+              : (n) => texts(n).join(", ").toLowerCase(),
         filter: view.filter === "year" ? (n) => texts(n).map((t) => t.slice(0, 4)) : view.filter ? texts : undefined,
       },
     ];

@@ -45,7 +45,8 @@ export function isRated(registry: Registry, type: NoteType): boolean {
 /** A model's openness matrix (undefined for the types that are not rated, see `isRated`). */
 export function opennessMatrix(site: Site, note: Note): OpennessMatrix | undefined {
   if (!isRated(site.registry, note.type)) return undefined;
-  const record = note.fields.record;
+  // The dataset whose own classes differ from the note's hand-written cells (the index: the one that rates).
+  const record = note.fields.records.find((r) => r.differs);
   const from = record ? dataset(record.from) : undefined;
   const cells = OPENNESS_DIMENSIONS.map((d): OpennessCellView => {
     const cell = note.fields.openness[d.key];

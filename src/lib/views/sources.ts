@@ -3,7 +3,7 @@
  * `npm run import` wrote (the dataset, and the note's record in it).
  */
 import { dataset, recordUrl } from "../datasets.ts";
-import type { SourceRef } from "../schema.ts";
+import { recordFrom, type SourceRef } from "../schema.ts";
 import type { Site } from "../site.ts";
 import type { Note } from "../types.ts";
 import type { LinkRef } from "./links.ts";
@@ -30,8 +30,8 @@ export function sourceRefs(site: Site, list: readonly (SourceRef | string)[]): L
 export function importedMark(note: Note, id: string | undefined): ImportedMark | undefined {
   const d = id ? dataset(id) : undefined;
   if (!d) return undefined;
-  const r = note.fields.record;
-  const file = r?.from === d.id ? r.file : undefined;
+  const r = recordFrom(note.fields, d.id);
+  const file = r?.file;
   const href = file && r?.snapshot ? recordUrl(d, file, r.snapshot) : undefined;
   return { dataset: d.label, href, title: file ? `Imported from the ${d.label}, record ${file}` : `Imported from the ${d.label}` };
 }

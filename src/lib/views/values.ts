@@ -62,8 +62,36 @@ export function fieldValues(site: Site, note: Note, view: FieldView): InfoValue[
     const value: InfoValue = { text: v.value, extra: v.note, sources: sourceRefs(site, v.sources), imported: importedMark(note, v.imported) };
     if (view.show === "link") Object.assign(value, { text: v.value.replace(/^https?:\/\//, ""), href: v.value });
     if (view.show === "arxiv") value.href = `https://arxiv.org/abs/${encodeURIComponent(v.value)}`;
+    if (view.show === "count" || view.show === "flop") value.text = quantity(v.value, view.show);
+    if (v.uncertain) value.extra = [value.extra, "given with a question mark"].filter(Boolean).join("; ");
     return value;
   });
+}
+
+const SCALE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+/** A count as a number: `102000000000`, `1.52e+24`, or as written by hand (`120B`, `1.5T`); NaN for anything else. */
+export function countOf(value: string): number {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?(?:e[+-]?\d+)?)\s*([kmbt])?\s*$/i.exec(value);
+  return m ? Number(m[1]) * (m[2] ? SCALE[m[2].toLowerCase()] : 1) : NaN;
+}
+
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const COMPACT = new Intl.NumberFormat("en", { notation: "compact", maximumSignificantDigits: 3 });
+
+/**
+ * A number as a reader takes it in: a count compact (`102000000000` → 102B), compute in powers of ten
+ * (`1.52e+24` → 1.52 × 10²⁴ FLOP). Text that is not a plain number ("120B", "about 7B") is shown as written.
+ */
+export function quantity(value: string, as: "count" | "flop"): string {
+  if (!/^\s*[0-9.]+(e[+-]?\d+)?\s*$/i.test(value)) return value;
+  const n = Number(value);
+  if (!Number.isFinite(n)) return value;
+  if (as === "count") return n >= 1000 ? COMPACT.format(n) : String(n);
+  if (n === 0) return "0 FLOP";
+  const exp = Math.floor(Math.log10(n));
+  const mantissa = Number((n / 10 ** exp).toPrecision(3));
+  const power = `10${[...String(exp)].map((d) => (d === "-" ? "⁻" : SUPERSCRIPT[Number(d)])).join("")}`;
+  return `${mantissa === 1 ? "" : `${mantissa} × `}${power} FLOP`;
 }
 
 /** A note's infobox: a plain note's properties as written, then its type's rows, then its other names. */
@@ -98,13 +126,17 @@ export function infobox(site: Site, note: Note): InfoRow[] {
  * linking the record as it was at the snapshot read; and whether the dataset still lists it.
  */
 function recordValues(site: Site, note: Note): InfoValue[] {
-  const r = note.fields.record;
-  const d = r ? dataset(r.from, site.vault.settings.site.datasets) : undefined;
-  if (!r || !d || !r.file) return [];
-  const href = r.snapshot ? recordUrl(d, r.file, r.snapshot) : undefined;
-  const read = `${d.short} record ${r.file}${r.date ? `, ${r.date}` : ""}`;
-  const extra = [r.base ? `base model ${r.base}` : "", read, r.dropped ? `no longer listed as of ${r.dropped.date ?? r.dropped.snapshot.slice(0, 7)}` : ""].filter(Boolean).join("; ");
-  return [{ text: r.rates ?? r.names?.[0] ?? r.file, href, extra, sources: sourceRefs(site, d.source ? [d.source] : []) }];
+  return note.fields.records.flatMap((r): InfoValue[] => {
+    const d = dataset(r.from, site.vault.settings.site.datasets);
+    if (!d || !r.file) return [];
+    const href = r.snapshot ? recordUrl(d, r.file, r.snapshot) : undefined;
+    // A record is a file of the dataset (the index), or a row of one table (Epoch AI's CSV), named by its model.
+    const row = /\.(csv|tsv)$/i.test(r.file);
+    const read = row ? `${d.short}, as of ${r.date ?? r.snapshot?.slice(0, 7) ?? "its snapshot"}` : `${d.short} record ${r.file}${r.date ? `, ${r.date}` : ""}`;
+    const uncertain = (what: "rates" | "base") => (r.uncertain?.includes(what) ? " (with a question mark)" : "");
+    const extra = [r.base ? `base model ${r.base}${uncertain("base")}` : "", read, r.dropped ? `no longer listed as of ${r.dropped.date ?? r.dropped.snapshot.slice(0, 7)}` : ""].filter(Boolean).join("; ");
+    return [{ text: `${r.rates ?? r.names?.[0] ?? r.file}${uncertain("rates")}`, href, extra, sources: sourceRefs(site, d.source ? [d.source] : []) }];
+  });
 }
 
 /**
@@ -116,7 +148,7 @@ export function credits(site: Site, notes: Iterable<Note>): Dataset[] {
   const all = datasetsOf(site.vault.settings.site.datasets);
   const out = new Set<string>();
   for (const n of notes) {
-    for (const d of all) if ((d.source && (n.cites.includes(d.source) || n.slug === d.source)) || n.fields.record?.from === d.id) out.add(d.id);
+    for (const d of all) if ((d.source && (n.cites.includes(d.source) || n.slug === d.source)) || n.fields.records.some((r) => r.from === d.id)) out.add(d.id);
   }
   return all.filter((d) => out.has(d.id));
 }
