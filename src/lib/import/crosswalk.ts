@@ -137,8 +137,8 @@ function distance(a: string, b: string): number {
 
 /**
  * True when two names look alike without being the same name: one a short extension of the other ("Kimi K2" and
- * "Kimi K2.5"), or a letter or two apart ("GLM" and "GLaM", "AudioLM" and "AudioLDM"). A look-alike is a question
- * for a person, never a merge.
+ * "Kimi K2.5"), or a letter or two apart with the same numbers ("GLM" and "GLaM", "AudioLM" and "AudioLDM"). A
+ * look-alike is a question for a person, never a merge.
  */
 export function looksAlike(a: string, b: string): boolean {
   const x = nameKey(a);
@@ -146,6 +146,9 @@ export function looksAlike(a: string, b: string): boolean {
   if (!x || !y || x === y) return false;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length >= 3 && long.startsWith(short) && long.length - short.length <= 3) return true;
+  // Names whose numbers differ are other versions (DeepSeek-V3 and DeepSeek-R1, Llama 2 and Llama 3), not look-alikes.
+  const digits = (s: string) => s.replace(/\D+/g, " ").trim();
+  if (digits(x) !== digits(y)) return false;
   return Math.min(x.length, y.length) >= 3 && distance(x, y) <= (Math.min(x.length, y.length) >= 6 ? 2 : 1);
 }
 

@@ -344,7 +344,8 @@ export function runEpochImport(input: EpochImportInput): EpochImportResult {
       sources: [source],
       fields,
       record: record(r),
-      text: t.existing ? undefined : { summary: modelSummary(r, t.developers.map(titleOf), d), body: "" },
+      // A note this import made keeps its text current (until a person edits it); another note's text is never touched.
+      text: !t.existing || t.existing.record?.body ? { summary: modelSummary(r, t.developers.map(titleOf), d), body: "" } : undefined,
     };
     const result = editNote(t.existing?.text, plan, t.path);
     collect(t.slug, t.path, t.existing?.text, result, report.models);
@@ -379,7 +380,7 @@ export function runEpochImport(input: EpochImportInput): EpochImportResult {
       sources: [source],
       fields,
       record: { from: d.id, names: [...new Set([...(o.existing?.record?.names ?? []), ...o.written])].sort() },
-      text: o.existing ? undefined : { summary: `An organisation that ${d.label} names as a developer of notable models.`, body: "" },
+      text: !o.existing || o.existing.record?.body ? { summary: `An organisation that ${d.label} names as a developer of notable models.`, body: "" } : undefined,
     };
     const result = editNote(o.existing?.text, plan, o.path);
     for (const x of result.disagreements) report.disagreements.push({ slug: o.slug, ...x });
