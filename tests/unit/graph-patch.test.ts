@@ -46,3 +46,27 @@ describe("patchLandscapeGraph", () => {
     expect(snapshot(graph)).toEqual(fresh);
   });
 });
+
+describe("graph artifacts made from earlier ones (the dev server, after each save)", () => {
+  it("do not keep the earlier vault alive: a server open all day would grow with every save", async () => {
+    const { setFlagsFromString } = await import("node:v8");
+    const { runInNewContext } = await import("node:vm");
+    const { createGraphArtifacts } = await import("../../src/lib/graph/artifacts.ts");
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    let first: ReturnType<typeof createGraphArtifacts> | undefined = createGraphArtifacts(fakeVault(before), { cacheDir: null, about: { title: "A vault" } });
+    let earlierVault: object | undefined = fakeVault(before);
+    const ref = new WeakRef(earlierVault);
+    first = createGraphArtifacts(earlierVault as ReturnType<typeof fakeVault>, { cacheDir: null, about: { title: "A vault" }, update: first });
+    earlierVault = undefined;
+    // Every option the artifacts take (the exports' metadata among them), after two more saves.
+    const later = createGraphArtifacts(fakeVault(before), { cacheDir: null, about: { title: "A vault" }, update: createGraphArtifacts(fakeVault(before), { cacheDir: null, about: { title: "A vault" }, update: first }) });
+    first = undefined;
+    for (let i = 0; i < 5 && ref.deref(); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      gc();
+    }
+    expect(ref.deref()).toBeUndefined();
+    expect(later.exports.length).toBeGreaterThan(0);
+  });
+});

@@ -83,6 +83,7 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<
   // Closures below take only what they need, never `options`: it holds the earlier artifacts, whose vault would
   // then stay alive through every later one (the dev server makes one per save).
   const localOptions = options.local;
+  const about = options.about;
   const local = (slug: string) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, localOptions, registry) : undefined);
   let csv: Record<NoteType, string> | undefined;
   const urls = siteUrls(options.base);
@@ -90,7 +91,7 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<
   const csvOf = (type: NoteType) => (csv ??= toCsvByType(graph, vault.notes, (slug) => urls.note(slug), types.map((t) => t.type)))[type];
   const exports: ExportFile[] = [
     { path: "exports/atlas-graph.json", mediaType: "application/json", body: async () => toGraphologyJson(graph, await layout(), registry) },
-    { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: async () => toGexf(graph, await layout(), registry, options.about) },
+    { path: "exports/atlas-graph.gexf", mediaType: "application/xml", body: async () => toGexf(graph, await layout(), registry, about) },
     ...types.map(({ type: t }) => ({ path: `exports/notes-${t}.csv`, mediaType: "text/csv; charset=utf-8", body: async () => csvOf(t) })),
   ];
   let titles: { fileName: string; json: string } | undefined;
