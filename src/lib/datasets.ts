@@ -15,6 +15,10 @@ export interface Dataset {
   label: string;
   /** A word for it in tight places ("index record"). */
   short: string;
+  /** Its name inside a sentence ("the European Open Source AI Index", "Epoch AI's Notable AI Models"). */
+  named: string;
+  /** What the wiki takes from it, for the credit ("Openness ratings and model facts"). */
+  gives: string;
   /** The source note every imported value cites, as the vault's atlas.yml names it (`datasets`); none when unset. */
   source?: string;
   /** The public site the credit links to. */
@@ -33,6 +37,8 @@ export const DATASETS = [
     id: "osai",
     label: "European Open Source AI Index",
     short: "index",
+    named: "the European Open Source AI Index",
+    gives: "Openness ratings and model facts",
     site: "https://osai-index.eu/",
     repository: "https://github.com/Language-Technology-Assessment/main-database",
     licence: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
@@ -44,6 +50,8 @@ export const DATASETS = [
     id: "epoch",
     label: "Epoch AI's Notable AI Models",
     short: "Epoch AI",
+    named: "Epoch AI's Notable AI Models",
+    gives: "Model facts (size, compute, dates, access) and organisations' countries",
     site: "https://epoch.ai/data/notable-ai-models",
     // The snapshot the wiki reads: a copy of the CSV in a public repository, at a commit (Epoch AI publishes no history).
     repository: "https://github.com/mxschons/sobe-2025-data-repository",

@@ -82,7 +82,7 @@ const ENTRIES = [
       { label: "Architecture", field: "architecture" },
       { label: "Context length", field: "context_length" },
       { label: "Training compute", field: "training_compute", show: "flop" },
-      { label: "Training data", field: "dataset_size", show: "count" },
+      { label: "Training datapoints", field: "dataset_size", show: "count" },
       { label: "License", field: "license" },
       { label: "Modality", field: "modality" },
       { label: "Domain", field: "domain" },

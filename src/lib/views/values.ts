@@ -4,6 +4,7 @@
  * plain note's properties as written, and the credit the datasets' licences ask for.
  */
 import { dataset, datasetsOf, recordUrl, type Dataset } from "../datasets.ts";
+import { licenceView } from "../licences.ts";
 import type { FieldView } from "../registry.ts";
 import type { Site } from "../site.ts";
 import type { Note } from "../types.ts";
@@ -63,6 +64,10 @@ export function fieldValues(site: Site, note: Note, view: FieldView): InfoValue[
     if (view.show === "link") Object.assign(value, { text: v.value.replace(/^https?:\/\//, ""), href: v.value });
     if (view.show === "arxiv") value.href = `https://arxiv.org/abs/${encodeURIComponent(v.value)}`;
     if (view.show === "count" || view.show === "flop") value.text = quantity(v.value, view.show);
+    if (view.show === "licence") {
+      const l = licenceView(v.value);
+      if (l.url) Object.assign(value, { text: l.text, href: l.url });
+    }
     if (v.uncertain) value.extra = [value.extra, "given with a question mark"].filter(Boolean).join("; ");
     return value;
   });
@@ -135,7 +140,8 @@ function recordValues(site: Site, note: Note): InfoValue[] {
     const read = row ? `${d.short}, as of ${r.date ?? r.snapshot?.slice(0, 7) ?? "its snapshot"}` : `${d.short} record ${r.file}${r.date ? `, ${r.date}` : ""}`;
     const uncertain = (what: "rates" | "base") => (r.uncertain?.includes(what) ? " (with a question mark)" : "");
     const extra = [r.base ? `base model ${r.base}${uncertain("base")}` : "", read, r.dropped ? `no longer listed as of ${r.dropped.date ?? r.dropped.snapshot.slice(0, 7)}` : ""].filter(Boolean).join("; ");
-    return [{ text: `${r.rates ?? r.names?.[0] ?? r.file}${uncertain("rates")}`, href, extra, sources: sourceRefs(site, d.source ? [d.source] : []) }];
+    const link: InfoValue[] = r.link ? [{ text: r.link.replace(/^https?:\/\/(www\.)?/, "").replace(/\/.*$/, ""), href: r.link, extra: `the link ${d.short} gives`, sources: [] }] : [];
+    return [{ text: `${r.rates ?? r.names?.[0] ?? r.file}${uncertain("rates")}`, href, extra, sources: sourceRefs(site, d.source ? [d.source] : []) }, ...link];
   });
 }
 
