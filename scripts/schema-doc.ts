@@ -22,7 +22,7 @@ const FRIENDLY: Record<string, string> = {
   "lab note": "a lab note (slug, title or alias)",
   date: "a date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
   "import record":
-    "written by `npm run import`, never by hand: `{ from, file, snapshot, date, names, rates, base, dropped, body, section }`, the dataset (`from`, datasets.ts), its file that is this note's record, the snapshot (commit, date) read, the names it gives, the release it rates and the base model it names, since which snapshot it no longer lists it, and hashes of the text the importer wrote (README, Imports)",
+    "written by `npm run import`, never by hand: one per dataset (a list when a note holds several), each `{ from, file, snapshot, date, names, rates, base, uncertain, link, dropped, body, section }`: the dataset (`from`, datasets.ts), its file that is this note's record (for a table, the file its row is in), the snapshot (commit, date) read, the names it gives, the release it rates and the base model it names (`uncertain` says which of the two it gives with a question mark), the link it gives, since which snapshot it no longer lists it, and hashes of the text the importer wrote (README, Imports)",
   "dataset id": "one of the datasets of datasets.ts (`osai`): written by `npm run import`",
 };
 
