@@ -40,11 +40,11 @@ export const importedValue = defineRule({
         const d = dataset(m.imported, vault.settings.site.datasets)!; // the schema admits only known datasets
         const where = at(n, m.path);
         if (!recordFrom(n.fields, d.id)) {
-          report(n, where, `${m.what} is marked as imported from the ${d.label}, but the note has no \`record\` from it`, "run `npm run import` again, or remove `imported:` and cite the source you took the value from");
+          report(n, where, `${m.what} is marked as imported from ${d.named}, but the note has no \`record\` from it`, "run `npm run import` again, or remove `imported:` and cite the source you took the value from");
         }
         const cites = m.sources.map((s) => vault.index.resolve(s));
-        if (!d.source) report(n, where, `${m.what} is marked as imported from the ${d.label}, but the vault names no source note for it`, `name it in atlas.yml: \`datasets: { ${d.id}: <the source note's slug> }\``);
-        else if (!cites.includes(d.source)) report(n, where, `${m.what} is marked as imported from the ${d.label}, but does not cite its source note \`${d.source}\``, `add \`source: ${d.source}\`, or remove \`imported:\` if the value is yours`);
+        if (!d.source) report(n, where, `${m.what} is marked as imported from ${d.named}, but the vault names no source note for it`, `name it in atlas.yml: \`datasets: { ${d.id}: <the source note's slug> }\``);
+        else if (!cites.includes(d.source)) report(n, where, `${m.what} is marked as imported from ${d.named}, but does not cite its source note \`${d.source}\``, `add \`source: ${d.source}\`, or remove \`imported:\` if the value is yours`);
         if (m.evidence && m.evidence.length === 0) report(n, where, `${m.what} is imported without an evidence link`, "an imported cell links the evidence the dataset gives, or its record: run `npm run import` again");
       }
     }

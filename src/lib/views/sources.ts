@@ -33,5 +33,5 @@ export function importedMark(note: Note, id: string | undefined): ImportedMark |
   const r = recordFrom(note.fields, d.id);
   const file = r?.file;
   const href = file && r?.snapshot ? recordUrl(d, file, r.snapshot) : undefined;
-  return { dataset: d.label, href, title: file ? `Imported from the ${d.label}, record ${file}` : `Imported from the ${d.label}` };
+  return { dataset: d.label, href, title: file ? `Imported from ${d.named}, ${/\.(csv|tsv)$/i.test(file) ? "a row of" : "record"} ${file}` : `Imported from ${d.named}` };
 }
