@@ -28,12 +28,13 @@ export interface RelationKind {
 
 /**
  * One row of an infobox or column of an index table. `field` names a scalar value or a relation field; `show` picks
- * how a value is displayed when that is not plain text.
+ * how a value is displayed when that is not plain text (`licence`: an SPDX identifier, or a spelling of one, by the
+ * SPDX list's name, linking its page; any other licence as written; src/lib/licences.ts).
  */
 export interface FieldView {
   label: string;
   field: string;
-  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names" | "folder" | "record" | "count" | "flop";
+  show?: "link" | "arxiv" | "span" | "openness" | "cited-by" | "names" | "folder" | "record" | "count" | "flop" | "licence";
   /** In an index table, readers can filter by this column's values (`year`: by the year of a date). */
   filter?: true | "year";
 }
