@@ -9,6 +9,7 @@ import type { Diagnostic } from "../types.ts";
 import type { NoteSource } from "../note-source.ts";
 import type { Site } from "../site.ts";
 import type { BacklinkGroup } from "../views/backlinks.ts";
+import { developedModels, type DevelopedModels } from "../views/developed.ts";
 import type { LinkRef } from "../views/links.ts";
 import type { OpennessMatrix } from "../views/openness.ts";
 import type { Affiliation } from "../views/people.ts";
@@ -53,7 +54,8 @@ export interface NotePageData {
   folder?: FolderView;
   openness?: OpennessMatrix;
   affiliations?: { heading: string; rows: Affiliation[] };
-  developed: { note: LinkRef; matrix: OpennessMatrix }[];
+  /** A lab's or person's models, computed from the graph: each with its date and openness, and the total (views/developed.ts). */
+  models?: DevelopedModels;
   credits: Dataset[];
   citations: { slug: string; title: string; href: string; meta: string }[];
   citedBy: { title: string; href: string; typeLabel: string }[];
@@ -78,7 +80,7 @@ export function notePageData(site: Site, slug: string, options: { dev?: boolean 
   const numbers = Object.fromEntries(page.citations.map((c, i) => [c.slug, i + 1]));
   const heading = site.heading(note);
   const entry = site.types.find((t) => t.type === note.type)!;
-  const developed = site.developed(note).map((m) => ({ note: site.ref(m.slug), matrix: site.openness(m)! }));
+  const models = developedModels(site, note);
   const affiliations = site.affiliations(note);
   const data: Omit<NotePageData, "digest"> = {
     slug,
@@ -99,7 +101,7 @@ export function notePageData(site: Site, slug: string, options: { dev?: boolean 
     ...(heading.folder ? { folder: folderView(site, heading.folder) } : {}),
     ...(page.openness ? { openness: page.openness } : {}),
     ...(affiliations.rows.length ? { affiliations } : {}),
-    developed,
+    ...(models ? { models } : {}),
     credits: site.credits([note, ...site.developed(note)]),
     citations: page.citations.map((c) => ({ slug: c.slug, title: c.title, href: site.urls.note(c.slug), meta: ["kind", "publisher", "published"].map((f) => c.fields.values[f]?.[0]?.value).filter(Boolean).join(", ") })),
     citedBy: page.citedBy.map((c) => ({ title: c.title, href: site.urls.note(c.slug), typeLabel: site.types.find((t) => t.type === c.type)!.label.one })),
