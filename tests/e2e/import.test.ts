@@ -1,8 +1,9 @@
 /**
  * `npm run import -- osai <checkout>` through the real command, on a copy of the fixture vault and the fixture
  * records: what it writes and reports, that the result passes the strict check, that a second run changes no byte,
- * that a record which is not valid YAML stops it with the file named and nothing written, and that every built page
- * showing the index's data carries its credit (and a page showing none does not).
+ * that a class flipped in one record changes one note, that a record which is not valid YAML stops it with the file
+ * named and nothing written, that every built page showing the index's data carries its credit (and a page showing
+ * none does not), and that a lab's page lists its models, which its note does not.
  */
 import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -70,6 +71,19 @@ describe("npm run import -- osai", () => {
     expect(hashes(vault)).toEqual(before);
   });
 
+  it("changes exactly one note when one class of one record flips", () => {
+    const index = copy(INDEX);
+    const file = join(index, "Gizmo.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("weights_endmodel:\n    class: open", "weights_endmodel:\n    class: closed"));
+    const target = copy(vault);
+    const before = hashes(target);
+    const r = importInto(target, index, ["--commit", "fedcba9876543210fedcba9876543210fedcba98", "--date", "2026-07-01"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("1 file written");
+    const after = hashes(target);
+    expect(Object.keys(after).filter((f) => after[f] !== before[f])).toEqual([join("models", "gizmo.md")]);
+  });
+
   it("stops at a record that is not valid YAML, names the file and line, and writes nothing", () => {
     const index = copy(INDEX);
     writeFileSync(join(index, "Broken.yaml"), "system:\n    name: Broken\n    type: [text\norg:\n    name: Nobody\n");
@@ -104,6 +118,19 @@ describe("npm run import -- osai", () => {
       // A page that shows none of it has no credit.
       expect(hasCredit(page("open-weights")), "open-weights").toBe(false);
       expect(hasCredit(page("sprocket")), "sprocket").toBe(false);
+    });
+
+    it("lists a lab's models with their dates, openness and total, from the models' notes", () => {
+      const html = page("gizmo-labs");
+      const section = html.slice(html.indexOf('<section class="developed"'), html.indexOf("</section>", html.indexOf('<section class="developed"')));
+      expect(section).toMatch(/<h2 id="developed-heading">Models<\/h2>/);
+      expect(section).toMatch(/href="\/gizmo\/">Gizmo<\/a><\/th><td>2025-02<\/td><td>4 open, 2 partial, 4 closed of 14<\/td><td class="oc status-partial"/);
+      expect(section).toMatch(/href="\/sprocket-2-large\/">Sprocket-2-Large<\/a><\/th><td>2023-11<\/td><td>12 closed of 14<\/td>/);
+      expect(section.indexOf("/gizmo/")).toBeLessThan(section.indexOf("/sprocket-2-large/")); // newest first
+      expect(section).toContain("4 open, 2 partial, 16 closed of 28, across 2 models");
+      // The note itself lists nothing: no link to either model, no counts.
+      const note = readFileSync(join(vault, "labs/gizmo-labs.md"), "utf8");
+      expect(note).not.toMatch(/gizmo\]\]|sprocket|open,|closed/i);
     });
 
     it("marks imported values and links each one's record; says which release the index rates", () => {

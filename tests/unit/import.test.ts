@@ -3,7 +3,9 @@
  * beside it (tests/fixtures/osai-vault): reading a record (facts and links, never the index's notes), planning the
  * notes (a lab matched through an alias, a base model that is another system, month-only dates, a missing parameter,
  * a system rated by another release than our note of its name), merging into hand-written notes without touching
- * them, reporting disagreements, idempotence, a newer snapshot and a system that leaves the index.
+ * them, reporting disagreements, idempotence, a newer snapshot and a system that leaves the index; licences as SPDX
+ * identifiers and the index's question marks as flags; organisation notes that hold no list of their systems (a class
+ * flipped in one record changes one note), and the lists earlier runs wrote taken out again.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,9 +14,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DATASETS } from "../../src/lib/datasets.ts";
 import { editNote, textHash, type NotePlan } from "../../src/lib/import/edit.ts";
-import { IndexFileError, indexDate, indexFiles, parseIndexFile, type IndexNotice, type IndexSystem } from "../../src/lib/import/osai.ts";
+import { IndexFileError, indexDate, indexFiles, indexLicence, parseIndexFile, questionMark, type IndexNotice, type IndexSystem } from "../../src/lib/import/osai.ts";
 import { OSAI_ORGANISATIONS } from "../../src/lib/import/osai-organisations.ts";
 import { runImport, type ImportResult, type VaultNote } from "../../src/lib/import/plan.ts";
+import { formatImportReport } from "../../src/lib/import/report.ts";
 import { readVaultNotes, vaultNote } from "../../src/lib/import/vault-notes.ts";
 import { yamlFlow, yamlScalar } from "../../src/lib/import/yaml-text.ts";
 import { ROOT } from "../helpers/cli.ts";
@@ -64,6 +67,26 @@ describe("reading the index's records", () => {
       "Gizmo.yaml: has no `datasheet` parameter: left unrated",
     ]);
     expect(JSON.stringify(systems)).not.toContain("NOT-OUR-WORDS");
+    // The index's question mark after the rated release's name is a flag, not part of the name.
+    const sprocket = systems.find((s) => s.file === "Sprocket.yaml")!;
+    expect(sprocket).toMatchObject({ end: "Sprocket-2-Large", uncertain: ["rates"], base: "Sprocket-2-Large-Base" });
+    expect(gizmo.uncertain).toBeUndefined();
+  });
+
+  it("keeps the index's question marks as flags, on names and licences", () => {
+    expect(questionMark("MiniMax-Text-01?")).toEqual({ text: "MiniMax-Text-01", uncertain: true });
+    expect(questionMark("Command A ?")).toEqual({ text: "Command A", uncertain: true });
+    expect(questionMark("Unknown (Apache-2.0?)")).toEqual({ text: "Apache-2.0", uncertain: true });
+    expect(questionMark("Command A")).toEqual({ text: "Command A", uncertain: false });
+    expect(indexLicence("Unknown (Apache-2.0?)")).toEqual({ value: "Apache-2.0", uncertain: true });
+    expect(indexLicence("Apache 2.0")).toEqual({ value: "Apache-2.0", uncertain: false });
+    expect(indexLicence("DeepSeek License Agreement")).toEqual({ value: "DeepSeek License Agreement", uncertain: false });
+    const record = "system:\n    name: Command A\n    basemodelname: Command A?\n    endmodelname: Command A Reasoning\n    endmodellicense: Unknown (Apache-2.0?)\norg:\n    name: Cohere\n";
+    const s = parseIndexFile("command-a.yaml", record, []);
+    expect(s).toMatchObject({ base: "Command A", end: "Command A Reasoning", uncertain: ["base"], licence: "Unknown (Apache-2.0?)" });
+    // A name that is only a question mark, or "Unknown?", is no name.
+    expect(parseIndexFile("x.yaml", "system:\n    name: X\n    basemodelname: \"?\"\n    endmodelname: Unknown?\norg:\n    name: Y\n", [])).toMatchObject({ base: undefined, end: undefined });
+    expect(parseIndexFile("x.yaml", "system:\n    name: X\n    basemodelname: \"?\"\n    endmodelname: Unknown?\norg:\n    name: Y\n", []).uncertain).toBeUndefined();
   });
 
   it("keeps a month a month: never a day the index does not give", () => {
@@ -190,6 +213,18 @@ describe("an import run", () => {
     // Where they agree (developer, licence written "Apache-2.0" and "Apache 2.0"), nothing is added.
     expect(fm("widget-7b").developer).toEqual({ ref: "acme-ai", source: "doe-2026-acme-report" });
     expect(fm("widget-7b").license).toBe("Apache-2.0");
+    // A licence is its SPDX identifier, the index's wording kept in the note; one without an identifier stays as written.
+    expect(fm("gizmo").license).toEqual({ value: "MIT", source: osai.source, imported: "osai", note: 'the index writes "MIT License"' });
+    expect(fm("sprocket-2-large").license).toEqual({ value: "Sprocket Community License", source: osai.source, imported: "osai" });
+    // The question mark after the rated release's name: a flag in the record, never in a title or an alias.
+    expect(fm("sprocket-2-large")).toMatchObject({ title: "Sprocket-2-Large", record: { rates: "Sprocket-2-Large", uncertain: ["rates"] } });
+    for (const n of after) expect([n.title, ...n.aliases].filter((x) => x.includes("?")), n.slug).toEqual([]);
+    expect(after.find((n) => n.slug === "sprocket-2-large")!.text).toContain("rates it by one release, Sprocket-2-Large (a name the index gives with a question mark)");
+    // An organisation's note lists none of its systems: its page does, from the graph.
+    const lab = after.find((n) => n.slug === "gizmo-labs")!.text;
+    expect(lab).not.toMatch(/\[\[gizmo|open,|closed/);
+    expect(frontmatter(lab).summary).toBe("An organisation that the European Open Source AI Index credits with systems it rates.");
+    expect(result.writes.get("labs/acme-ai.md")).not.toContain("## In the European Open Source AI Index");
     // What was written by hand is all still there: every field's value, the body's text.
     for (const slug of ["widget-7b", "acme-ai"]) {
       const before = notes.find((n) => n.slug === slug)!;
@@ -244,7 +279,8 @@ describe("an import run", () => {
       .filter((s) => s.file !== "Sprocket.yaml")
       .map((s) => (s.file === "Gizmo.yaml" ? { ...s, cells: { ...s.cells, paper: { status: "partial" as const, links: ["https://example.org/gizmo/paper"] } } } : s));
     const result = run(once, changed, newer);
-    expect([...result.writes.keys()].sort()).toEqual(["labs/gizmo-labs.md", "models/gizmo.md", "models/sprocket-2-large.md"]);
+    // Not Gizmo Labs': its note does not list its systems.
+    expect([...result.writes.keys()].sort()).toEqual(["models/gizmo.md", "models/sprocket-2-large.md"]);
     const gizmo = frontmatter(result.writes.get("models/gizmo.md")!);
     expect((gizmo.record as { snapshot: string }).snapshot).toBe(newer.commit);
     // A cell that did not change keeps the link to the record as it was read.
@@ -258,9 +294,64 @@ describe("an import run", () => {
     expect(frontmatter(sprocket).record).toMatchObject({ file: "Sprocket.yaml", dropped: { snapshot: newer.commit, date: "2026-07-01" } });
     expect((frontmatter(sprocket).openness as Record<string, unknown>).license).toBeTruthy();
     expect(sprocket).toContain("no longer lists Sprocket-2-Large");
-    expect(result.writes.get("labs/gizmo-labs.md")).toContain("no longer listed");
+    expect(frontmatter(sprocket).record).toMatchObject({ rates: "Sprocket-2-Large", uncertain: ["rates"] });
     // And a run after that is quiet again.
     expect([...run(applied(once, result), changed, newer).writes.keys()]).toEqual([]);
+  });
+
+  it("changes exactly one note when one class of one record flips", async () => {
+    const notes = await readVaultNotes(VAULT, "osai");
+    const { systems } = readSystems();
+    const once = applied(notes, run(notes, systems));
+    const flipped = systems.map((s) => (s.file === "Gizmo.yaml" ? { ...s, cells: { ...s.cells, end_weights: { ...s.cells.end_weights!, status: "closed" as const } } } : s));
+    const result = run(once, flipped, { commit: "fedcba9876543210fedcba9876543210fedcba98", date: "2026-07-01" });
+    expect([...result.writes.keys()]).toEqual(["models/gizmo.md"]);
+    expect((frontmatter(result.writes.get("models/gizmo.md")!).openness as Record<string, { status: string }>).end_weights.status).toBe("closed");
+    expect(result.report.organisations.updated).toEqual([]);
+  });
+
+  it("takes out the lists of systems earlier runs wrote into organisation notes, unless a person edited them", async () => {
+    const notes = await readVaultNotes(VAULT, "osai");
+    const { systems } = readSystems();
+    const once = applied(notes, run(notes, systems));
+    // As an earlier run left them: a section appended to our Acme AI, a list as Gizmo Labs' body, "?" in an alias.
+    const section = "## In the European Open Source AI Index\n\nThe index credits Acme AI with one of the systems it rates:\n\n- [[widget-7b|Widget 7B]]: text; 11 open, 1 closed\n";
+    const earlier = (slug: string, edit: (n: VaultNote) => string) => once.map((n) => (n.slug === slug ? vaultNote(n.path, edit(n), "osai") : n));
+    const acme = once.find((n) => n.slug === "acme-ai")!;
+    const withSection = acme.text.replace(/record: \{ from: osai, names: \[(.*?)\] \}/, `record: { from: osai, names: [$1], section: ${yamlScalar(textHash(section))} }`).replace(/\n*$/, `\n\n${section}`);
+    expect(withSection).toContain(`section: ${yamlScalar(textHash(section))}`);
+    const oldBody = "The index credits Gizmo Labs with two of the systems it rates:\n\n- [[gizmo|Gizmo]]: 6 open, 2 partial, 4 closed\n";
+    const oldSummary = "An organisation that the European Open Source AI Index credits with two rated systems: Gizmo and Sprocket-2-Large.";
+    const labBefore = (n: VaultNote) =>
+      n.text.replace(/^summary: .*$/m, `summary: "${oldSummary}"`).replace(/body: "?[0-9a-f]+"?/, `body: ${yamlScalar(textHash(`${oldSummary}\n${oldBody}`))}`).replace(/\n---\n[\s\S]*$/, `\n---\n${oldBody}`);
+    const sprocketBefore = (n: VaultNote) => n.text.replace(/^aliases: \[(.*)\]$/m, "aliases: [$1, Sprocket-2-Large?]");
+    let vault = earlier("acme-ai", () => withSection);
+    vault = vault.map((n) => (n.slug === "gizmo-labs" ? vaultNote(n.path, labBefore(n), "osai") : n.slug === "sprocket-2-large" ? vaultNote(n.path, sprocketBefore(n), "osai") : n));
+    expect(vault.find((n) => n.slug === "sprocket-2-large")!.aliases).toContain("Sprocket-2-Large?");
+
+    const result = run(vault, systems);
+    expect([...result.writes.keys()].sort()).toEqual(["labs/acme-ai.md", "labs/gizmo-labs.md", "models/sprocket-2-large.md"]);
+    // Our note as it was before any section was appended, byte for byte, and its record without the hash.
+    expect(result.writes.get("labs/acme-ai.md")).toBe(acme.text);
+    expect(result.report.organisations.sectionsRemoved).toEqual(["acme-ai"]);
+    expect(formatImportReport(result.report, { written: 3 })).toContain("the section listing an organisation's systems, which the import no longer writes (its page lists them), removed from 1 note we wrote: acme-ai");
+    // The body the importer wrote, rewritten (its hash matched): no list, no counts.
+    expect(result.writes.get("labs/gizmo-labs.md")).toBe(once.find((n) => n.slug === "gizmo-labs")!.text);
+    expect(result.writes.get("models/sprocket-2-large.md")).toBe(once.find((n) => n.slug === "sprocket-2-large")!.text);
+    expect([...run(applied(vault, result), systems).writes.keys()]).toEqual([]);
+
+    // A section a person has edited stays, as their text, reported once; the record drops its hash.
+    const edited = earlier("acme-ai", () => withSection.replace("11 open", "eleven open"));
+    const kept = run(edited, systems);
+    const text = kept.writes.get("labs/acme-ai.md")!;
+    expect(text).toContain("eleven open");
+    expect(frontmatter(text).record).toEqual({ from: "osai", names: ["Acme Research"] });
+    expect(kept.report.editedByHand).toEqual([{ slug: "acme-ai", what: "retired-section" }]);
+    expect(formatImportReport(kept.report, { written: 1 })).toContain("acme-ai: its index section, which the import no longer writes, was edited by hand since the import wrote it: left as it is");
+    expect(kept.report.organisations.sectionsRemoved).toEqual([]);
+    const again = run(applied(edited, kept), systems);
+    expect([...again.writes.keys()]).toEqual([]);
+    expect(again.report.editedByHand).toEqual([]);
   });
 
   it("refuses to run without the dataset's source note, writing nothing", async () => {

@@ -35,6 +35,8 @@ export interface NotePlan {
   create?: { type: string; title: string };
   /** Names to give the note, added if missing (only on notes the importer wrote). */
   aliases?: string[];
+  /** Names an earlier run gave the note that this one no longer gives ("Command A?"), removed where the note has them exactly. */
+  dropAliases?: string[];
   /** Source notes the note must list in `sources`. */
   sources: string[];
   /** In the order a new note lists them. */
@@ -48,6 +50,12 @@ export interface NotePlan {
   record: Item;
   /** The note's text: a generated summary and body (a note the importer made), or a section it appends. */
   text?: { summary: string; body: string } | { heading: string; section: string };
+  /**
+   * A section an earlier run appended to a note a person wrote, which the importer no longer writes: removed while
+   * its hash in `record.section` matches, left as it is (and reported) once a person has edited it; either way the
+   * record drops the hash, the text no longer being the importer's.
+   */
+  retireSection?: { heading: string };
 }
 
 export interface Disagreement {
@@ -62,7 +70,9 @@ export interface EditResult {
   text: string;
   disagreements: Disagreement[];
   /** Text the importer wrote once that a person has edited since: left as it is. */
-  editedByHand?: "body" | "section";
+  editedByHand?: "body" | "section" | "retired-section";
+  /** The section `retireSection` names was removed. */
+  sectionRemoved?: boolean;
 }
 
 /** A merge that could not be made without touching hand-written text: the run stops and writes nothing. */
@@ -176,14 +186,18 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
     put("type", `type: ${plan.create.type}\n`);
   }
 
-  // Aliases, added if missing (a note the importer made; hand-written names are never touched otherwise).
-  if (plan.aliases?.length) {
-    const have = (current.data.aliases as unknown[] | undefined)?.map(String) ?? [];
-    const missing = plan.aliases.filter((a) => !have.some((h) => foldName(h) === foldName(a)));
-    if (missing.length) {
-      const pair = pairOf("aliases");
-      const texts = pair ? items(current.fm, pair, current.data.aliases).map((i) => i.text) : [];
-      put("aliases", `aliases: [${[...texts, ...missing.map((x) => yamlScalar(x))].join(", ")}]\n`);
+  // Aliases, added if missing (a note the importer made; hand-written names are never touched otherwise), and the
+  // exact names an earlier run gave that this one no longer gives, removed.
+  if (plan.aliases?.length || plan.dropAliases?.length) {
+    const pair = pairOf("aliases");
+    const now = pair ? items(current.fm, pair, current.data.aliases) : [];
+    const drop = new Set(plan.dropAliases ?? []);
+    const kept = now.filter((i) => !drop.has(String(i.js)));
+    const missing = (plan.aliases ?? []).filter((a) => !kept.some((h) => foldName(String(h.js)) === foldName(a)));
+    if (missing.length || kept.length !== now.length) {
+      const texts = [...kept.map((i) => i.text), ...missing.map((x) => yamlScalar(x))];
+      if (!texts.length) removable.add("aliases");
+      put("aliases", texts.length ? `aliases: [${texts.join(", ")}]\n` : undefined);
     }
   }
 
@@ -195,6 +209,8 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
   const oldRecord = (records.find((r) => r?.from === plan.dataset) ?? {}) as Item;
   let body = current.body;
   let editedByHand: EditResult["editedByHand"];
+  let sectionRemoved = false;
+  const headingAt = (text: string, heading: string) => text.search(new RegExp(`^${heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ \t]*$`, "m"));
   if (plan.text && "summary" in plan.text) {
     const owned = plan.create || (typeof oldRecord.body === "string" && oldRecord.body === textHash(`${current.data.summary}\n${current.body}`));
     if (owned) {
@@ -206,7 +222,7 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
       if (oldRecord.body !== undefined) record.body = oldRecord.body;
     }
   } else if (plan.text && "heading" in plan.text) {
-    const at = body.search(new RegExp(`^${plan.text.heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ \t]*$`, "m"));
+    const at = headingAt(body, plan.text.heading);
     const existing = at < 0 ? undefined : body.slice(at);
     const wanted = `${plan.text.heading}\n\n${plan.text.section}`;
     if (existing === undefined && oldRecord.section === undefined) {
@@ -219,6 +235,19 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
       // Edited (or removed) by a person since the importer wrote it.
       editedByHand = "section";
       if (oldRecord.section !== undefined) record.section = oldRecord.section;
+    }
+  }
+
+  if (plan.retireSection) {
+    const at = headingAt(body, plan.retireSection.heading);
+    const existing = at < 0 ? undefined : body.slice(at);
+    if (existing !== undefined && typeof oldRecord.section === "string") {
+      if (oldRecord.section === textHash(existing)) {
+        // As it was before the section was appended (the run that appended it trimmed the text's end to one line break).
+        const before = body.slice(0, at).replace(/\s*$/, "");
+        body = before ? `${before}\n` : "";
+        sectionRemoved = true;
+      } else editedByHand = "retired-section";
     }
   }
 
@@ -331,5 +360,5 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
     if (plan.fields.some((f) => f.field === k) || ["openness", "record", "aliases", "sources", "summary"].includes(k)) continue;
     if (!deepEqual(after[k], v)) throw new NoteEditError(`${file}: merging would change its \`${k}\`; nothing was written`);
   }
-  return { text, disagreements, editedByHand };
+  return { text, disagreements, editedByHand, ...(sectionRemoved ? { sectionRemoved } : {}) };
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument, LineCounter } from "yaml";
 import type { Dataset } from "../datasets.ts";
+import { licenceId } from "../licences.ts";
 import { OPENNESS_DIMENSIONS, type OpennessKey } from "../openness.ts";
 import { webUrl } from "../schema.ts";
 
@@ -30,9 +31,12 @@ export interface IndexSystem {
   /** Kinds of system (`text`, `code`, `image`, `video`, `audio`), from `type`. */
   modality: string[];
   performance?: string;
-  /** The base model and the end model it rates (the release a reader gets). */
+  /** The base model and the end model it rates (the release a reader gets), without a question mark the index puts after them. */
   base?: string;
   end?: string;
+  /** Which of the two names the index gives with a question mark ("MiniMax-Text-01?"): a flag, not part of the name. */
+  uncertain?: ("rates" | "base")[];
+  /** The end-model licence as the index writes it (see `indexLicence` for the value a note gets). */
   licence?: string;
   /** `YYYY-MM` (or `YYYY`, `YYYY-MM-DD`): as precise as the index gives it. */
   released?: string;
@@ -76,6 +80,24 @@ const name = (v: unknown) => {
   const s = text(v);
   return s && !NO_NAME.test(s) ? s : undefined;
 };
+
+/**
+ * A name or licence the index gives with a question mark: "MiniMax-Text-01?", "Command A?", "Unknown (Apache-2.0?)"
+ * (unknown, perhaps Apache-2.0). The text without the mark, and whether it was there.
+ */
+export function questionMark(s: string): { text: string; uncertain: boolean } {
+  const m = /^unknown\s*\((.+?)\s*\?\s*\)$/i.exec(s) ?? /^(.+?)\s*\?$/.exec(s);
+  return m ? { text: m[1].trim(), uncertain: true } : { text: s, uncertain: false };
+}
+
+/**
+ * The licence value of a licence the index writes: its SPDX identifier where it has one ("Apache 2.0" is Apache-2.0,
+ * "MIT License" is MIT; licences.ts), else as written; without a question mark, which becomes `uncertain`.
+ */
+export function indexLicence(written: string): { value: string; uncertain: boolean } {
+  const { text: t, uncertain } = questionMark(written);
+  return { value: licenceId(t) ?? t, uncertain };
+}
 
 /** `2024-10`, `2024 OCT`, `2024-10-03`, `2024` → the same precision as ISO (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`). */
 export function indexDate(v: unknown): string | undefined {
@@ -137,14 +159,23 @@ export function parseIndexFile(file: string, source: string, notices: IndexNotic
     }
     cells[key] = { status: cls as IndexClass, links };
   }
+  // A question mark after a name is the index's doubt about it: a flag, not part of the name.
+  const markedName = (v: unknown) => {
+    const s = name(v);
+    const q = s ? questionMark(s) : undefined;
+    return q && name(q.text) ? q : undefined;
+  };
+  const marked = { base: markedName(system.basemodelname), end: markedName(system.endmodelname) };
+  const uncertain = [...(marked.end?.uncertain ? ["rates" as const] : []), ...(marked.base?.uncertain ? ["base" as const] : [])];
   return {
     file,
     name: systemName,
     modality: [...new Set((text(system.type) ?? "").toLowerCase().split(/[,/;&]|\band\b/).map((t) => t.trim()).filter(Boolean))],
     performance: text(system.performanceclass)?.toLowerCase(),
-    base: name(system.basemodelname),
-    end: name(system.endmodelname),
-    licence: licenceText && !NO_LICENCE.test(licenceText) ? licenceText : undefined,
+    base: marked.base?.text,
+    end: marked.end?.text,
+    ...(uncertain.length ? { uncertain } : {}),
+    licence: licenceText && !NO_LICENCE.test(questionMark(licenceText).text) ? licenceText : undefined,
     released,
     organisation,
     cells,

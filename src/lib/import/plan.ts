@@ -5,17 +5,22 @@
  * osai-organisations.ts, or new), what each note should hold, and the report of the run. A system rated by a release
  * other than the note of ours that shares its name (the index's "Gemma" is Gemma-3-27B-IT, our Gemma the family) gets
  * a note of its own, filed under ours as its `family`. A system the snapshot no longer lists keeps its note, marked.
+ * An organisation's note holds what the index says of the organisation (its names), never its systems or their
+ * classes: its page lists those from the graph, so one system's change touches one note. Licences are SPDX
+ * identifiers where they have one (licences.ts), the index's wording kept in the value's note; a question mark the
+ * index puts after a name or licence is kept as a flag (`uncertain`), never as part of a name.
  * Pure: the vault's notes and the dataset's systems in, the files to write and the report out.
  */
 import { type Dataset, recordUrl } from "../datasets.ts";
 import { OPENNESS_DIMENSIONS } from "../openness.ts";
 import { REGISTRY, type NoteType } from "../registry.ts";
 import { foldName, slugify } from "../resolve.ts";
+import { licenceId } from "../licences.ts";
 import type { ImportRecord } from "../schema.ts";
 import { editNote, NoteEditError, type Disagreement, type FieldPlan, type Item, type NotePlan } from "./edit.ts";
-import type { IndexNotice, IndexSystem } from "./osai.ts";
+import { indexLicence, type IndexNotice, type IndexSystem } from "./osai.ts";
 import type { OrganisationReading } from "./osai-organisations.ts";
-import { modelBody, modelSummary, organisationSection, organisationSummary, type LinkedName, type ModelFacts, type OrganisationFacts } from "./text.ts";
+import { modelBody, modelSummary, organisationBody, organisationSummary, type ModelFacts, type OrganisationFacts } from "./text.ts";
 
 /** A note of the vault as the importer sees it. */
 export interface VaultNote {
@@ -53,7 +58,13 @@ export interface ImportReport {
   snapshot: Snapshot;
   systems: number;
   models: { created: string[]; updated: string[]; unchanged: string[]; matched: { slug: string; file: string }[]; siblings: { slug: string; family: string }[]; dropped: string[] };
-  organisations: { created: { slug: string; type: string; names: string[] }[]; matched: { slug: string; names: string[]; handWritten: boolean }[]; updated: string[] };
+  organisations: {
+    created: { slug: string; type: string; names: string[] }[];
+    matched: { slug: string; names: string[]; handWritten: boolean }[];
+    updated: string[];
+    /** Notes we wrote from which the section listing their systems, which earlier runs appended, was removed. */
+    sectionsRemoved: string[];
+  };
   disagreements: (Disagreement & { slug: string })[];
   withheldNames: { name: string; files: string[]; reason: string }[];
   editedByHand: { slug: string; what: string }[];
@@ -70,6 +81,8 @@ export interface ImportResult {
 export const matchKey = (name: string) => foldName(name).replace(/[^\p{L}\p{N}]+/gu, "");
 
 const isRecordOf = (n: VaultNote, d: Dataset) => n.record?.from === d.id;
+/** The heading of the section earlier runs appended to a lab or person note we wrote, listing its systems. */
+const SECTION_HEADING = "## In the European Open Source AI Index";
 const RATED_KEYS = OPENNESS_DIMENSIONS.filter((d) => "index" in d).map((d) => d.key as string);
 const CELL_ORDER = OPENNESS_DIMENSIONS.map((d) => d.key as string);
 
@@ -109,7 +122,7 @@ export function runImport(input: ImportInput): ImportResult {
     snapshot,
     systems: systems.length,
     models: { created: [], updated: [], unchanged: [], matched: [], siblings: [], dropped: [] },
-    organisations: { created: [], matched: [], updated: [] },
+    organisations: { created: [], matched: [], updated: [], sectionsRemoved: [] },
     disagreements: [],
     withheldNames: [],
     editedByHand: [],
@@ -301,6 +314,7 @@ export function runImport(input: ImportInput): ImportResult {
     name: t.system.name,
     end: t.system.end,
     base: t.system.base,
+    uncertain: t.system.uncertain,
     baseNote: t.base ? { slug: t.base, title: titleOf(t.base) } : undefined,
     family: t.family ? { slug: t.family, title: titleOf(t.family) } : undefined,
     developers: t.developers.map((x) => ({ slug: x.slug, title: titleOf(x.slug), identified: x.identified && foldName(x.identified) !== foldName(titleOf(x.slug)) ? x.identified : undefined })),
@@ -338,12 +352,27 @@ export function runImport(input: ImportInput): ImportResult {
       agrees: (hand, item) => refOf(hand) === item.ref,
       show: (v) => String(refOf(v)),
     });
+    // The licence: its SPDX identifier where it has one, the index's wording in the note where it differs, its
+    // question mark as `uncertain`. A hand-written licence agrees when it is the same licence however spelled.
+    const licenceField = (written: string | undefined): FieldPlan => {
+      const l = written ? indexLicence(written) : undefined;
+      const item = l ? { value: l.value, ...mark, ...(written !== l.value ? { note: `the index writes "${written}"` } : {}), ...(l.uncertain ? { uncertain: true } : {}) } : undefined;
+      return {
+        field: "license",
+        items: item ? [item] : [],
+        agrees: (hand, i) => {
+          const v = String(valueOf(hand) ?? "");
+          return (licenceId(v) ?? v).toLowerCase() === String(i.value).toLowerCase();
+        },
+        show: (v) => String(valueOf(v)),
+      };
+    };
     const fields: FieldPlan[] = [
       refField("developer", t.developers),
       refField("family", t.family && t.generated ? [{ slug: t.family, note: `Our identification: the index files this release under the name "${s.name}", the title of this note` }] : []),
-      refField("base_model", t.base ? [{ slug: t.base, note: s.base && foldName(s.base) !== foldName(titleOf(t.base)) ? `the index names the base model "${s.base}"` : undefined }] : []),
+      refField("base_model", t.base ? [{ slug: t.base, note: baseNote(s, titleOf(t.base)) }] : []),
       valueField("released", s.released ? [s.released] : []),
-      valueField("license", s.licence ? [s.licence] : []),
+      licenceField(s.licence),
       valueField("modality", s.modality),
       valueField("performance_class", s.performance ? [s.performance] : []),
     ];
@@ -361,12 +390,15 @@ export function runImport(input: ImportInput): ImportResult {
       names: [s.name],
       rates: s.end,
       base: s.base,
+      uncertain: s.uncertain,
     };
     const f = modelFacts.get(t.slug)!;
     return {
       dataset: d.id,
       create: t.existing ? undefined : { type: "model", title: t.title },
       aliases: t.generated ? t.aliases : undefined,
+      // Names an earlier run gave with the index's question mark ("Command A?").
+      dropAliases: t.generated ? [s.end, s.base].filter((n): n is string => !!n).map((n) => `${n}?`) : undefined,
       sources: [src],
       fields,
       cells,
@@ -398,18 +430,13 @@ export function runImport(input: ImportInput): ImportResult {
     collect(n.slug, n.path, n.text, result, report.models);
   }
 
-  // 6. What each organisation note should hold: its systems, in a section of a note we wrote, or as the body of one
-  // the importer made.
-  const devsOf = new Map<string, { model: ModelFacts; others: LinkedName[] }[]>();
-  const addSystem = (org: string, model: ModelFacts, all: LinkedName[]) => {
-    if (!devsOf.has(org)) devsOf.set(org, []);
-    devsOf.get(org)!.push({ model, others: all.filter((x) => x.slug !== org) });
-  };
-  for (const t of targets) for (const dev of t.developers) addSystem(dev.slug, modelFacts.get(t.slug)!, modelFacts.get(t.slug)!.developers);
-  for (const n of dropped) for (const dev of modelFacts.get(n.slug)!.developers) addSystem(dev.slug, modelFacts.get(n.slug)!, modelFacts.get(n.slug)!.developers);
+  // 6. What each organisation note should hold: the names the index gives it, and (a note the importer made) a
+  // summary and body saying who the index says it is. Never its systems or their classes: the page lists those from
+  // the graph. The section earlier runs appended to notes we wrote, listing them, is removed while nobody has edited it.
   const orgTargets = new Map([...orgs.values()].map((o) => [o.slug, o]));
-  // An organisation named only by systems that left the index keeps its note (and its list).
-  for (const slug of devsOf.keys()) {
+  // An organisation named only by systems that left the index, or by none any more, keeps its note.
+  const named = [...dropped.flatMap((n) => modelFacts.get(n.slug)!.developers.map((x) => x.slug)), ...input.notes.filter((n) => (n.type === "lab" || n.type === "person") && isRecordOf(n, d)).map((n) => n.slug)];
+  for (const slug of named) {
     if (orgTargets.has(slug)) continue;
     const n = notesBySlug.get(slug);
     if (n) orgTargets.set(slug, { key: matchKey(n.title), slug, path: n.path, type: n.type as "lab" | "person", title: n.title, existing: n, names: new Set(n.record?.names ?? []), written: new Set(), spellings: new Map() });
@@ -420,9 +447,8 @@ export function runImport(input: ImportInput): ImportResult {
     const identified = [...o.written]
       .filter((w) => input.readings[w]?.note.startsWith("Our identification") && input.readings[w].parts.length === 1)
       .sort()
-      .map((w) => (o.type === "person" ? `It writes the name as "${w}", which we read as a person's name (our identification).` : `It writes the name as "${w}"${o.written.size > 1 ? " for some of them" : ""}, which we read as ${o.title} (our identification).`));
-    const facts: OrganisationFacts = { title: o.title, type: o.type, identified, systems: devsOf.get(o.slug) ?? [] };
-    const section = organisationSection(facts, src, d.label);
+      .map((w) => (o.type === "person" ? `It writes the name as "${w}", which we read as a person's name (our identification).` : `It writes the name as "${w}"${o.written.size > 1 ? " for some of its systems" : ""}, which we read as ${o.title} (our identification).`));
+    const facts: OrganisationFacts = { title: o.title, type: o.type, identified };
     const aliases = generated ? names.filter((w) => foldName(w) !== foldName(o.title) && (input.readings[w]?.parts.length ?? 1) === 1 && nameFree(w, o.slug)) : undefined;
     for (const a of aliases ?? []) claim(a, o.slug);
     const plan: NotePlan = {
@@ -432,9 +458,10 @@ export function runImport(input: ImportInput): ImportResult {
       sources: [src],
       fields: [],
       record: { from: d.id, names },
-      text: generated ? { summary: organisationSummary(facts, d.label), body: section } : { heading: "## In the European Open Source AI Index", section },
+      ...(generated ? { text: { summary: organisationSummary(facts, d.label), body: organisationBody(facts, src, d.label) } } : { retireSection: { heading: SECTION_HEADING } }),
     };
     const result = editNote(o.existing?.text, plan, o.path);
+    if (result.sectionRemoved) report.organisations.sectionsRemoved.push(o.slug);
     if (!o.existing) report.organisations.created.push({ slug: o.slug, type: o.type, names });
     else report.organisations.matched.push({ slug: o.slug, names: [...o.written].sort(), handWritten: !o.existing.record?.body });
     if (result.editedByHand) report.editedByHand.push({ slug: o.slug, what: result.editedByHand });
@@ -480,14 +507,29 @@ function factsFromNote(n: VaultNote, d: Dataset, snapshot: Snapshot, titleOf: (s
     name: r.names?.[0] ?? n.title,
     end: r.rates,
     base: r.base,
+    uncertain: r.uncertain,
     baseNote: base ? { slug: String(base.ref), title: titleOf(String(base.ref)) } : undefined,
     family: family ? { slug: String(family.ref), title: titleOf(String(family.ref)) } : undefined,
     developers: imported("developer").map((x) => ({ slug: String(x.ref), title: titleOf(String(x.ref)) })),
     released: imported("released")[0]?.value as string | undefined,
-    licence: imported("license")[0]?.value as string | undefined,
+    licence: writtenLicence(imported("license")[0]),
     modality: imported("modality").map((x) => String(x.value)),
     performance: imported("performance_class")[0]?.value as string | undefined,
     cells,
     dropped: r.dropped?.date ?? snapshot.date ?? r.dropped?.snapshot ?? snapshot.commit.slice(0, 7),
   };
+}
+
+/** The note of a base-model relation: how the index names the base model, where the note's title differs or the index doubts it. */
+function baseNote(s: IndexSystem, title: string): string | undefined {
+  if (!s.base) return undefined;
+  if (s.uncertain?.includes("base")) return `the index names the base model "${s.base}", with a question mark`;
+  return foldName(s.base) !== foldName(title) ? `the index names the base model "${s.base}"` : undefined;
+}
+
+/** How the dataset wrote an imported licence: the wording its note quotes, else the value. */
+function writtenLicence(item: Item | undefined): string | undefined {
+  if (!item) return undefined;
+  const quoted = typeof item.note === "string" ? /^the index writes "(.*)"$/.exec(item.note)?.[1] : undefined;
+  return quoted ?? (item.value as string | undefined);
 }

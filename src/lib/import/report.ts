@@ -17,6 +17,7 @@ export function formatImportReport(r: ImportReport, options: { written: number; 
   if (m.dropped.length) lines.push(`  no longer listed: ${list(m.dropped)}`);
   const created = (t: string) => o.created.filter((x) => x.type === t);
   lines.push(`  organisations: ${created("lab").length} lab notes and ${created("person").length} person notes created; ${hand.length} matched to notes we wrote (${list(hand.map((x) => `${x.slug} ← ${x.names.map((n) => `"${n}"`).join(", ")}`), 40)}); ${o.updated.length} updated`);
+  if (o.sectionsRemoved.length) lines.push(`  the section listing an organisation's systems, which the import no longer writes (its page lists them), removed from ${o.sectionsRemoved.length} note${o.sectionsRemoved.length === 1 ? "" : "s"} we wrote: ${list(o.sectionsRemoved, 40)}`);
   if (r.disagreements.length) {
     lines.push(`  disagreements with hand-written values (${r.disagreements.length}):`);
     for (const x of r.disagreements) lines.push(`    ${x.slug}: ${x.field}: ours ${x.hand}, the index ${x.imported} — ${x.cellKept ? "ours kept (one cell per dimension); the index's class kept in the record and shown beside ours" : "both kept"}`);
@@ -25,7 +26,10 @@ export function formatImportReport(r: ImportReport, options: { written: number; 
     lines.push(`  names not given as aliases (${r.withheldNames.length}):`);
     for (const w of r.withheldNames) lines.push(`    "${w.name}" (${w.files.join(", ")}): ${w.reason}`);
   }
-  for (const e of r.editedByHand) lines.push(`  ${e.slug}: its ${e.what === "body" ? "summary and body were" : "index section was"} edited by hand since the import wrote ${e.what === "body" ? "them" : "it"}: left as they are`);
+  for (const e of r.editedByHand) {
+    if (e.what === "retired-section") lines.push(`  ${e.slug}: its index section, which the import no longer writes, was edited by hand since the import wrote it: left as it is, now the note's own text (its lists and counts may be out of date)`);
+    else lines.push(`  ${e.slug}: its ${e.what === "body" ? "summary and body were" : "index section was"} edited by hand since the import wrote ${e.what === "body" ? "them" : "it"}: left as they are`);
+  }
   if (r.notices.length) {
     lines.push(`  left out of the records (${r.notices.length}):`);
     for (const n of r.notices) lines.push(`    ${n.file}${n.line ? `:${n.line}` : ""}: ${n.message}`);

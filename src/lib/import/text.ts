@@ -1,7 +1,9 @@
 /**
  * The text of the notes an import writes: short, factual, in our own words, templated from the facts the dataset
  * gives (which release it rates, by whom, when, under what licence, how many parameters open, partial and closed).
- * The dataset's own sentences never appear. Pure.
+ * The dataset's own sentences never appear. A note says only what the dataset says of its own subject: an
+ * organisation's note does not list its systems or add up their classes (its page does that from the graph,
+ * src/lib/views/developed.ts), so a change to one system's record changes that system's note alone. Pure.
  */
 import { OPENNESS_DIMENSIONS } from "../openness.ts";
 
@@ -19,12 +21,15 @@ export interface ModelFacts {
   name: string;
   end?: string;
   base?: string;
+  /** Which of `end` (`rates`) and `base` the dataset gives with a question mark. */
+  uncertain?: ("rates" | "base")[];
   /** The note the base model's name names. */
   baseNote?: LinkedName;
   /** Our note of the same name that this release is filed under (a family note). */
   family?: LinkedName;
   developers: LinkedName[];
   released?: string;
+  /** The licence as the dataset writes it. */
   licence?: string;
   modality: string[];
   performance?: string;
@@ -39,7 +44,6 @@ export interface OrganisationFacts {
   type: "lab" | "person";
   /** How the dataset writes the name, where it differs from the title: our identification, in a sentence. */
   identified: string[];
-  systems: { model: ModelFacts; others: LinkedName[] }[];
 }
 
 const WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
@@ -76,12 +80,6 @@ function byClass(cells: Record<string, string>) {
   return { open: of("open"), partial: of("partial"), closed: of("closed"), none: RATED.filter((k) => !cells[k]) };
 }
 
-/** `3 open, 4 partial, 5 closed`. */
-export function countsLine(cells: Record<string, string>): string {
-  const c = byClass(cells);
-  return (["open", "partial", "closed"] as const).filter((k) => c[k].length).map((k) => `${c[k].length} ${k}`).join(", ") || "no classes";
-}
-
 /** One sentence: what the model is, who made it, and how open the dataset finds it. */
 export function modelSummary(f: ModelFacts, datasetLabel: string): string {
   const c = byClass(f.cells);
@@ -100,9 +98,10 @@ export function modelBody(f: ModelFacts, source: string, datasetLabel: string): 
   const out: string[] = [];
 
   let first = `The ${idx} lists ${f.name === f.title ? f.title : `"${f.name}"`} as ${kind(f.modality)}${devs.length ? ` from ${list(devs)}` : ""}`;
+  const doubt = (what: "rates" | "base") => (f.uncertain?.includes(what) ? " (a name the index gives with a question mark)" : "");
   if (f.end) {
-    const base = f.base && f.base !== f.end ? `, built on ${f.baseNote ? `the base model ${link(f.baseNote, f.base)}` : `the base model ${f.base}`}` : "";
-    first += ` and rates it by one release, ${f.end}${base}.`;
+    const base = f.base && f.base !== f.end ? `, built on ${f.baseNote ? `the base model ${link(f.baseNote, f.base)}` : `the base model ${f.base}`}${doubt("base")}` : "";
+    first += ` and rates it by one release, ${f.end}${doubt("rates")}${base}.`;
   } else first += `; it gives no name for the release it rates.`;
   const facts: string[] = [];
   if (f.released) facts.push(`dates the model to ${readableMonth(f.released)}`);
@@ -127,39 +126,15 @@ export function modelBody(f: ModelFacts, source: string, datasetLabel: string): 
   return `${out.join("\n\n")}\n`;
 }
 
-function systemLine(s: OrganisationFacts["systems"][number]): string {
-  const m = s.model;
-  const bits = [m.modality.length ? list(m.modality) : "", m.released ? `released ${readableMonth(m.released)}` : ""].filter(Boolean).join(", ");
-  const with_ = s.others.length ? ` (with ${list(s.others.map((o) => link(o)))})` : "";
-  return `- ${link(m)}${with_}${bits ? `: ${bits}` : ""}; ${countsLine(m.cells)}${m.dropped ? "; no longer listed" : ""}`;
-}
-
-/** The paragraph and list on an organisation's systems: a lab note's section, or the body of one the importer made. */
-export function organisationSection(f: OrganisationFacts, source: string, datasetLabel: string): string {
+/** The body of an organisation note the importer made: who the dataset says it is, never a list of its systems. */
+export function organisationBody(f: OrganisationFacts, source: string, datasetLabel: string): string {
   const idx = `[[${source}|${datasetLabel}]]`;
-  const n = f.systems.length;
-  const lead =
-    f.type === "person"
-      ? `The ${idx} gives ${f.title} as the organisation behind ${n === 1 ? "one of the systems" : `${number(n)} of the systems`} it rates:`
-      : `The ${idx} credits ${f.title} with ${n === 1 ? "one of the systems" : `${number(n)} of the systems`} it rates:`;
-  const systems = [...f.systems].sort((a, b) => a.model.title.localeCompare(b.model.title, "en", { sensitivity: "base" }));
-  const totals = { open: 0, partial: 0, closed: 0 };
-  for (const s of systems) for (const v of Object.values(s.model.cells)) if (v in totals) totals[v as keyof typeof totals]++;
-  const all = totals.open + totals.partial + totals.closed;
-  const after = [
-    ...f.identified,
-    n > 1 && all ? `Across them it gives ${all} classes: ${totals.open} open, ${totals.partial} partial and ${totals.closed} closed.` : "",
-    n > 1 ? "Each system's page says which release the index rates and links the evidence for each class." : "The system's page says which release the index rates and links the evidence for each class.",
-  ].filter(Boolean);
-  const sum = `\n\n${after.join(" ")}`;
-  return `${lead}\n\n${systems.map(systemLine).join("\n")}${sum}\n`;
+  const lead = f.type === "person" ? `The ${idx} gives ${f.title} as the organisation behind one or more of the systems it rates.` : `The ${idx} credits ${f.title} with one or more of the systems it rates.`;
+  return `${[lead, ...f.identified].join(" ")}\n`;
 }
 
 /** One sentence on an organisation the importer made a note for. */
 export function organisationSummary(f: OrganisationFacts, datasetLabel: string): string {
-  const titles = [...f.systems].map((s) => s.model.title).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
-  const n = titles.length;
-  const which = n <= 3 ? `: ${list(titles)}` : `, among them ${list(titles.slice(0, 3))}`;
-  if (f.type === "person") return `A person whose name the ${datasetLabel} gives as the organisation behind ${n === 1 ? "the system" : `${number(n)} systems`}${n === 1 ? ` ${titles[0]}` : which}.`;
-  return `An organisation that the ${datasetLabel} credits with ${n === 1 ? "one rated system" : `${number(n)} rated systems`}${which}.`;
+  if (f.type === "person") return `A person whose name the ${datasetLabel} gives as the organisation behind systems it rates.`;
+  return `An organisation that the ${datasetLabel} credits with systems it rates.`;
 }
