@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { dataset } from "../../src/lib/datasets.ts";
-import { looksAlike, readCrosswalk, writeCrosswalk, type Crosswalk } from "../../src/lib/import/crosswalk.ts";
+import { looksAlike, organisationsAlike, readCrosswalk, writeCrosswalk, type Crosswalk } from "../../src/lib/import/crosswalk.ts";
 import { EpochFileError, parseEpochCsv, type EpochNotice } from "../../src/lib/import/epoch.ts";
-import { runEpochImport, type EpochImportResult } from "../../src/lib/import/epoch-plan.ts";
+import { nameParts, runEpochImport, type EpochImportResult } from "../../src/lib/import/epoch-plan.ts";
 import type { VaultNote } from "../../src/lib/import/plan.ts";
 import { vaultNote } from "../../src/lib/import/vault-notes.ts";
 
@@ -128,6 +128,22 @@ describe("the crosswalk", () => {
     expect(looksAlike("DeepSeek-V3", "DeepSeek-R1")).toBe(false); // other versions
     expect(looksAlike("Llama 2", "Llama 3")).toBe(false);
     expect(looksAlike("Gemma", "Llama")).toBe(false);
+  });
+
+  it("asks about organisations that may be one (a generic word more or less, or one name leading the other)", () => {
+    expect(organisationsAlike("AI21", "AI21 Labs")).toBe(true);
+    expect(organisationsAlike("Shanghai AI Lab", "Shanghai AI Laboratory")).toBe(true);
+    expect(organisationsAlike("Cerebras Systems", "Cerebras")).toBe(true);
+    expect(organisationsAlike("Jacobs University", "Jacobs University Bremen")).toBe(true);
+    expect(organisationsAlike("Google", "Google Brain")).toBe(true); // a question; a person answers `new`
+    expect(organisationsAlike("Stability AI", "StabilityAI")).toBe(false); // the same name: merged, not asked
+    expect(organisationsAlike("Meta", "Metamind Inc")).toBe(false);
+    expect(organisationsAlike("AI Lab", "AI Laboratory of X")).toBe(false); // generic words alone name nothing
+    // A bracketed abbreviation or a slashed one is another name; a bracketed place is part of the name.
+    expect(nameParts("Carnegie Mellon University (CMU)")).toEqual({ bare: "Carnegie Mellon University", short: "CMU" });
+    expect(nameParts("Allen Institute for AI (Ai2)")).toEqual({ bare: "Allen Institute for AI", short: "Ai2" });
+    expect(nameParts("Beijing Academy of Artificial Intelligence / BAAI")).toEqual({ bare: "Beijing Academy of Artificial Intelligence", short: "BAAI" });
+    expect(nameParts("Northeastern University (China)")).toBeUndefined();
   });
 
   it("merges on a name and an organisation, asks on a look-alike of the same organisation, never merges look-alikes", () => {

@@ -152,6 +152,26 @@ export function looksAlike(a: string, b: string): boolean {
   return Math.min(x.length, y.length) >= 3 && distance(x, y) <= (Math.min(x.length, y.length) >= 6 ? 2 : 1);
 }
 
+/** Words an organisation's name may carry or drop without naming another (Cerebras Systems is Cerebras). */
+const GENERIC = new Set(["inc", "ltd", "llc", "co", "corp", "corporation", "company", "group", "labs", "lab", "laboratory", "laboratories", "systems", "technologies", "technology", "workshop", "ai"]);
+const words = (name: string) => foldName(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * True when two organisations' names may name one organisation: the same words once generic ones are set aside
+ * ("AI21" and "AI21 Labs", "Shanghai AI Lab" and "Shanghai AI Laboratory"), or one name's words leading the other's
+ * ("Jacobs University" and "Jacobs University Bremen"; also "Google" and "Google Brain", which a person then tells
+ * apart). A question for a person, never a merge.
+ */
+export function organisationsAlike(a: string, b: string): boolean {
+  if (nameKey(a) === nameKey(b)) return false;
+  const x = words(a);
+  const y = words(b);
+  const core = (w: string[]) => w.filter((t) => !GENERIC.has(t)).join(" ");
+  if (core(x) && core(x) === core(y)) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length > 0 && short.some((t) => !GENERIC.has(t)) && short.every((t, i) => long[i] === t);
+}
+
 /** A note as the crosswalk compares records with it. */
 export interface Candidate {
   slug: string;
@@ -181,7 +201,7 @@ const year = (d: string | undefined) => (d ? Number(d.slice(0, 4)) : undefined);
  * to it and nothing speaks against it (organisations that differ, dates years apart); a question when a note answers
  * to it but something does, or when a note of the same organisation has a look-alike name; otherwise a new note.
  */
-export function propose(record: RecordFacts, candidates: readonly Candidate[], byKey: ReadonlyMap<string, Candidate[]>): Proposal {
+export function propose(record: RecordFacts, candidates: readonly Candidate[], byKey: ReadonlyMap<string, Candidate[]>, alike: (a: string, b: string) => boolean = looksAlike): Proposal {
   const keys = [record.name, ...(record.alternates ?? [])].map(nameKey).filter(Boolean);
   const exact = [...new Set(keys.flatMap((k) => byKey.get(k) ?? []))];
   const sameOrg = (c: Candidate) => record.organisations !== undefined && c.organisations.some((o) => record.organisations!.includes(o));
@@ -196,8 +216,8 @@ export function propose(record: RecordFacts, candidates: readonly Candidate[], b
     return { entry: { note: c.slug }, why: "the same name and organisation" };
   }
   if (exact.length > 1) return { entry: { ask: exact.map((c) => c.slug).sort() }, why: "several notes have this name" };
-  const alike = candidates.filter((c) => (record.organisations?.length ? sameOrg(c) : true) && c.names.some((n) => [record.name, ...(record.alternates ?? [])].some((r) => looksAlike(n, r))));
-  if (alike.length) return { entry: { ask: alike.map((c) => c.slug).sort() }, why: `a look-alike name (${alike.map((c) => c.slug).join(", ")})${record.organisations?.length ? " of the same organisation" : ""}` };
+  const similar = candidates.filter((c) => (record.organisations?.length ? sameOrg(c) : true) && c.names.some((n) => [record.name, ...(record.alternates ?? [])].some((r) => alike(n, r))));
+  if (similar.length) return { entry: { ask: similar.map((c) => c.slug).sort() }, why: `a look-alike name (${similar.map((c) => c.slug).join(", ")})${record.organisations?.length ? " of the same organisation" : ""}` };
   return { entry: { new: true }, why: "no note has this name" };
 }
 

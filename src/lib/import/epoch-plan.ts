@@ -11,7 +11,7 @@
 import type { Dataset } from "../datasets.ts";
 import { REGISTRY } from "../registry.ts";
 import { foldName, slugify } from "../resolve.ts";
-import { candidateIndex, propose, SECTIONS, type Candidate, type Crosswalk, type Entry, type Section } from "./crosswalk.ts";
+import { candidateIndex, organisationsAlike, propose, SECTIONS, type Candidate, type Crosswalk, type Entry, type Section } from "./crosswalk.ts";
 import { editNote, NoteEditError, type Disagreement, type FieldPlan, type Item, type NotePlan } from "./edit.ts";
 import type { EpochModel, EpochNotice } from "./epoch.ts";
 import type { Snapshot, VaultNote } from "./plan.ts";
@@ -67,10 +67,15 @@ export const countryName = (c: string) => COUNTRY[c] ?? c;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const readDate = (d: string) => `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 
-/** "Carnegie Mellon University (CMU)": the name without its bracketed abbreviation, and the abbreviation. */
-function bracketed(name: string): { bare: string; short: string } | undefined {
-  const m = /^(.+?)\s*\(([^()]+)\)$/.exec(name);
-  return m && m[2].length <= 12 ? { bare: m[1].trim(), short: m[2].trim() } : undefined;
+/**
+ * Other names an organisation's name gives: "Carnegie Mellon University (CMU)" its name without the bracketed
+ * abbreviation and the abbreviation; "Beijing Academy of Artificial Intelligence / BAAI" both sides of the slash. A
+ * bracket that is not an abbreviation ("Northeastern University (China)") is part of the name.
+ */
+export function nameParts(name: string): { bare: string; short: string } | undefined {
+  const m = /^(.+?)\s*\(([^()]+)\)$/.exec(name) ?? /^(.+?)\s+\/\s+([^/]+)$/.exec(name);
+  const short = m?.[2].trim();
+  return m && short && /^[A-Z][A-Za-z0-9&.-]{1,9}$/.test(short) && ((short.match(/[A-Z]/g)?.length ?? 0) >= 2 || /\d/.test(short)) ? { bare: m[1].trim(), short } : undefined;
 }
 
 export function runEpochImport(input: EpochImportInput): EpochImportResult {
@@ -152,12 +157,12 @@ export function runEpochImport(input: EpochImportInput): EpochImportResult {
   const orgByRecord = new Map<string, string>();
   for (const n of input.notes) if ((n.type === "lab" || n.type === "person") && n.record) for (const name of n.record.names ?? []) orgByRecord.set(name, n.slug);
   for (const name of orgNames) {
-    const b = bracketed(name);
+    const b = nameParts(name);
     let entry = sections.organisations.get(name);
     let why = "the crosswalk";
     if (!entry && orgByRecord.has(name)) entry = { note: orgByRecord.get(name)! };
     if (!entry) {
-      const p = propose({ name, alternates: b ? [b.bare, b.short] : [] }, orgCandidates, orgIndex);
+      const p = propose({ name, alternates: b ? [b.bare, b.short] : [] }, orgCandidates, orgIndex, organisationsAlike);
       entry = p.entry;
       why = p.why;
       if ("ask" in entry) report.questions.push({ section: "organisations", name, candidates: entry.ask, why });
