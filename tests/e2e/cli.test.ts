@@ -175,7 +175,7 @@ describe("npm run build", () => {
 
   it("lists each type's notes with key fields in its index", () => {
     const html = page("models");
-    expect(html).toMatch(/<th scope="col" data-sort-type="text" data-filter-name="Developer">Developer<\/th><th scope="col" data-sort-type="text" data-filter-name="Released">Released<\/th><th scope="col" data-sort-type="text" data-filter-name="Modality">Modality<\/th><th scope="col" data-sort-type="text">Parameters<\/th>/);
+    expect(html).toMatch(/<th scope="col" data-sort-type="text" data-filter-name="Developer">Developer<\/th><th scope="col" data-sort-type="text" data-filter-name="Released">Released<\/th><th scope="col" data-sort-type="text" data-filter-name="Modality">Modality<\/th><th scope="col" data-sort-type="number">Parameters<\/th>/);
     expect(html).toMatch(/Widget 7B<\/a>.*?<td data-sort="acme ai" data-filter="\[&quot;Acme AI&quot;\]"><ul class="values"><li><a href="\/acme-ai\/">Acme AI<\/a>/s);
     // A released date filters by its year.
     expect(html).toMatch(/<td data-sort="2026-01" data-filter="\[&quot;2026&quot;\]">/);

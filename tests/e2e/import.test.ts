@@ -54,8 +54,8 @@ describe("npm run import -- osai", () => {
     expect(first.stdout).toContain("models: 2 created, 1 updated, 0 unchanged");
     expect(first.stdout).toContain("acme-ai ← \"Acme Research\"");
     expect(first.stdout).toContain("sprocket-2-large → sprocket");
-    expect(first.stdout).toContain("widget-7b: released: ours 2024-01, the index 2024-03 — both kept");
-    expect(first.stdout).toContain("widget-7b: openness.end_weights: ours open, the index partial — ours kept");
+    expect(first.stdout).toContain("widget-7b: released: the note 2024-01, the index 2024-03 — both kept");
+    expect(first.stdout).toContain("widget-7b: openness.end_weights: the note open, the index partial — the note's kept");
     expect(first.stdout).toContain("Gizmo.yaml: has no `datasheet` parameter: left unrated");
     const check = runScript("check", ["--strict"], { CONTENT_DIR: vault });
     expect(check.stdout).toContain("✔ 0 errors, 0 warnings in 9 notes");

@@ -329,7 +329,10 @@ export function editNote(original: string | undefined, plan: NotePlan, file: str
 
   // The record: the importer's own, rewritten whole (kept as written when it says the same), beside other datasets'.
   if (!deepEqual(oldRecord, record) || !out.has("record")) {
-    const all = [...others.map((r) => ({ r, text: undefined as string | undefined })), { r: record, text: undefined }];
+    // This run's record keeps its place among the others (a new one goes last): no churn in the list's order.
+    const at = records.findIndex((r) => r?.from === plan.dataset);
+    const ordered = at < 0 ? [...records, record] : records.map((r, i) => (i === at ? record : r));
+    const all = ordered.map((r) => ({ r, text: undefined as string | undefined }));
     const pair = pairOf("record");
     if (pair && others.length) items(current.fm, pair, current.data.record).forEach((i) => {
       const at = all.findIndex((x) => x.r === i.js);

@@ -20,7 +20,7 @@ export function formatImportReport(r: ImportReport, options: { written: number; 
   if (o.sectionsRemoved.length) lines.push(`  the section listing an organisation's systems, which the import no longer writes (its page lists them), removed from ${o.sectionsRemoved.length} note${o.sectionsRemoved.length === 1 ? "" : "s"} we wrote: ${list(o.sectionsRemoved, 40)}`);
   if (r.disagreements.length) {
     lines.push(`  disagreements with hand-written values (${r.disagreements.length}):`);
-    for (const x of r.disagreements) lines.push(`    ${x.slug}: ${x.field}: ours ${x.hand}, the index ${x.imported} — ${x.cellKept ? "ours kept (one cell per dimension); the index's class kept in the record and shown beside ours" : "both kept"}`);
+    for (const x of r.disagreements) lines.push(`    ${x.slug}: ${x.field}: the note ${x.hand}, the index ${x.imported} — ${x.cellKept ? "the note's kept (one cell per dimension); the index's class kept in the record and shown beside it" : "both kept"}`);
   } else lines.push("  disagreements with hand-written values: none");
   if (r.withheldNames.length) {
     lines.push(`  names not given as aliases (${r.withheldNames.length}):`);
