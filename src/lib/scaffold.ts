@@ -111,7 +111,7 @@ function schemaOf(type: NoteType, registry: Registry): Json {
 }
 
 /** Fields only a command writes (`record:`, `npm run import`'s): never in a template for a writer. */
-const WRITTEN_BY_COMMANDS = new Set(["import record"]);
+const WRITTEN_BY_COMMANDS = new Set(["import record", "import record(s)"]);
 
 /** Every field a writer may give a type's notes, in schema order, with whether it is required. */
 export function typeFields(type: NoteType, registry: Registry = REGISTRY): { field: string; required: boolean }[] {

@@ -65,8 +65,9 @@ describe("content/", () => {
         if (!cell.sources.some((s) => vault.index.resolve(s.ref) === osai.source)) problems.push(`${n.file}: openness.${key} does not cite the index`);
         if (cell.status === "unknown") problems.push(`${n.file}: openness.${key} is imported as unknown`);
       }
-      const marked = [...Object.values(n.fields.values).flat(), ...n.relations].some((v) => v.imported) || Object.values(n.fields.openness).some((c) => c?.imported);
-      if (marked && !recordFrom(n.fields, osai.id)) problems.push(`${n.file}: imported values without a record`);
+      // Every value an import wrote has the note's record from that dataset (the index's, or Epoch AI's).
+      const from = new Set([...Object.values(n.fields.values).flat(), ...n.relations, ...Object.values(n.fields.openness)].flatMap((v) => (v?.imported ? [v.imported] : [])));
+      for (const d of from) if (!recordFrom(n.fields, d)) problems.push(`${n.file}: values imported from ${d} without a record from it`);
     }
     expect(problems).toEqual([]);
     expect(cells).toBeGreaterThan(2000);

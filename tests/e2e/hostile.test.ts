@@ -77,7 +77,6 @@ const EXPECTED: [string, number, number, string, string, string][] = [
     ["concepts/yaml-alias-bomb.md",6,8,"error","yaml-syntax","the frontmatter repeats `*alias` references so often that reading it would exhaust memory"],
     ["concepts/yaml-deep.md",5,801,"error","yaml-syntax","the frontmatter nests too deep to be read"],
     ["events/bad-date.md",6,7,"error","schema","`date` is `last tuesday`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"],
-    ["labs/wrong-relation.md",1,1,"warning","orphan","no other note links to `wrong-relation`"],
     ["labs/wrong-relation.md",5,9,"error","relation-type","`parent` should name a lab note, but `self-link` is a concept"],
 ];
 

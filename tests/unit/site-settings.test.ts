@@ -67,7 +67,7 @@ describe("the site's settings", () => {
 
   it("binds a dataset to the vault's source note, and says where a binding is wrong", async () => {
     expect(parseConfig("datasets:\n  osai: my-index-note\n").site.datasets).toEqual({ osai: "my-index-note" });
-    expect(parseConfig("datasets:\n  epoch: x\n").problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual(["2:3 `datasets` has `epoch`, which is not one of its keys"]);
+    expect(parseConfig("datasets:\n  huggingface: x\n").problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual(["2:3 `datasets` has `huggingface`, which is not one of its keys"]);
     const v = await loadVault(vault({ "atlas.yml": "notes: typed\ndatasets:\n  osai: nowhere\n", "concepts/a.md": "---\ntitle: A\ntype: concept\nsummary: A.\n---\nA.\n" }), { cache: null });
     const d = v.diagnostics.find((x) => x.rule === "config")!;
     expect([d.line, d.message]).toEqual([3, '`datasets.osai` is "nowhere", which names no source note of the vault']);
