@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { notePageData } from "../../src/lib/pages/note.ts";
+import { notePageData, pageDigest } from "../../src/lib/pages/note.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -50,7 +50,7 @@ describe("the models on a developer's page", async () => {
       ["Widget 7B Instruct", "not rated (14 dimensions)"],
     ]);
     expect(acme.models!.total.summary).toBe("1 open, 1 partial, 1 closed of 42, across 3 models");
-    expect(acme.digest).not.toBe(notePageData(site, "acme-ai")!.digest);
+    expect(pageDigest(acme)).not.toBe(pageDigest(notePageData(site, "acme-ai")!));
     expect(readFileSync(join(copy, "labs/acme-ai.md"), "utf8")).toBe(readFileSync(join(VAULT, "labs/acme-ai.md"), "utf8"));
     expect(notePageData(changed, "ada-lovelace")!.models!.models.map((m) => [m.note.text, m.released])).toEqual([["Lovelace Engine", ["2026-03"]]]);
   });

@@ -6,7 +6,7 @@ import { appendFileSync, cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { homeData, tagData, tagsData } from "../../src/lib/pages/lists.ts";
-import { notePageData, tableOfContents } from "../../src/lib/pages/note.ts";
+import { notePageData, pageDigest, tableOfContents } from "../../src/lib/pages/note.ts";
 import { typeIndexData } from "../../src/lib/pages/type-index.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
@@ -36,15 +36,15 @@ describe("a note page's data", async () => {
 
   it("has a digest that follows what the page shows", async () => {
     const same = notePageData(await siteOf(join(ROOT, "tests/fixtures/vault")), "widget-7b")!;
-    expect(same.digest).toBe(notePageData(site, "widget-7b")!.digest);
+    expect(pageDigest(same)).toBe(pageDigest(notePageData(site, "widget-7b")!));
     // A sentence added beside a link to widget-7b in another note changes its backlinks, so its page; not a page the
     // note does not touch.
     const copy = tempDir("atlas-page-data-");
     cpSync(join(ROOT, "tests/fixtures/vault"), copy, { recursive: true });
     appendFileSync(join(copy, "models/widget-7b-instruct.md"), "\nIt is tuned from [[widget-7b]] with new data.\n");
     const changed = await siteOf(copy);
-    expect(notePageData(changed, "widget-7b")!.digest).not.toBe(same.digest);
-    expect(notePageData(changed, "open-weights")!.digest).toBe(notePageData(site, "open-weights")!.digest);
+    expect(pageDigest(notePageData(changed, "widget-7b")!)).not.toBe(pageDigest(same));
+    expect(pageDigest(notePageData(changed, "open-weights")!)).toBe(pageDigest(notePageData(site, "open-weights")!));
   });
 
   it("gives a table of contents only to a note with three or more sections", () => {

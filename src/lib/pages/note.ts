@@ -1,6 +1,6 @@
 /**
  * Everything a note's page shows, computed by one pure function from the site model as plain, serialisable data
- * (no Note objects, no functions), with a digest of it: components/NotePage.astro only renders this. The same shape
+ * (no Note objects, no functions), with its digest on demand (pageDigest): components/NotePage.astro only renders this. The same shape
  * gives unit tests without Astro, and a key for a page that did not change (an incremental build's `cacheKey`).
  */
 import { createHash } from "node:crypto";
@@ -64,8 +64,6 @@ export interface NotePageData {
   mentions: { from: LinkRef; excerpt: string }[];
   source: NoteSource;
   jsonLd: string;
-  /** A digest of all of the above: equal digests, equal pages. */
-  digest: string;
 }
 
 /** How many neighbours the local graph lists for readers without JavaScript. */
@@ -82,7 +80,7 @@ export function notePageData(site: Site, slug: string, options: { dev?: boolean 
   const entry = site.types.find((t) => t.type === note.type)!;
   const models = developedModels(site, note);
   const affiliations = site.affiliations(note);
-  const data: Omit<NotePageData, "digest"> = {
+  return {
     slug,
     type: note.type,
     title: note.title,
@@ -111,7 +109,14 @@ export function notePageData(site: Site, slug: string, options: { dev?: boolean 
     source: site.sources.forNote(file.path, note.fields.updated),
     jsonLd: scriptJson(noteJsonLd(site, note, site.identity.origin)),
   };
-  return { ...data, digest: createHash("sha1").update(JSON.stringify(data)).digest("hex").slice(0, 16) };
+}
+
+/**
+ * A digest of everything a note's page shows: equal digests, equal pages. Made on demand (a build that renders every
+ * page has no use for it; at 10,000 notes it costs about a second), for whatever must tell whether a page changed.
+ */
+export function pageDigest(data: NotePageData): string {
+  return createHash("sha1").update(JSON.stringify(data)).digest("hex").slice(0, 16);
 }
 
 /** Contents for long notes: three or more sections (level 2 and 3 headings), nested as written. */
