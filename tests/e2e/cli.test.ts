@@ -111,7 +111,7 @@ describe("npm run build", () => {
     expect(infobox).toMatch(/Developer<\/th><td><ul class="values"><li><a href="\/acme-ai\/">Acme AI<\/a>/);
     expect(infobox).toContain("7B");
     expect(infobox).toContain("7.2B");
-    expect(infobox).toMatch(/Openness<\/th><td><ul class="values"><li><a href="#openness">1 open, 1 closed of 14<\/a>/);
+    expect(infobox).toMatch(/Openness<\/th><td><ul class="values"><li><a href="#openness">1 open, 1 closed of 2 rated<\/a>/);
     expect(infobox).toMatch(/href="#source-roe-2026-widget-paper"/);
     expect(html).toMatch(/<li id="source-doe-2026-acme-report"><a href="\/doe-2026-acme-report\/">Acme annual report<\/a>/);
   });
@@ -141,7 +141,7 @@ describe("npm run build", () => {
     const openness = read("openness/index.html");
     expect(openness).toMatch(/<tr id="end_weights">[\s\S]*?1 open<\/span><span class="status status-partial">0 partial<\/span><span class="status status-closed">1 closed<\/span><span class="status status-unknown">1 unknown</);
     const lab = page("acme-ai");
-    expect(lab).toMatch(/<h2 id="developed-heading">Models<\/h2>[\s\S]*href="\/widget-7b\/">Widget 7B<\/a><\/th><td>2026-01<\/td><td>1 open, 1 closed of 14<\/td><td class="oc status-closed"/);
+    expect(lab).toMatch(/<h2 id="developed-heading">Models<\/h2>[\s\S]*href="\/widget-7b\/">Widget 7B<\/a><\/th><td>2026-01<\/td><td>1 open, 1 closed of 2 rated<\/td><td class="oc status-closed"/);
   });
 
   it("lists a lab's people and a person's affiliations with role, dates and sources", () => {

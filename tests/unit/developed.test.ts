@@ -20,12 +20,12 @@ describe("the models on a developer's page", async () => {
   it("lists each model with its date and openness, newest first, and the total across them", () => {
     const models = notePageData(site, "acme-ai")!.models!;
     expect(models.models.map((m) => [m.note.text, m.released, m.summary])).toEqual([
-      ["Widget 7B", ["2026-01"], "1 open, 1 closed of 14"],
-      ["Widget 7B Instruct", [], "not rated (14 dimensions)"],
+      ["Widget 7B", ["2026-01"], "1 open, 1 closed of 2 rated"],
+      ["Widget 7B Instruct", [], "not rated"],
     ]);
     expect(models.models[0].note.href).toBe("/widget-7b/");
     expect(models.models[0].matrix.cells).toHaveLength(14);
-    expect(models.total).toEqual({ counts: { open: 1, partial: 0, closed: 1, unknown: 26 }, cells: 28, summary: "1 open, 1 closed of 28, across 2 models" });
+    expect(models.total).toEqual({ counts: { open: 1, partial: 0, closed: 1, unknown: 26 }, cells: 28, summary: "1 open, 1 closed of 2 rated, across 2 models" });
     // One model: its line is the total.
     expect(notePageData(site, "beta-labs")!.models!.total.summary).toBe(notePageData(site, "beta-labs")!.models!.models[0].summary);
     // A note that developed nothing has no list; nor does a model.
@@ -45,11 +45,11 @@ describe("the models on a developer's page", async () => {
     const changed = await siteOf(copy);
     const acme = notePageData(changed, "acme-ai")!;
     expect(acme.models!.models.map((m) => [m.note.text, m.summary])).toEqual([
-      ["Lovelace Engine", "1 open of 14"],
-      ["Widget 7B", "1 partial, 1 closed of 14"],
-      ["Widget 7B Instruct", "not rated (14 dimensions)"],
+      ["Lovelace Engine", "1 open of 1 rated"],
+      ["Widget 7B", "1 partial, 1 closed of 2 rated"],
+      ["Widget 7B Instruct", "not rated"],
     ]);
-    expect(acme.models!.total.summary).toBe("1 open, 1 partial, 1 closed of 42, across 3 models");
+    expect(acme.models!.total.summary).toBe("1 open, 1 partial, 1 closed of 3 rated, across 3 models");
     expect(pageDigest(acme)).not.toBe(pageDigest(notePageData(site, "acme-ai")!));
     expect(readFileSync(join(copy, "labs/acme-ai.md"), "utf8")).toBe(readFileSync(join(VAULT, "labs/acme-ai.md"), "utf8"));
     expect(notePageData(changed, "ada-lovelace")!.models!.models.map((m) => [m.note.text, m.released])).toEqual([["Lovelace Engine", ["2026-03"]]]);

@@ -14,7 +14,7 @@ export interface DevelopedModel {
   note: LinkRef;
   /** Its release dates as the note gives them (`2024-03`; two when its sources disagree), earliest first. */
   released: string[];
-  /** Its openness in a line: "5 open, 2 partial, 5 closed of 14". */
+  /** Its openness in a line: "5 open, 2 partial, 5 closed of 12 rated". */
   summary: string;
   matrix: OpennessMatrix;
 }

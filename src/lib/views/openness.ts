@@ -81,10 +81,14 @@ export function opennessMatrix(site: Site, note: Note): OpennessMatrix | undefin
   };
 }
 
-/** "3 open, 1 partial, 2 closed of 14": a model's openness in a line. */
+/**
+ * "11 open, 1 closed of 12 rated": a model's openness in a line, out of the dimensions a source rates (a dimension
+ * nobody rates is unknown, not closed, and counting it would make every model look less open than its sources say).
+ */
 export function opennessSummary(m: OpennessMatrix): string {
   const parts = (["open", "partial", "closed"] as const).filter((l) => m.counts[l]).map((l) => `${m.counts[l]} ${l}`);
-  return parts.length ? `${parts.join(", ")} of ${m.cells.length}` : `not rated (${m.cells.length} dimensions)`;
+  const rated = m.counts.open + m.counts.partial + m.counts.closed;
+  return parts.length ? `${parts.join(", ")} of ${rated} rated` : "not rated";
 }
 
 /** "index record" for a link to a dataset's record (an imported cell's evidence when the dataset links none). */
