@@ -130,6 +130,14 @@ describe("reading a note", () => {
     const toggle = page.locator("[data-theme-toggle]");
     expect(await toggle.innerText()).toContain("System");
     expect(await background()).toBe("rgb(17, 20, 24)"); // the system is dark
+    // Openness cells turn dark too, not light patches on a dark page; back to light with the light theme.
+    const openCell = () => page.locator("#openness .status-open").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await openCell()).toBe("rgb(18, 61, 36)");
+    await toggle.click();
+    expect(await openCell()).toBe("rgb(220, 252, 231)");
+    await toggle.click();
+    await toggle.click(); // dark, then system again
+    expect(await openCell()).toBe("rgb(18, 61, 36)");
     await toggle.click();
     expect(await toggle.innerText()).toContain("Light");
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
