@@ -5,35 +5,17 @@
  * person's answer in the crosswalk is honoured; a second run changes no byte; a table that is not Epoch AI's stops it
  * with nothing written; the built pages show the values, their provenance and Epoch AI's credit.
  */
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
-import { tempDir } from "../helpers/temp.ts";
+import { fileHashes, tempCopy, tempDir } from "../helpers/temp.ts";
 
 const CSV = join(ROOT, "tests/fixtures/epoch/notable-ai-models.csv");
 const VAULT = join(ROOT, "tests/fixtures/epoch-vault");
 const SNAPSHOT = ["--commit", "6e8fd472308cd958cbbf50ca4339b7b3da6f6815", "--date", "2026-01-26"];
 
-function copy(from: string): string {
-  const dir = join(tempDir("atlas-epoch-"), "copy");
-  cpSync(from, dir, { recursive: true });
-  return dir;
-}
-
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
-    }
-  };
-  walk(dir);
-  return out;
-}
+const copy = (from: string) => tempCopy(from, "atlas-epoch-");
 
 const importInto = (vault: string, args: string[] = []) => runScript("import", ["epoch", CSV, ...SNAPSHOT, ...args], { CONTENT_DIR: vault });
 
@@ -42,11 +24,11 @@ describe("npm run import -- epoch", () => {
   let first: ReturnType<typeof importInto>;
   beforeAll(() => {
     vault = copy(VAULT);
-    const before = hashes(vault);
+    const before = fileHashes(vault);
     const dry = importInto(vault, ["--dry-run"]);
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toMatch(/^Would import 3 rows of `epoch` \(snapshot 6e8fd47, 2026-01-26\): \d+ files would change/);
-    expect(hashes(vault)).toEqual(before);
+    expect(fileHashes(vault)).toEqual(before);
     first = importInto(vault);
   });
 
@@ -84,16 +66,16 @@ describe("npm run import -- epoch", () => {
     const k25 = readFileSync(join(vault, "models/kimi-k2-5.md"), "utf8");
     expect(k25).toMatch(/^fine_tuned_from: \{ ref: kimi-k2, source: epoch-ai-notable-ai-models, imported: epoch \}$/m);
     expect(readFileSync(file, "utf8")).toContain("Kimi K2.5: kimi-k2-5 # a later release, not K2");
-    const before = hashes(vault);
+    const before = fileHashes(vault);
     const again = importInto(vault);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(": 0 files written.");
-    expect(hashes(vault)).toEqual(before);
+    expect(fileHashes(vault)).toEqual(before);
   });
 
   it("refuses a table that is not Epoch AI's, or a crosswalk it cannot read, naming the file, and writes nothing", () => {
     const other = copy(VAULT);
-    const before = hashes(other);
+    const before = fileHashes(other);
     const bad = join(tempDir("atlas-epoch-bad-"), "table.csv");
     writeFileSync(bad, "Model,Organisation\nA,B\n");
     const r = runScript("import", ["epoch", bad, ...SNAPSHOT], { CONTENT_DIR: other });
@@ -105,7 +87,7 @@ describe("npm run import -- epoch", () => {
     expect(c.stderr).toMatch(/crosswalk\.yml:3:14: `Kimi K2 the note` is not a note's slug/);
     expect(c.stderr).toContain("error: the crosswalk cannot be read; nothing was written");
     delete before["crosswalk.yml"];
-    const after = hashes(other);
+    const after = fileHashes(other);
     delete after["crosswalk.yml"];
     expect(after).toEqual(before);
   });

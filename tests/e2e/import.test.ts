@@ -5,38 +5,19 @@
  * named and nothing written, that every built page showing the index's data carries its credit (and a page showing
  * none does not), and that a lab's page lists its models, which its note does not.
  */
-import { createHash } from "node:crypto";
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DATASETS } from "../../src/lib/datasets.ts";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
-import { tempDir } from "../helpers/temp.ts";
+import { fileHashes, tempCopy } from "../helpers/temp.ts";
 
 const INDEX = join(ROOT, "tests/fixtures/osai-index");
 const VAULT = join(ROOT, "tests/fixtures/osai-vault");
 const SNAPSHOT = ["--commit", "0123456789abcdef0123456789abcdef01234567", "--date", "2026-06-12"];
 const osai = { ...DATASETS[0], source: "liesenfeld-dingemanse-2024-open-source-ai-index" };
 
-function copy(from: string): string {
-  const dir = join(tempDir("atlas-import-"), "copy");
-  cpSync(from, dir, { recursive: true });
-  return dir;
-}
-
-/** Every file of a folder with a hash of its bytes. */
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
-    }
-  };
-  walk(dir);
-  return out;
-}
+const copy = (from: string) => tempCopy(from, "atlas-import-");
 
 const importInto = (vault: string, index = INDEX, extra: string[] = SNAPSHOT) => runScript("import", ["osai", index, ...extra], { CONTENT_DIR: vault });
 
@@ -63,12 +44,12 @@ describe("npm run import -- osai", () => {
   });
 
   it("changes no byte when run again on the same snapshot", () => {
-    const before = hashes(vault);
+    const before = fileHashes(vault);
     const again = importInto(vault);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("0 files written");
     expect(again.stdout).toContain("models: 0 created, 0 updated, 3 unchanged");
-    expect(hashes(vault)).toEqual(before);
+    expect(fileHashes(vault)).toEqual(before);
   });
 
   it("changes exactly one note when one class of one record flips", () => {
@@ -76,11 +57,11 @@ describe("npm run import -- osai", () => {
     const file = join(index, "Gizmo.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("weights_endmodel:\n    class: open", "weights_endmodel:\n    class: closed"));
     const target = copy(vault);
-    const before = hashes(target);
+    const before = fileHashes(target);
     const r = importInto(target, index, ["--commit", "fedcba9876543210fedcba9876543210fedcba98", "--date", "2026-07-01"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("1 file written");
-    const after = hashes(target);
+    const after = fileHashes(target);
     expect(Object.keys(after).filter((f) => after[f] !== before[f])).toEqual([join("models", "gizmo.md")]);
   });
 
@@ -88,12 +69,12 @@ describe("npm run import -- osai", () => {
     const index = copy(INDEX);
     writeFileSync(join(index, "Broken.yaml"), "system:\n    name: Broken\n    type: [text\norg:\n    name: Nobody\n");
     const target = copy(VAULT);
-    const before = hashes(target);
+    const before = fileHashes(target);
     const r = importInto(target, index);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Broken\.yaml:\d+: not valid YAML/);
     expect(r.stderr).toContain("nothing was written");
-    expect(hashes(target)).toEqual(before);
+    expect(fileHashes(target)).toEqual(before);
   });
 
   it("asks which snapshot a folder that is not a git checkout is", () => {

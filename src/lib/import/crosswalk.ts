@@ -120,7 +120,7 @@ export function writeCrosswalk(cw: Crosswalk, changes: Map<string, Record<Sectio
   return doc.toString({ lineWidth: 0 });
 }
 
-/** How names are compared: case, spaces and punctuation ignored ("DeepSeek R1" is "DeepSeek-R1"). */
+/** How names are compared across datasets: case, spaces and punctuation ignored ("DeepSeek R1" is "DeepSeek-R1"). */
 export const nameKey = (name: string) => foldName(name).replace(/[^\p{L}\p{N}]+/gu, "");
 
 /** Edit distance, for look-alikes only (never to merge). */

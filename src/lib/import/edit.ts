@@ -75,6 +75,23 @@ export interface EditResult {
   sectionRemoved?: boolean;
 }
 
+/** Where a run files one note's edit: its report's lists (created, updated, unchanged) and the files to write. */
+export interface EditTally {
+  writes: Map<string, string>;
+  disagreements: (Disagreement & { slug: string })[];
+  editedByHand: { slug: string; what: string }[];
+}
+
+/** Files the edit of the note `slug` at `path` (undefined `original`: a new note) into a run's report and writes. */
+export function tallyEdit(run: EditTally, into: { created: string[]; updated: string[]; unchanged: string[] }, slug: string, path: string, original: string | undefined, result: EditResult): void {
+  for (const x of result.disagreements) run.disagreements.push({ slug, ...x });
+  if (result.editedByHand) run.editedByHand.push({ slug, what: result.editedByHand });
+  if (original === undefined) into.created.push(slug);
+  else if (original !== result.text) into.updated.push(slug);
+  else into.unchanged.push(slug);
+  if (original !== result.text) run.writes.set(path, result.text);
+}
+
 /** A merge that could not be made without touching hand-written text: the run stops and writes nothing. */
 export class NoteEditError extends Error {}
 

@@ -12,7 +12,7 @@ import type { Dataset } from "../datasets.ts";
 import { REGISTRY } from "../registry.ts";
 import { foldName, slugify } from "../resolve.ts";
 import { candidateIndex, organisationsAlike, propose, SECTIONS, type Candidate, type Crosswalk, type Entry, type Section } from "./crosswalk.ts";
-import { editNote, NoteEditError, type Disagreement, type FieldPlan, type Item, type NotePlan } from "./edit.ts";
+import { editNote, NoteEditError, tallyEdit, type Disagreement, type FieldPlan, type Item, type NotePlan } from "./edit.ts";
 import type { EpochModel, EpochNotice } from "./epoch.ts";
 import type { Snapshot, VaultNote } from "./plan.ts";
 
@@ -397,12 +397,7 @@ export function runEpochImport(input: EpochImportInput): EpochImportResult {
   return { writes, crosswalk: new Map([[d.id, out]]), report };
 
   function collect(slug: string, path: string, original: string | undefined, result: ReturnType<typeof editNote>, into: EpochReport["models"]) {
-    for (const x of result.disagreements) report.disagreements.push({ slug, ...x });
-    if (result.editedByHand) report.editedByHand.push({ slug, what: result.editedByHand });
-    if (original === undefined) into.created.push(slug);
-    else if (original !== result.text) into.updated.push(slug);
-    else into.unchanged.push(slug);
-    if (original !== result.text) writes.set(path, result.text);
+    tallyEdit({ writes, disagreements: report.disagreements, editedByHand: report.editedByHand }, into, slug, path, original, result);
   }
 }
 

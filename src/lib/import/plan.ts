@@ -17,7 +17,8 @@ import { REGISTRY, type NoteType } from "../registry.ts";
 import { foldName, slugify } from "../resolve.ts";
 import { licenceId } from "../licences.ts";
 import type { ImportRecord } from "../schema.ts";
-import { editNote, NoteEditError, type Disagreement, type FieldPlan, type Item, type NotePlan } from "./edit.ts";
+import { nameKey as matchKey } from "./crosswalk.ts";
+import { editNote, NoteEditError, tallyEdit, type Disagreement, type FieldPlan, type Item, type NotePlan } from "./edit.ts";
 import { indexLicence, type IndexNotice, type IndexSystem } from "./osai.ts";
 import type { OrganisationReading } from "./osai-organisations.ts";
 import { modelBody, modelSummary, organisationBody, organisationSummary, type ModelFacts, type OrganisationFacts } from "./text.ts";
@@ -78,7 +79,6 @@ export interface ImportResult {
 }
 
 /** How organisation names are compared: case, spaces and punctuation ignored ("StabilityAI" is "Stability AI"). */
-export const matchKey = (name: string) => foldName(name).replace(/[^\p{L}\p{N}]+/gu, "");
 
 const isRecordOf = (n: VaultNote, d: Dataset) => n.record?.from === d.id;
 /** The heading of the section earlier runs appended to a lab or person note we wrote, listing its systems. */
@@ -473,12 +473,7 @@ export function runImport(input: ImportInput): ImportResult {
   return { writes, report };
 
   function collect(slug: string, path: string, original: string | undefined, result: ReturnType<typeof editNote>, into: ImportReport["models"]) {
-    for (const x of result.disagreements) report.disagreements.push({ slug, ...x });
-    if (result.editedByHand) report.editedByHand.push({ slug, what: result.editedByHand });
-    if (original === undefined) into.created.push(slug);
-    else if (original !== result.text) into.updated.push(slug);
-    else into.unchanged.push(slug);
-    if (original !== result.text) writes.set(path, result.text);
+    tallyEdit({ writes, disagreements: report.disagreements, editedByHand: report.editedByHand }, into, slug, path, original, result);
   }
 }
 
