@@ -141,6 +141,7 @@ const ENTRIES = [
     ],
     date: "published",
     cited: true,
+    layer: "reference",
     jsonLd: {
       type: (n) => (n.value("kind") === "paper" ? "ScholarlyArticle" : "CreativeWork"),
       props: (n) => ({

@@ -80,6 +80,14 @@ export interface TypeEntry {
    * need cite nothing themselves. The wiki's sources.
    */
   cited?: true;
+  /**
+   * A layer of the graph that the reader turns on, rather than part of its default picture: `reference` for notes
+   * that document the others (the wiki's sources). Such notes, every edge touching one and every citation are left
+   * out of the graph's default view, its layout and communities (they are placed beside the notes they connect to),
+   * and of the most connected notes; the graph page shows them with "Show sources and citations". Without it, a
+   * type's notes are in the default graph (an Obsidian vault's one type: every link shows).
+   */
+  layer?: "reference";
   /** Example values `npm run new`'s template offers for text fields, by field name (nested fields too); else "text". */
   examples?: Readonly<Record<string, string>>;
   /**
