@@ -39,8 +39,10 @@ export interface DepthProblem {
 
 /**
  * An upper bound on each line's container depth, from its prefix alone: a `>` or a list marker opens one level, and
- * a nested list item is indented at least two columns more than its parent. So this never underestimates, and a
- * line of code indented 80 columns counts only 40.
+ * indentation can only go on with containers earlier lines opened, at most one per two columns (a nested list item
+ * is indented at least two columns more than its parent). So this never underestimates, and neither a line of code
+ * indented 80 columns nor a blank line of spaces (what an Obsidian `%% comment %%` leaves of a long line) counts as
+ * nesting that no marker opened.
  */
 export function containerDepthProblem(body: string): DepthProblem | undefined {
   let cost = 0;
@@ -50,11 +52,13 @@ export function containerDepthProblem(body: string): DepthProblem | undefined {
   let paragraph = false;
   let quoted = false;
   let lazy = 0;
+  // Containers the last non-blank line left open: what indentation on the next line can at most go on with.
+  let open = 0;
   for (let at = 0; at < body.length; ) {
     line++;
     let end = body.indexOf("\n", at);
     if (end < 0) end = body.length;
-    let depth = 0;
+    let markers = 0;
     let columns = 0;
     let quotes = 0;
     let i = at;
@@ -63,17 +67,17 @@ export function containerDepthProblem(body: string): DepthProblem | undefined {
       if (c === 32) columns++;
       else if (c === 9) columns += 4 - (columns % 4);
       else if (c === 62 /* > */) {
-        depth++;
+        markers++;
         quotes++;
         if (body.charCodeAt(i + 1) === 32) i++; // the space after `>` belongs to the marker
       }
-      else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isSpace(body.charCodeAt(i + 1))) depth++;
+      else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isSpace(body.charCodeAt(i + 1))) markers++;
       else if (c >= 48 && c <= 57) {
         let j = i;
         while (j < end && j - i < 9 && body.charCodeAt(j) >= 48 && body.charCodeAt(j) <= 57) j++;
         const d = body.charCodeAt(j);
         if (!((d === 46 || d === 41) /* . ) */ && isSpace(body.charCodeAt(j + 1)))) break;
-        depth++;
+        markers++;
         i = j;
       } else break;
     }
@@ -81,7 +85,11 @@ export function containerDepthProblem(body: string): DepthProblem | undefined {
     // whitespace (a carriage return, a no-break space …) makes it worth reading the rest of the line.
     const first = body.charCodeAt(i);
     const blank = i >= end || ((first < 33 || first >= 0xa0) && body.slice(i, end).trim() === "");
-    if (depth > 0) {
+    // Indentation goes on with open containers (never more than were open); a blank line opens none and closes none.
+    const depth = markers + (blank ? 0 : Math.min(columns >> 1, open));
+    // A line that may go lazily on with a paragraph (no marker) closes nothing: the containers stay open for the next.
+    if (!blank) open = markers === 0 && paragraph ? Math.max(open, depth) : depth;
+    if (markers > 0) {
       paragraph = !blank; // a marker with text after it opens (or goes on) a paragraph in its container
       quoted = quotes > 0;
       lazy = 0;
@@ -91,7 +99,6 @@ export function containerDepthProblem(body: string): DepthProblem | undefined {
     } else if (paragraph && (quoted || columns < 2) && ++lazy > MAX_LAZY_LINES) {
       return { line: line - lazy + 1, column: 1, what: `more than ${MAX_LAZY_LINES} lines from here go on a quote or list item without its \`>\` or indentation (lazy continuation): the time to parse such a run grows with its square` };
     }
-    depth += columns >> 1;
     if (depth > worst.depth) worst = { line, depth };
     if (depth > MAX_DEPTH) return { line, column: i - at + 1, what: `quotes or lists nest ${depth} levels deep here (at most ${MAX_DEPTH})` };
     cost += depth * depth;
