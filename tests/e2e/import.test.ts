@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DATASETS } from "../../src/lib/datasets.ts";
+import { textHash } from "../../src/lib/import/edit.ts";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
 import { fileHashes, tempCopy } from "../helpers/temp.ts";
 
@@ -63,6 +64,30 @@ describe("npm run import -- osai", () => {
     expect(r.stdout).toContain("1 file written");
     const after = fileHashes(target);
     expect(Object.keys(after).filter((f) => after[f] !== before[f])).toEqual([join("models", "gizmo.md")]);
+  });
+
+  it("takes out a body an earlier run templated while its hash matches, and keeps one a person has edited", () => {
+    const target = copy(vault);
+    // As an earlier version of the importer left them: a templated body, its hash (with the summary's) in the record.
+    const earlier = (path: string, body: string, hashed = body) => {
+      const file = join(target, path);
+      const text = readFileSync(file, "utf8");
+      const summary = /^summary: "?(.*?)"?$/m.exec(text)![1];
+      writeFileSync(file, text.replace(/body: [0-9a-f]{12}/, `body: ${textHash(`${summary}\n${hashed}`)}`).replace(/\n---\n[\s\S]*$/, `\n---\n${body}`));
+    };
+    const template = "The European Open Source AI Index lists Gizmo as a text and code model from [[gizmo-labs|Gizmo Labs]].\n";
+    earlier(join("models", "gizmo.md"), template);
+    const labTemplate = "The [[liesenfeld-dingemanse-2024-open-source-ai-index|European Open Source AI Index]] credits Gizmo Labs with one or more of the systems it rates.\n";
+    earlier(join("labs", "gizmo-labs.md"), `${labTemplate}Gizmo Labs also runs a public benchmark, we are told.\n`, labTemplate);
+    const r = importInto(target);
+    expect(r.code, r.stderr).toBe(0);
+    const gizmo = readFileSync(join(target, "models", "gizmo.md"), "utf8");
+    expect(gizmo).toMatch(/\n---\n$/);
+    expect(gizmo).toBe(readFileSync(join(vault, "models", "gizmo.md"), "utf8"));
+    expect(readFileSync(join(target, "labs", "gizmo-labs.md"), "utf8")).toContain("Gizmo Labs also runs a public benchmark, we are told.");
+    expect(r.stdout).toContain("gizmo-labs: its summary and body were edited by hand since the import wrote them: left as they are");
+    const again = importInto(target);
+    expect(again.stdout).toContain("0 files written");
   });
 
   it("stops at a record that is not valid YAML, names the file and line, and writes nothing", () => {

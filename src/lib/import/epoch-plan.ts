@@ -15,6 +15,7 @@ import { candidateIndex, organisationsAlike, propose, SECTIONS, type Candidate, 
 import { editNote, NoteEditError, tallyEdit, type Disagreement, type FieldPlan, type Item, type NotePlan } from "./edit.ts";
 import type { EpochModel, EpochNotice } from "./epoch.ts";
 import type { Snapshot, VaultNote } from "./plan.ts";
+import { IMPORTED_BODY } from "./text.ts";
 
 export interface EpochImportInput {
   dataset: Dataset;
@@ -350,7 +351,7 @@ export function runEpochImport(input: EpochImportInput): EpochImportResult {
       fields,
       record: record(r),
       // A note this import made keeps its text current (until a person edits it); another note's text is never touched.
-      text: !t.existing || t.existing.record?.body ? { summary: modelSummary(r, t.developers.map(titleOf), d), body: "" } : undefined,
+      text: !t.existing || t.existing.record?.body ? { summary: modelSummary(r, t.developers.map(titleOf), d), body: IMPORTED_BODY } : undefined,
     };
     const result = editNote(t.existing?.text, plan, t.path);
     collect(t.slug, t.path, t.existing?.text, result, report.models);
@@ -385,7 +386,7 @@ export function runEpochImport(input: EpochImportInput): EpochImportResult {
       sources: [source],
       fields,
       record: { from: d.id, names: [...new Set([...(o.existing?.record?.names ?? []), ...o.written])].sort() },
-      text: !o.existing || o.existing.record?.body ? { summary: `An organisation that ${d.label} names as a developer of notable models.`, body: "" } : undefined,
+      text: !o.existing || o.existing.record?.body ? { summary: `An organisation that ${d.label} names as a developer of notable models.`, body: IMPORTED_BODY } : undefined,
     };
     const result = editNote(o.existing?.text, plan, o.path);
     for (const x of result.disagreements) report.disagreements.push({ slug: o.slug, ...x });

@@ -21,7 +21,7 @@ import { nameKey as matchKey } from "./crosswalk.ts";
 import { editNote, NoteEditError, tallyEdit, type Disagreement, type FieldPlan, type Item, type NotePlan } from "./edit.ts";
 import { indexLicence, type IndexNotice, type IndexSystem } from "./osai.ts";
 import type { OrganisationReading } from "./osai-organisations.ts";
-import { modelBody, modelSummary, organisationBody, organisationSummary, type ModelFacts, type OrganisationFacts } from "./text.ts";
+import { IMPORTED_BODY, modelSummary, organisationSummary, type ModelFacts, type OrganisationFacts } from "./text.ts";
 
 /** A note of the vault as the importer sees it. */
 export interface VaultNote {
@@ -406,7 +406,7 @@ export function runImport(input: ImportInput): ImportResult {
       // The same class and links: a cell that links the record at an older snapshot still says the same.
       sameCell: (a, b) => JSON.stringify(cellKey(a, repoPrefix)) === JSON.stringify(cellKey(b, repoPrefix)),
       record,
-      text: t.generated ? { summary: modelSummary(f, d.label), body: modelBody(f, src, d.label) } : undefined,
+      text: t.generated ? { summary: modelSummary(f, d.label), body: IMPORTED_BODY } : undefined,
     };
   };
 
@@ -425,7 +425,7 @@ export function runImport(input: ImportInput): ImportResult {
     const f = modelFacts.get(n.slug)!;
     const record: Item = { ...(n.record as unknown as Item), dropped: n.record?.dropped ?? { snapshot: snapshot.commit, date: snapshot.date } };
     delete record.body;
-    const result = editNote(n.text, { dataset: d.id, sources: [src], fields: [], record, text: n.record?.body ? { summary: modelSummary(f, d.label), body: modelBody(f, src, d.label) } : undefined }, n.path);
+    const result = editNote(n.text, { dataset: d.id, sources: [src], fields: [], record, text: n.record?.body ? { summary: modelSummary(f, d.label), body: IMPORTED_BODY } : undefined }, n.path);
     if (!n.record?.dropped) report.models.dropped.push(n.slug);
     collect(n.slug, n.path, n.text, result, report.models);
   }
@@ -444,11 +444,7 @@ export function runImport(input: ImportInput): ImportResult {
   for (const o of [...orgTargets.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
     const generated = !o.existing || !!o.existing.record?.body;
     const names = [...new Set([...(o.existing?.record?.from === d.id ? (o.existing.record.names ?? []) : []), ...o.names])].sort();
-    const identified = [...o.written]
-      .filter((w) => input.readings[w]?.note.startsWith("Our identification") && input.readings[w].parts.length === 1)
-      .sort()
-      .map((w) => (o.type === "person" ? `It writes the name as "${w}", which we read as a person's name (our identification).` : `It writes the name as "${w}"${o.written.size > 1 ? " for some of its systems" : ""}, which we read as ${o.title} (our identification).`));
-    const facts: OrganisationFacts = { title: o.title, type: o.type, identified };
+    const facts: OrganisationFacts = { title: o.title, type: o.type };
     const aliases = generated ? names.filter((w) => foldName(w) !== foldName(o.title) && (input.readings[w]?.parts.length ?? 1) === 1 && nameFree(w, o.slug)) : undefined;
     for (const a of aliases ?? []) claim(a, o.slug);
     const plan: NotePlan = {
@@ -458,7 +454,7 @@ export function runImport(input: ImportInput): ImportResult {
       sources: [src],
       fields: [],
       record: { from: d.id, names },
-      ...(generated ? { text: { summary: organisationSummary(facts, d.label), body: organisationBody(facts, src, d.label) } } : { retireSection: { heading: SECTION_HEADING } }),
+      ...(generated ? { text: { summary: organisationSummary(facts, d.label), body: IMPORTED_BODY } } : { retireSection: { heading: SECTION_HEADING } }),
     };
     const result = editNote(o.existing?.text, plan, o.path);
     if (result.sectionRemoved) report.organisations.sectionsRemoved.push(o.slug);

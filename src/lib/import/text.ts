@@ -1,7 +1,7 @@
 /**
- * The text of the notes an import writes: short, factual, in our own words, templated from the facts the dataset
- * gives (which release it rates, by whom, when, under what licence, how many parameters open, partial and closed).
- * The dataset's own sentences never appear. A note says only what the dataset says of its own subject: an
+ * The text of the notes an import writes: a one-sentence summary, in our own words, templated from the facts the
+ * dataset gives (what it is, by whom, how many parameters open, partial and closed), and no body (the page shows the
+ * data). The dataset's own sentences never appear. A note says only what the dataset says of its own subject: an
  * organisation's note does not list its systems or add up their classes (its page does that from the graph,
  * src/lib/views/developed.ts), so a change to one system's record changes that system's note alone. Pure.
  */
@@ -42,8 +42,6 @@ export interface ModelFacts {
 export interface OrganisationFacts {
   title: string;
   type: "lab" | "person";
-  /** How the dataset writes the name, where it differs from the title: our identification, in a sentence. */
-  identified: string[];
 }
 
 const WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
@@ -63,7 +61,6 @@ export function readableMonth(date: string): string {
   return `${d ? `${Number(d)} ` : ""}${MONTHS[Number(m) - 1]} ${y}`;
 }
 
-const link = (n: LinkedName, label?: string) => `[[${n.slug}|${label ?? n.title}]]`;
 const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
 
 /** `a text and code model`, `an image model`, `a model`. */
@@ -72,7 +69,6 @@ function kind(modality: readonly string[]): string {
   return `${article(modality[0])} ${list(modality)} model`;
 }
 
-const LABELS = new Map<string, string>(OPENNESS_DIMENSIONS.map((d) => [d.key, d.label.toLowerCase()]));
 const RATED = OPENNESS_DIMENSIONS.filter((d) => "index" in d).map((d) => d.key as string);
 
 function byClass(cells: Record<string, string>) {
@@ -91,47 +87,13 @@ export function modelSummary(f: ModelFacts, datasetLabel: string): string {
   return f.dropped ? `${lead}, no longer listed by the ${datasetLabel}, which rated it ${rated}.` : `${lead} that the ${datasetLabel} rates ${rated}.`;
 }
 
-/** The body of a model note the importer made. */
-export function modelBody(f: ModelFacts, source: string, datasetLabel: string): string {
-  const idx = `[[${source}|${datasetLabel}]]`;
-  const devs = f.developers.map((d) => `${link(d)}${d.identified ? ` (our identification: the index writes "${d.identified}")` : ""}`);
-  const out: string[] = [];
-
-  let first = `The ${idx} lists ${f.name === f.title ? f.title : `"${f.name}"`} as ${kind(f.modality)}${devs.length ? ` from ${list(devs)}` : ""}`;
-  const doubt = (what: "rates" | "base") => (f.uncertain?.includes(what) ? " (a name the index gives with a question mark)" : "");
-  if (f.end) {
-    const base = f.base && f.base !== f.end ? `, built on ${f.baseNote ? `the base model ${link(f.baseNote, f.base)}` : `the base model ${f.base}`}${doubt("base")}` : "";
-    first += ` and rates it by one release, ${f.end}${doubt("rates")}${base}.`;
-  } else first += `; it gives no name for the release it rates.`;
-  const facts: string[] = [];
-  if (f.released) facts.push(`dates the model to ${readableMonth(f.released)}`);
-  facts.push(f.licence ? `gives its end-model licence as "${f.licence}"` : "gives no end-model licence");
-  if (f.performance) facts.push(`puts it in its "${f.performance}" performance class`);
-  out.push(`${first} It ${list(facts)}.`);
-
-  if (f.family) {
-    out.push(
-      `The index files this release under the name "${f.name}", which is the title of our note ${link(f.family)}: we read the one as the other (our identification), but the index's ratings are for ${f.end ?? "this release"} and are not carried over to that note.`,
-    );
-  }
-
-  const c = byClass(f.cells);
-  const groups = (["open", "partial", "closed"] as const).filter((k) => c[k].length).map((k) => `${number(c[k].length)} ${k} (${list(c[k].map((x) => LABELS.get(x)!))})`);
-  let ratings = groups.length ? `Of the ${number(RATED.length)} openness parameters, it rates ${list(groups)}.` : "It gives no class for any of its openness parameters.";
-  if (groups.length && c.none.length) ratings += ` It gives no class for ${list(c.none.map((x) => LABELS.get(x)!))}.`;
-  ratings += " Each class comes with the links the index gives as evidence, shown with the matrix below; where it gives none, the cell links the index's record of the system.";
-  out.push(ratings);
-
-  if (f.dropped) out.push(`The index's snapshot of ${f.dropped} no longer lists ${f.title}: what this note gives is what the index said until then.`);
-  return `${out.join("\n\n")}\n`;
-}
-
-/** The body of an organisation note the importer made: who the dataset says it is, never a list of its systems. */
-export function organisationBody(f: OrganisationFacts, source: string, datasetLabel: string): string {
-  const idx = `[[${source}|${datasetLabel}]]`;
-  const lead = f.type === "person" ? `The ${idx} gives ${f.title} as the organisation behind one or more of the systems it rates.` : `The ${idx} credits ${f.title} with one or more of the systems it rates.`;
-  return `${[lead, ...f.identified].join(" ")}\n`;
-}
+/**
+ * The body of a note the importer makes: none. Its page shows the data in sections of their own (what the index
+ * rates, Epoch AI's figures, relations, a lab's models: src/lib/views/imported.ts), so a sentence here would only repeat
+ * them. A body an earlier run templated is taken out by the next run while its hash in `record.body` matches (edit.ts
+ * rewrites text the importer owns); one a person has edited is theirs and stays.
+ */
+export const IMPORTED_BODY = "";
 
 /** One sentence on an organisation the importer made a note for. */
 export function organisationSummary(f: OrganisationFacts, datasetLabel: string): string {
