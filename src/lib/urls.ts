@@ -59,10 +59,27 @@ export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (
   };
 }
 
-/** True for a URL a page may link to from data: http(s), mailto, or a path/fragment on this site. */
-export function isSafeHref(url: string): boolean {
+/**
+ * The schemes a link may have besides none (a path on this site): the web, and schemes that only hand an address to
+ * an app on the reader's machine (a mail client, the phone, a chat client, Obsidian or Zotero, which vaults link to:
+ * `obsidian://show-plugin?id=…`, `zotero://select/…`). None of them runs anything in the page: the browser asks
+ * before it opens the app, or does nothing if none is installed. `javascript:`, `vbscript:`, `data:`, `file:`,
+ * `blob:` and every scheme not listed here are refused. Raw HTML's `href` is held to the same list (sanitize.ts).
+ */
+export const LINK_SCHEMES = ["http", "https", "mailto", "tel", "sms", "irc", "ircs", "xmpp", "obsidian", "zotero"] as const;
+
+/** What an image or embed may load: the web, or a path on this site. */
+export const MEDIA_SCHEMES = ["http", "https"] as const;
+
+const schemeOf = (u: string) => /^([a-z][a-z0-9+.-]*):/i.exec(u)?.[1].toLowerCase();
+
+/**
+ * True for a URL a page may link to (`image`: may load as an image): one of LINK_SCHEMES (MEDIA_SCHEMES), or no
+ * scheme at all (a relative path, `#frag`, `?q`: a colon may only appear after a `/`, `?` or `#`).
+ */
+export function isSafeHref(url: string, use: "link" | "image" = "link"): boolean {
   const u = url.trim();
-  if (/^(https?:|mailto:)/i.test(u)) return true;
-  // No scheme at all (a relative path, `#frag`, `?q`): a colon may only appear after a `/`, `?` or `#`.
+  const scheme = schemeOf(u);
+  if (scheme) return (use === "image" ? MEDIA_SCHEMES : LINK_SCHEMES).includes(scheme as never);
   return !/^[^/?#]*:/.test(u);
 }

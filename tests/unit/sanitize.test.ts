@@ -35,6 +35,27 @@ describe("the sanitizer keeps", () => {
   });
 });
 
+describe("links that open an app (urls.ts LINK_SCHEMES)", () => {
+  it("are kept, in Markdown and in raw HTML: a vault's `obsidian://` plugin links, mail, the phone", () => {
+    const parsed = parseNote(`---\ntitle: x\n---\n[Dataview](obsidian://show-plugin?id=dataview), [mail](mailto:a@b.org), [call](tel:+3112345)\n\n<a href="obsidian://show-plugin?id=templater">Templater</a>\n`, { obsidian: true });
+    const html = parsed.html.chunks.join("");
+    expect(html).toContain('href="obsidian://show-plugin?id=dataview"');
+    expect(html).toContain('href="mailto:a@b.org"');
+    expect(html).toContain('href="tel:+3112345"');
+    expect(html).toContain('href="obsidian://show-plugin?id=templater"');
+    expect(parsed.unsafeUrls).toEqual([]);
+    expect(parsed.unsafeHtml).toEqual([]);
+  });
+
+  it("do not let script or local files through: those links become their text, and are reported", () => {
+    const parsed = parseNote(`---\ntitle: x\n---\n[a](javascript:alert(1)) [b](file:///etc/passwd) ![c](obsidian://open?file=c.png)\n\n<a href="vbscript:x">d</a>\n`, { obsidian: true });
+    const html = parsed.html.chunks.join("");
+    expect(html).not.toMatch(/javascript:|file:|vbscript:|obsidian:/);
+    expect(parsed.unsafeUrls.map((u) => u.what)).toEqual(["javascript:alert(1)", "file:///etc/passwd", "obsidian://open?file=c.png"]);
+    expect(parsed.unsafeHtml.map((r) => r.what)).toEqual(['`href="vbscript:x"` on `<a>`']);
+  });
+});
+
 describe("the sanitizer removes, and reports where", () => {
   it.each([
     ["a script, with its code", "Text <script>alert(1)</script>", "1:6 `<script>`", /alert/],

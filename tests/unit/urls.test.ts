@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { REGISTRY } from "../../src/lib/registry.ts";
-import { isSafeHref, siteUrls } from "../../src/lib/urls.ts";
+import { isSafeHref, LINK_SCHEMES, siteUrls } from "../../src/lib/urls.ts";
 import { checkVault, note } from "../helpers/vault.ts";
 
 describe("siteUrls", () => {
@@ -20,17 +20,22 @@ describe("siteUrls", () => {
 });
 
 describe("isSafeHref", () => {
-  it("accepts web, mail and site-relative addresses", () => {
-    for (const ok of ["https://a.org/x", "http://a.org", "mailto:a@b.org", "/x/", "#h", "?q=1", "../x", "x/y:z"]) expect(isSafeHref(ok), ok).toBe(true);
+  it("accepts web, mail and site-relative addresses, and links that open an app", () => {
+    for (const ok of ["https://a.org/x", "http://a.org", "mailto:a@b.org", "/x/", "#h", "?q=1", "../x", "x/y:z", "tel:+3112345", "obsidian://show-plugin?id=dataview", "OBSIDIAN://open?vault=v", "zotero://select/items/1"]) expect(isSafeHref(ok), ok).toBe(true);
   });
   it("refuses every other scheme, however it is written", () => {
     for (const bad of ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "blob:x"]) expect(isSafeHref(bad), bad).toBe(false);
   });
-  it("never accepts a string with a scheme other than http(s) or mailto", () => {
+  it("loads images from the web or the site only", () => {
+    for (const ok of ["https://a.org/i.png", "img/a.png"]) expect(isSafeHref(ok, "image"), ok).toBe(true);
+    for (const bad of ["obsidian://open?file=a.png", "mailto:a@b.org", "data:image/png;base64,AA", "file:///a.png"]) expect(isSafeHref(bad, "image"), bad).toBe(false);
+  });
+  it("never accepts a string with a scheme not on the list", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z][a-z0-9+.-]{0,8}$/), fc.string(), (scheme, rest) => {
-        fc.pre(!["http", "https", "mailto"].includes(scheme));
+        fc.pre(!(LINK_SCHEMES as readonly string[]).includes(scheme));
         expect(isSafeHref(`${scheme}:${rest}`)).toBe(false);
+        expect(isSafeHref(`${scheme.toUpperCase()}:${rest}`)).toBe(false);
       }),
     );
   });

@@ -110,7 +110,7 @@ export function extract(tree: Root, lineOffset: number, source?: string, options
       case "link":
       case "image":
       case "definition":
-        if (!isSafeHref(node.url)) out.unsafeUrls.push({ ...span(node), what: node.url });
+        if (!isSafeHref(node.url, node.type === "image" ? "image" : "link")) out.unsafeUrls.push({ ...span(node), what: node.url });
         break;
       case "text":
         if (source !== undefined && node.value.includes("[[")) unclosedOpeners(node, source, lineOffset, out.unclosed);

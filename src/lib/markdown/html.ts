@@ -4,8 +4,9 @@
  * alone, so it is cached with the parse (parse-cache.ts); what a link points to is decided per build.
  *
  * Raw HTML is parsed into the tree and sanitized (sanitize.ts) only when the note has some, and what the sanitizer
- * removed is returned for the checker; a link or image whose URL has a scheme other than http(s) or mailto is
- * unwrapped to its text: the page never carries a `javascript:` URL from a note.
+ * removed is returned for the checker; a link or image whose URL has a scheme the site does not allow is
+ * unwrapped to its text: the page never carries a `javascript:` URL from a note. Links may open apps (`mailto:`,
+ * `obsidian:` … urls.ts LINK_SCHEMES); images load only from the web or the site.
  */
 import type { Element, ElementContent, Root as HastRoot, Nodes as HastNodes, Text as HastText } from "hast";
 import katex from "katex";
@@ -98,7 +99,7 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options
       return element;
     },
     image: (state: State, node: Extract<Nodes, { type: "image" }>) => {
-      if (isSafeHref(node.url)) return imageHandler(state, node);
+      if (isSafeHref(node.url, "image")) return imageHandler(state, node);
       return { type: "text", value: node.alt ?? "" };
     },
   };

@@ -13,6 +13,7 @@ import type { Element, Nodes as HastNodes, Root as HastRoot } from "hast";
 import { raw } from "hast-util-raw";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import type { VFile } from "vfile";
+import { LINK_SCHEMES } from "../urls.ts";
 
 /** The two policies are a vault setting (`rawHtml` in `atlas.yml`, config.ts). */
 export type { RawHtmlPolicy } from "../config.ts";
@@ -50,6 +51,8 @@ export const SANITIZE_SCHEMA: Schema = {
     a: [...(attributes.a ?? []), "dataSlug"],
     iframe: ["src", "width", "height", "allowFullScreen", "loading"],
   },
+  // A raw `<a href>` may open what a Markdown link may (urls.ts); images and the rest keep GitHub's web-only lists.
+  protocols: { ...defaultSchema.protocols, href: [...LINK_SCHEMES] },
   tagNames: [...(defaultSchema.tagNames ?? []), "aside", "figure", "figcaption", "mark", "abbr", "u", "center", "iframe"],
   required: { ...defaultSchema.required, iframe: { sandbox: IFRAME_SANDBOX, referrerPolicy: "no-referrer" } },
 };

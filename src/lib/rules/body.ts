@@ -49,7 +49,7 @@ export const unsafeUrl = defineRule({
   id: "unsafe-url",
   severity: "error",
   sanitized: "warning",
-  summary: "A Markdown link or image whose URL has a scheme other than http(s) or mailto (`javascript:`, `data:` …).",
+  summary: "A Markdown link whose URL has a scheme that could run in the page or read the reader's files (`javascript:`, `data:`, `file:` …; links may be web addresses or open an app: `mailto:`, `tel:`, `obsidian:` …), or an image not from the web.",
   fix: "Link to an `https://` address; the page shows such a link as plain text.",
   check(vault, report) {
     for (const f of vault.files) {
