@@ -301,10 +301,16 @@ export class Site {
     });
   }
 
-  /** The most linked-to notes, for the home page. */
+  /** The most connected notes of the landscape, for the home page and the graph page's list. */
   hubs(count: number): Note[] {
-    const inbound = (n: Note) => this.vault.backlinks.get(n.slug)?.length ?? 0;
+    // Connections in the graph's default layer (relations and links between entities, graph/build.ts); notes of a
+    // reference type (sources) are what the landscape cites, not its hubs, and are left out.
+    const graph = this.graph().graph;
+    const degree = (n: Note) => (graph.hasNode(n.slug) ? graph.getNodeAttribute(n.slug, "defaultDegree") : 0);
     const rank = this.#sortedLists().rank;
-    return [...this.vault.notes].sort((a, b) => inbound(b) - inbound(a) || rank.get(a.slug)! - rank.get(b.slug)!).slice(0, count);
+    return this.vault.notes
+      .filter((n) => !(graph.hasNode(n.slug) && graph.getNodeAttribute(n.slug, "reference")))
+      .sort((a, b) => degree(b) - degree(a) || rank.get(a.slug)! - rank.get(b.slug)!)
+      .slice(0, count);
   }
 }

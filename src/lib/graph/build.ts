@@ -3,11 +3,18 @@
  * connection. Body wikilinks, typed frontmatter relations and citations from A to B collapse into one directed edge
  * that keeps the set of kinds and counts the mentions as its weight. Unresolved targets and self-links are skipped.
  *
+ * The graph has two layers. The default one is the landscape: the notes of every type but those the registry puts in
+ * the `reference` layer (sources), and the edges between them that are more than a citation. The reference layer is
+ * the rest (reference notes, every edge touching one, citations), which the reader turns on. `reference` and
+ * `defaultDegree` on a node and `isDefaultEdge` say which is which; the layout, communities and the most connected
+ * notes are computed on the default layer.
+ *
  * Pure: no Astro, no file system. Layout, serialization and exports read this graph; nothing re-reads the notes.
  */
 import Graph from "graphology";
 import { CITES_KIND, LINK_KIND, REGISTRY, type NoteType, type Registry } from "../registry.ts";
 import type { Note, Vault } from "../types.ts";
+import { isDefaultEdge } from "./layers.ts";
 
 
 export interface LandscapeNode {
@@ -19,6 +26,10 @@ export interface LandscapeNode {
   date?: string;
   /** Distinct neighbours, either direction. */
   degree: number;
+  /** The note's type is in the registry's `reference` layer (a source): it is not in the default graph. */
+  reference: boolean;
+  /** Distinct neighbours through default edges (see `isDefaultEdge`); 0 for a reference note. */
+  defaultDegree: number;
 }
 
 export interface LandscapeEdge {
@@ -30,21 +41,39 @@ export interface LandscapeEdge {
 
 export type LandscapeGraph = Graph<LandscapeNode, LandscapeEdge>;
 
+/** True for a type the registry puts in the graph's `reference` layer (`TypeEntry.layer`). */
+export function isReferenceType(registry: Registry, type: string): boolean {
+  return registry.has(type) && registry.entry(type).layer === "reference";
+}
+
+export { isDefaultEdge };
+
+type GraphInput = Pick<Vault, "notes"> & Partial<Pick<Vault, "registry">>;
+
+function nodeOf(n: Note, registry: Registry): LandscapeNode {
+  const node: LandscapeNode = { slug: n.slug, title: n.title, type: n.type, aliases: [...n.fields.aliases], degree: 0, reference: isReferenceType(registry, n.type), defaultDegree: 0 };
+  if (n.date) node.date = n.date;
+  return node;
+}
+
 /** Builds the graph; nodes are added in slug order so that every later stage sees the same order for the same vault. */
-export function buildLandscapeGraph(vault: Pick<Vault, "notes">): LandscapeGraph {
+export function buildLandscapeGraph(vault: GraphInput, registry: Registry = vault.registry ?? REGISTRY): LandscapeGraph {
   const graph: LandscapeGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
   const notes = [...vault.notes].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  for (const n of notes) {
-    const node: LandscapeNode = { slug: n.slug, title: n.title, type: n.type, aliases: [...n.fields.aliases], degree: 0 };
-    if (n.date) node.date = n.date;
-    graph.addNode(n.slug, node);
-  }
-
+  for (const n of notes) graph.addNode(n.slug, nodeOf(n, registry));
   for (const n of notes) addMentions(graph, n);
+  countDegrees(graph);
+  return graph;
+}
+
+/** Every node's `degree` and `defaultDegree`. */
+export function countDegrees(graph: LandscapeGraph): void {
   graph.forEachNode((slug, attrs) => {
     attrs.degree = graph.neighbors(slug).length;
+    const near = new Set<string>();
+    if (!attrs.reference) graph.forEachEdge(slug, (_e, a, s, t) => void (isDefaultEdge(graph, s, t, a) && near.add(s === slug ? t : s)));
+    attrs.defaultDegree = near.size;
   });
-  return graph;
 }
 
 /** A note's out-edges: each body link, relation and citation to an existing other note, merged per target. */
@@ -79,13 +108,12 @@ export function graphSignature(n: Note): string {
  * only notes whose signature changed get their node and out-edges rewritten. New nodes are appended, so node order
  * is no longer sorted; a build always starts from `buildLandscapeGraph`. Returns the new signatures.
  */
-export function patchLandscapeGraph(graph: LandscapeGraph, vault: Pick<Vault, "notes">, previous: ReadonlyMap<string, string>): Map<string, string> {
+export function patchLandscapeGraph(graph: LandscapeGraph, vault: GraphInput, previous: ReadonlyMap<string, string>, registry: Registry = vault.registry ?? REGISTRY): Map<string, string> {
   const signatures = new Map(vault.notes.map((n) => [n.slug, graphSignature(n)]));
   for (const slug of previous.keys()) if (!signatures.has(slug) && graph.hasNode(slug)) graph.dropNode(slug);
   const changed = vault.notes.filter((n) => previous.get(n.slug) !== signatures.get(n.slug));
   for (const n of changed) {
-    const node: LandscapeNode = { slug: n.slug, title: n.title, type: n.type, aliases: [...n.fields.aliases], degree: 0 };
-    if (n.date) node.date = n.date;
+    const node = nodeOf(n, registry);
     if (graph.hasNode(n.slug)) {
       graph.replaceNodeAttributes(n.slug, node);
       graph.forEachOutEdge(n.slug, (e) => graph.dropEdge(e));
@@ -94,9 +122,7 @@ export function patchLandscapeGraph(graph: LandscapeGraph, vault: Pick<Vault, "n
   // A new note may be the target of links that existed before it: its in-edges come from notes that changed too
   // (their resolved targets did), so rewriting the changed notes' out-edges covers them.
   for (const n of changed) addMentions(graph, n);
-  graph.forEachNode((slug, attrs) => {
-    attrs.degree = graph.neighbors(slug).length;
-  });
+  countDegrees(graph);
   return signatures;
 }
 

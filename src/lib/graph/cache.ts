@@ -8,18 +8,23 @@ import { Worker } from "node:worker_threads";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { LandscapeGraph } from "./build.ts";
+import { isDefaultEdge } from "./layers.ts";
 import { computeLayout, defaultIterations, LAYOUT_VERSION, reuseLayout, type Layout, type LayoutOptions } from "./layout.ts";
+import type { LayoutJob } from "./layout-worker.ts";
 
 export const DEFAULT_CACHE_DIR = "node_modules/.cache/atlas/graph-layout";
 /** Layouts kept on disk; the oldest beyond this are removed. */
 const KEEP = 8;
 
-/** A hash of the layout's inputs: algorithm version, options, node keys and degrees, edges and weights, in order. */
+/**
+ * A hash of the layout's inputs: algorithm version, options, node keys (and which are reference notes), edges with
+ * their weights (and which are in the default layer), in order.
+ */
 export function layoutKey(graph: LandscapeGraph, options: LayoutOptions = {}): string {
   const h = createHash("sha256");
   h.update(`v${LAYOUT_VERSION};it${options.iterations ?? defaultIterations(graph.order)};seed${options.seed ?? 1}\n`);
-  graph.forEachNode((k) => h.update(`${k}\n`));
-  graph.forEachEdge((_e, a, s, t) => h.update(`${s}>${t}:${a.weight}\n`));
+  graph.forEachNode((k, a) => h.update(`${k}${a.reference ? "*" : ""}\n`));
+  graph.forEachEdge((_e, a, s, t) => h.update(`${s}>${t}:${a.weight}${isDefaultEdge(graph, s, t, a) ? "" : "*"}\n`));
   return h.digest("hex").slice(0, 16);
 }
 
@@ -73,9 +78,12 @@ function computeInWorker(graph: LandscapeGraph, options: LayoutOptions): Promise
   const keys = graph.nodes();
   const at = new Map(keys.map((k, i) => [k, i]));
   const edges: number[] = [];
-  graph.forEachEdge((_e, a, s, t) => edges.push(at.get(s)!, at.get(t)!, a.weight));
+  graph.forEachEdge((_e, a, s, t) => edges.push(at.get(s)!, at.get(t)!, a.weight, isDefaultEdge(graph, s, t, a) ? 1 : 0));
   const degree = keys.map((k) => graph.getNodeAttribute(k, "degree"));
-  const worker = new Worker(new URL("./layout-worker.ts", import.meta.url), { workerData: { keys, degree, edges, options: { iterations: options.iterations, seed: options.seed } } });
+  const defaultDegree = keys.map((k) => graph.getNodeAttribute(k, "defaultDegree"));
+  const reference = keys.map((k) => (graph.getNodeAttribute(k, "reference") ? 1 : 0));
+  const job: LayoutJob = { keys, degree, defaultDegree, reference, edges, options: { iterations: options.iterations, seed: options.seed } };
+  const worker = new Worker(new URL("./layout-worker.ts", import.meta.url), { workerData: job });
   return new Promise((resolvePromise, reject) => {
     worker.once("message", (m: { x: Float64Array; y: Float64Array; community: Uint32Array }) => {
       void worker.terminate();

@@ -3,6 +3,12 @@
  * initial positions (each community a disc, hubs at its centre), ForceAtlas2 with inferred settings refines them for
  * a fixed number of iterations, and noverlap pushes apart the nodes that still touch.
  *
+ * The forces and communities work on the default layer alone (build.ts: the notes outside the reference layer and the
+ * edges between them that are more than citations), so the picture is the landscape of relations, not a star around
+ * the most cited source. Reference notes are placed afterwards, each at the centre of the notes it connects to with a
+ * small jitter from its slug's hash, and take the community most of those notes have; so when the reader turns their
+ * layer on they appear beside their citers.
+ *
  * Deterministic: communities use a seeded generator and FA2 starts from positions derived from the graph alone, so
  * the same graph gives the same positions on every run (the cache in cache.ts relies on it).
  */
@@ -11,6 +17,7 @@ import noverlap from "graphology-layout-noverlap";
 import louvain from "graphology-communities-louvain";
 import Graph from "graphology";
 import type { LandscapeGraph } from "./build.ts";
+import { isDefaultEdge } from "./layers.ts";
 import { nodeSize } from "./payload.ts";
 import { hashString, seededRandom } from "./random.ts";
 
@@ -30,7 +37,7 @@ export interface Layout {
 }
 
 /** The settings every input to the layout depends on; part of the cache key. */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 /** Iterations sized so that 10,000 nodes take a few seconds: seeded positions need far fewer than random ones. */
 export function defaultIterations(order: number): number {
@@ -98,6 +105,23 @@ export function seedPositions(graph: LandscapeGraph, community: Uint32Array): { 
 /** Runs the whole layout; pure (the caller caches it). */
 export function computeLayout(graph: LandscapeGraph, options: LayoutOptions = {}): Layout {
   const keys = graph.nodes();
+  const entities = keys.filter((k) => !graph.getNodeAttribute(k, "reference"));
+  // A vault of reference notes alone has no landscape: lay out everything.
+  if (entities.length === 0) return layoutForces(graph, options);
+  // The default layer as a graph of its own, degrees counted within it.
+  const core: LandscapeGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
+  for (const k of entities) core.addNode(k, { ...graph.getNodeAttributes(k), degree: graph.getNodeAttribute(k, "defaultDegree") });
+  graph.forEachEdge((_e, a, s, t) => {
+    if (isDefaultEdge(graph, s, t, a)) core.addDirectedEdge(s, t, a);
+  });
+  const inner = layoutForces(core, options);
+  if (entities.length === keys.length) return inner;
+  return placeReferences(graph, inner);
+}
+
+/** Louvain, seeded positions, ForceAtlas2 and noverlap on a whole graph. */
+function layoutForces(graph: LandscapeGraph, options: LayoutOptions): Layout {
+  const keys = graph.nodes();
   const community = detectCommunities(graph, options.seed ?? 1);
   const seeded = seedPositions(graph, community);
   // A bare copy: the layout libraries read and write x, y and size, and the landscape graph stays untouched.
@@ -117,6 +141,78 @@ export function computeLayout(graph: LandscapeGraph, options: LayoutOptions = {}
   keys.forEach((k, i) => {
     x[i] = work.getNodeAttribute(k, "x");
     y[i] = work.getNodeAttribute(k, "y");
+  });
+  return { keys, x, y, community };
+}
+
+/**
+ * The whole graph's layout from its default layer's: reference notes at the centroid of the notes they connect to
+ * (the entities first; then, round by round, other reference notes already placed), pushed off it by a jitter from
+ * the slug's hash of about one node spacing (more for a note connected to many, whose centroid is crowded); each takes
+ * the community most of those neighbours have. A reference note connected to nothing placed goes on a ring around the
+ * picture.
+ */
+export function placeReferences(graph: LandscapeGraph, inner: Layout): Layout {
+  const keys = graph.nodes();
+  const n = keys.length;
+  const x = new Float64Array(n), y = new Float64Array(n), community = new Uint32Array(n);
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const placed = new Uint8Array(n);
+  inner.keys.forEach((k, j) => {
+    const i = index.get(k)!;
+    x[i] = inner.x[j];
+    y[i] = inner.y[j];
+    community[i] = inner.community[j];
+    placed[i] = 1;
+  });
+  // One node spacing: the side of the square each entity would have if they filled their bounding box evenly.
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (let j = 0; j < inner.keys.length; j++) {
+    minX = Math.min(minX, inner.x[j]);
+    maxX = Math.max(maxX, inner.x[j]);
+    minY = Math.min(minY, inner.y[j]);
+    maxY = Math.max(maxY, inner.y[j]);
+  }
+  const width = Math.max(maxX - minX, 1), height = Math.max(maxY - minY, 1);
+  const spacing = Math.max(Math.sqrt((width * height) / inner.keys.length), 1);
+  let waiting = keys.map((_k, i) => i).filter((i) => !placed[i]);
+  while (waiting.length) {
+    const round: [number, number, number, number][] = [];
+    for (const i of waiting) {
+      const near = graph.neighbors(keys[i]).map((k) => index.get(k)!).filter((j) => placed[j]);
+      if (!near.length) continue;
+      let cx = 0, cy = 0;
+      const votes = new Map<number, number>();
+      for (const j of near) {
+        cx += x[j];
+        cy += y[j];
+        votes.set(community[j], (votes.get(community[j]) ?? 0) + 1);
+      }
+      cx /= near.length;
+      cy /= near.length;
+      const h = hashString(keys[i]);
+      const angle = ((h & 0xffff) / 0x10000) * 2 * Math.PI;
+      const radius = spacing * (0.6 + (h >>> 16) / 0x10000) * Math.sqrt(Math.min(near.length, 100)) ** 0.5;
+      let best = -1, bestVotes = 0;
+      for (const [c, v] of votes) if (v > bestVotes || (v === bestVotes && c < best)) [best, bestVotes] = [c, v];
+      round.push([i, cx + Math.cos(angle) * radius, cy + Math.sin(angle) * radius, best]);
+    }
+    if (!round.length) break;
+    // Placed together at the end of the round, so the order within a round does not matter.
+    for (const [i, px, py, c] of round) {
+      x[i] = px;
+      y[i] = py;
+      community[i] = c;
+      placed[i] = 1;
+    }
+    waiting = waiting.filter((i) => !placed[i]);
+  }
+  // Connected to nothing placed: evenly on a ring just outside the picture.
+  const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2, ring = Math.max(width, height) / 2 + 2 * spacing;
+  waiting.forEach((i, k) => {
+    const a = (2 * Math.PI * k) / waiting.length;
+    x[i] = cx + Math.cos(a) * ring;
+    y[i] = cy + Math.sin(a) * ring;
   });
   return { keys, x, y, community };
 }

@@ -5,15 +5,21 @@
  * The global payload is one JSON object of parallel arrays indexed by node number: slugs, titles, type codes,
  * integer coordinates, dates as YYYYMMDD numbers. Edges are undirected pairs (a < b) sorted and delta-encoded, with
  * a bitmask of kinds per edge; that is several times smaller than graphology's export and gzips well.
+ *
+ * The default layer (build.ts) is told by the types: a type whose `layer` is `reference` has its notes, and every edge
+ * touching them, in the layer the reader turns on, as is an edge that is only a citation (`isReferenceEdge` in
+ * query.ts decides, from `typeInfo` and `kinds`).
  */
 
-export const PAYLOAD_VERSION = 3;
+export const PAYLOAD_VERSION = 4;
 
 export interface TypeInfo {
   one: string;
   many: string;
   light: string;
   dark: string;
+  /** `reference`: the type's notes are not in the default graph (the registry's `TypeEntry.layer`); absent otherwise. */
+  layer?: "reference";
 }
 
 export interface GlobalPayload {
@@ -38,7 +44,12 @@ export interface GlobalPayload {
   aliases: (string | number)[][];
   /** Delta-encoded sorted pairs, see `encodeEdges`. */
   edges: number[];
+  /** Per edge (pair a < b), the kinds of either direction. */
   kind: number[];
+  /** Per edge, the kinds that go from b to a (a note `b` naming `a`); the rest of `kind` goes from a to b. */
+  back: number[];
+  /** Sparse `[edge, kinds, …]`: kinds that go both ways (a and b name each other), which `back` alone cannot tell. */
+  both: number[];
 }
 
 /**

@@ -46,7 +46,19 @@ export interface LandscapeData {
   aliases: Map<number, string[]>;
   /** An edge's date for the time slider: the later of its two notes' dates (0 when both are undated). */
   edgeDate: Uint32Array;
+  /** 1 for a note of a type in the reference layer (`TypeInfo.layer`): not in the default graph. */
+  reference: Uint8Array;
+  /** 1 for an edge of the reference layer: touching a reference note, or only a citation. */
+  referenceEdge: Uint8Array;
+  /** Neighbours through default edges (0 for a reference note): a note's place in the landscape. */
+  defaultDegree: Uint32Array;
+  /** Per edge (pair a < b), the kinds going from a to b, and from b to a. */
+  forward: Uint32Array;
+  backward: Uint32Array;
 }
+
+/** The edge kind of a citation (type-registry.ts's `CITES_KIND`). */
+const CITATION = "cites";
 
 export function decodeGlobal(payload: GlobalPayload): LandscapeData {
   const count = payload.slug.length;
@@ -56,9 +68,54 @@ export function decodeGlobal(payload: GlobalPayload): LandscapeData {
   for (let i = 0; i < count; i++) degree[i] = adjacency.offsets[i + 1] - adjacency.offsets[i];
   const aliases = new Map<number, string[]>();
   for (const [i, ...names] of payload.aliases) aliases.set(i as number, names as string[]);
-  const edgeDate = new Uint32Array(pairs.length / 2);
-  for (let e = 0; e < edgeDate.length; e++) edgeDate[e] = Math.max(payload.date[pairs[2 * e]], payload.date[pairs[2 * e + 1]]);
-  return { payload, count, pairs, adjacency, degree, bySlug: new Map(payload.slug.map((s, i) => [s, i])), aliases, edgeDate };
+  const edges = pairs.length / 2;
+  const edgeDate = new Uint32Array(edges);
+  for (let e = 0; e < edges; e++) edgeDate[e] = Math.max(payload.date[pairs[2 * e]], payload.date[pairs[2 * e + 1]]);
+  const reference = Uint8Array.from(payload.type, (t) => (payload.typeInfo[t]?.layer === "reference" ? 1 : 0));
+  const cites = payload.kinds.indexOf(CITATION);
+  const citation = cites < 0 ? 0 : 1 << cites;
+  const referenceEdge = new Uint8Array(edges);
+  const defaultDegree = new Uint32Array(count);
+  const forward = new Uint32Array(edges), backward = new Uint32Array(edges);
+  for (let e = 0; e < edges; e++) {
+    const a = pairs[2 * e], b = pairs[2 * e + 1];
+    referenceEdge[e] = reference[a] || reference[b] || (payload.kind[e] & ~citation) === 0 ? 1 : 0;
+    if (!referenceEdge[e]) {
+      defaultDegree[a]++;
+      defaultDegree[b]++;
+    }
+    backward[e] = payload.back?.[e] ?? 0;
+    forward[e] = payload.kind[e] & ~backward[e];
+  }
+  const both = payload.both ?? [];
+  for (let k = 0; k < both.length; k += 2) forward[both[k]] |= both[k + 1];
+  return { payload, count, pairs, adjacency, degree, bySlug: new Map(payload.slug.map((s, i) => [s, i])), aliases, edgeDate, reference, referenceEdge, defaultDegree, forward, backward };
+}
+
+/** One relation on a step of a path: its kind's number in `payload.kinds`, and which way it goes along the step. */
+export interface StepRelation {
+  kind: number;
+  /** `forward`: the step's first note names the second (Jensen Huang affiliated with NVIDIA); `back`: the other way. */
+  way: "forward" | "back" | "both";
+}
+
+/**
+ * The relations joining `from` to `to` (neighbours), in the payload's kind order, each with its direction along the
+ * step; `kindAllowed` leaves some out (citations when they are not shown, a relation filter). Empty when not joined.
+ */
+export function stepRelations(data: Pick<LandscapeData, "adjacency" | "pairs" | "forward" | "backward">, from: number, to: number, kindAllowed: (kind: number) => boolean = () => true): StepRelation[] {
+  const e = edgeBetween(data, from, to);
+  if (e < 0) return [];
+  const lowFirst = data.pairs[2 * e] === from;
+  const ahead = lowFirst ? data.forward[e] : data.backward[e];
+  const behind = lowFirst ? data.backward[e] : data.forward[e];
+  const out: StepRelation[] = [];
+  for (let k = 0; k < 31; k++) {
+    const bit = 1 << k;
+    if (!((ahead | behind) & bit) || !kindAllowed(k)) continue;
+    out.push({ kind: k, way: ahead & bit ? (behind & bit ? "both" : "forward") : "back" });
+  }
+  return out;
 }
 
 /** Lower case, accents and punctuation folded to spaces, so "Llama-3" finds "llama 3". */

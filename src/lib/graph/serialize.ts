@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { REGISTRY, type Registry } from "../registry.ts";
-import { edgeKinds, type LandscapeGraph } from "./build.ts";
+import { edgeKinds, isReferenceType, type LandscapeGraph } from "./build.ts";
 import type { Layout } from "./layout.ts";
 import { buildUndirectedIndex, undirectedPairs } from "./undirected.ts";
 import { dateNumber, encodeEdges, PAYLOAD_VERSION, type GlobalPayload, type TitlesPayload } from "./payload.ts";
@@ -41,10 +41,24 @@ export function encodeGlobalPayload(graph: LandscapeGraph, layout: Layout, regis
   const nodes = keys.map((k) => graph.getNodeAttributes(k));
   const aliases: (string | number)[][] = [];
   nodes.forEach((n, i) => n.aliases.length && aliases.push([i, ...n.aliases]));
+  // Which way each kind goes: a pair's edge from b to a, and the kinds both of its edges have.
+  const bit = new Map(kinds.map((k, i) => [k, 1 << i]));
+  const maskOf = (from: string, to: string) => {
+    const e = graph.edge(from, to);
+    return e === undefined ? 0 : graph.getEdgeAttribute(e, "kinds").reduce((m, k) => m | (bit.get(k) ?? 0), 0);
+  };
+  const back: number[] = [];
+  const both: number[] = [];
+  pairs.forEach(([a, b], e) => {
+    const reverse = maskOf(undirected.keys[b], undirected.keys[a]);
+    back.push(reverse);
+    const mutual = reverse & maskOf(undirected.keys[a], undirected.keys[b]);
+    if (mutual) both.push(e, mutual);
+  });
   return {
     v: PAYLOAD_VERSION,
     types,
-    typeInfo: info,
+    typeInfo: info.map((t, i) => (isReferenceType(registry, types[i]) ? { ...t, layer: "reference" as const } : t)),
     kinds,
     kindLabels: kinds.map((k) => registry.kindLabel(k)),
     slug: nodes.map((n) => n.slug),
@@ -57,6 +71,8 @@ export function encodeGlobalPayload(graph: LandscapeGraph, layout: Layout, regis
     aliases,
     edges: encodeEdges(pairs),
     kind: masks,
+    back,
+    both,
   };
 }
 
