@@ -1,11 +1,12 @@
 /**
  * The /graph/ page: loads the global payload, draws it when WebGL is available, and wires the controls (search,
- * type legend, relation filter, time slider, community colours, path finder, focus panel, keyboard, shareable URL)
- * to the one state object. Without WebGL every control but the drawing still works, answering in lists.
+ * type legend, reference layer, relation filter, time slider, community colours, path finder, focus panel,
+ * keyboard, shareable URL) to the one state object. Without WebGL every control but the drawing still works,
+ * answering in lists.
  */
 import { dateText } from "../lib/graph/payload.ts";
-import { edgeBetween, nameIndexOf, searchNotes, shortestPath, type LandscapeData } from "../lib/graph/query.ts";
-import { edgeVisible, initialState, neighbourInDirection, relationTest } from "./graph-state.ts";
+import { edgeBetween, nameIndexOf, searchNotes, shortestPath, stepRelations, type LandscapeData, type StepRelation } from "../lib/graph/query.ts";
+import { edgeVisible, initialState, kindShown, neighbourInDirection, nodeVisible, relationTest, shownDegree, type GraphState } from "./graph-state.ts";
 import { createGraphView, type GraphView } from "./graph-view.ts";
 import { loadLandscape, noteUrl } from "./landscape.ts";
 import { attachSearchBox } from "./search-box.ts";
@@ -55,6 +56,7 @@ function link(node: number): HTMLAnchorElement {
 
 function syncUrl() {
   const params = new URLSearchParams();
+  if (state.showReferences) params.set("layers", "reference");
   if (state.path && state.path.length) {
     params.set("from", data.payload.slug[state.path[0]]);
     params.set("to", data.payload.slug[state.path[state.path.length - 1]]);
@@ -68,17 +70,17 @@ function renderFocusPanel() {
   const node = state.focused;
   panel.hidden = node === null;
   if (node === null) return;
-  const neighbours = visibleNeighbours(node).sort((a, b) => data.degree[b] - data.degree[a]);
+  const neighbours = visibleNeighbours(node).sort((a, b) => shownDegree(data, state, b) - shownDegree(data, state, a) || a - b);
   const heading = document.createElement("h2");
   heading.append(link(node));
   const meta = Object.assign(document.createElement("p"), { className: "meta", textContent: Object.values(facts(node)).join(" · ") });
+  // Every neighbour, though the picture labels only those whose labels fit.
   const list = document.createElement("ul");
-  for (const n of neighbours.slice(0, 50)) {
+  for (const n of neighbours) {
     const li = document.createElement("li");
     li.append(link(n));
     list.append(li);
   }
-  const more = neighbours.length > 50 ? [Object.assign(document.createElement("p"), { className: "meta", textContent: `and ${neighbours.length - 50} more` })] : [];
   const buttons = document.createElement("p");
   for (const [label, field] of [["Path from here", "graph-path-from"], ["Path to here", "graph-path-to"]] as const) {
     const b = Object.assign(document.createElement("button"), { type: "button", textContent: label, className: "graph-button" });
@@ -89,10 +91,30 @@ function renderFocusPanel() {
     });
     buttons.append(b, " ");
   }
-  panel.replaceChildren(heading, meta, buttons, list, ...more);
+  panel.replaceChildren(heading, meta, buttons, list);
+}
+
+/** Shows or hides the reference layer (sources and citations), keeping the checkbox and the legend in step. */
+function setReferences(on: boolean) {
+  if (state.showReferences === on) return;
+  state.showReferences = on;
+  $<HTMLInputElement>("graph-references").checked = on;
+  for (const button of root.querySelectorAll<HTMLButtonElement>("[data-type-index][data-layer=reference]")) {
+    button.setAttribute("aria-pressed", String(on && !state.hiddenTypes.has(Number(button.dataset.typeIndex))));
+  }
+  if (!on && state.focused !== null && data.reference[state.focused]) state.focused = null;
+}
+
+/** The camera is moving toward a focus or path; tests wait for `data-camera=still` before reading labels. */
+function flyTo(nodes: number[], center?: number) {
+  if (!view) return;
+  root.dataset.camera = "moving";
+  void view.fit(nodes, center).then(() => (root.dataset.camera = "still"));
 }
 
 function focusNode(node: number | null, options: { fly?: boolean; speak?: boolean } = {}) {
+  // A source found by name (or a shared address) turns its layer on: it is not drawn otherwise.
+  if (node !== null && data.reference[node] && !state.showReferences) setReferences(true);
   state.focused = node;
   if (node !== null) {
     state.path = null;
@@ -101,40 +123,81 @@ function focusNode(node: number | null, options: { fly?: boolean; speak?: boolea
   view?.refresh();
   renderFocusPanel();
   syncUrl();
-  if (node !== null && options.fly !== false) void view?.fit([node, ...visibleNeighbours(node)], node);
+  if (node !== null && options.fly !== false) flyTo([node, ...visibleNeighbours(node)], node);
   if (node !== null && options.speak !== false) announce(`${describe(node)}. Arrow keys move to a neighbour, Enter opens it.`);
 }
 
 const pathEnds: [number | null, number | null] = [null, null];
 
+/** The relations of one step, as text: "—affiliated with→", "←developer—", "—links to↔". */
+function relationText(r: StepRelation): string {
+  const kind = data.payload.kinds[r.kind];
+  const label = kind === "links_to" ? "links to" : data.payload.kindLabels[r.kind] ?? kind;
+  return r.way === "forward" ? `—${label}→` : r.way === "back" ? `←${label}—` : `↔${label}↔`;
+}
+
+function stepText(from: number, to: number, shown: (kind: number) => boolean): string {
+  return stepRelations(data, from, to, shown).map(relationText).join(" ") || "—";
+}
+
+function walkable(s: GraphState) {
+  const allow = relationTest(data.payload.kinds, s.relation);
+  return (e: number) => edgeVisible(data, s, e, allow);
+}
+
 function showPath(from: number, to: number) {
-  const allow = relationTest(data.payload.kinds, state.relation);
-  const path = shortestPath(data, from, to, (e) => edgeVisible(data, state, e, allow));
+  // A source at either end turns its layer on.
+  if ((data.reference[from] || data.reference[to]) && !state.showReferences) setReferences(true);
+  const path = shortestPath(data, from, to, walkable(state));
   const result = $("graph-path-result");
   const { title } = data.payload;
   if (!path) {
     state.path = null;
     state.pathEdges = new Set();
-    result.textContent = `No path between ${title[from]} and ${title[to]} through the notes and connections shown.`;
+    const layer = state.showReferences ? "" : " (sources and citations are hidden)";
+    const message = Object.assign(document.createElement("p"), { textContent: `No path between ${title[from]} and ${title[to]} through the notes and connections shown${layer}.` });
+    result.replaceChildren(message);
+    // Would citations join them? Say so, and offer to show them.
+    const withSources = state.showReferences ? null : shortestPath(data, from, to, walkable({ ...state, showReferences: true }));
+    if (withSources) {
+      const steps = withSources.length - 1;
+      const more = Object.assign(document.createElement("p"), { textContent: `With sources and citations shown there is one, ${steps} step${steps === 1 ? "" : "s"}. ` });
+      const button = Object.assign(document.createElement("button"), { type: "button", className: "graph-button", textContent: "Show sources and citations" });
+      button.addEventListener("click", () => {
+        setReferences(true);
+        showPath(from, to);
+      });
+      more.append(button);
+      result.append(more);
+    }
+    announce(result.textContent ?? "");
   } else {
     state.path = path;
     state.focused = null;
     state.pathEdges = new Set(path.slice(1).map((n, i) => edgeBetween(data, path[i], n)));
+    const shown = kindShown(data, state);
     const ol = document.createElement("ol");
     ol.className = "graph-path";
-    for (const n of path) {
+    const texts: string[] = [];
+    path.forEach((n, i) => {
       const li = document.createElement("li");
+      if (i > 0) {
+        const rel = stepText(path[i - 1], n, shown);
+        texts.push(rel);
+        li.append(Object.assign(document.createElement("span"), { className: "graph-step", textContent: rel }), " ");
+      }
       li.append(link(n));
       ol.append(li);
-    }
+    });
     const steps = path.length - 1;
-    result.replaceChildren(Object.assign(document.createElement("p"), { textContent: `${steps} step${steps === 1 ? "" : "s"}:` }), ol);
-    announce(`Path found, ${steps} steps: ${path.map((n) => title[n]).join(", then ")}.`);
+    const where = state.showReferences ? "" : ", through relations between entities (sources and citations hidden)";
+    result.replaceChildren(Object.assign(document.createElement("p"), { textContent: `${steps} step${steps === 1 ? "" : "s"}${where}:` }), ol);
+    announce(`Path found, ${steps} step${steps === 1 ? "" : "s"}: ${path.map((n, i) => (i ? `${texts[i - 1]} ${title[n]}` : title[n])).join(" ")}.`);
   }
   view?.refresh();
   renderFocusPanel();
   syncUrl();
-  if (path) void view?.fit(path);
+  if (path) flyTo(path);
 }
 
 function wireControls() {
@@ -163,21 +226,37 @@ function wireControls() {
   for (const button of root.querySelectorAll<HTMLButtonElement>("[data-type-index]")) {
     button.addEventListener("click", () => {
       const t = Number(button.dataset.typeIndex);
-      const hide = !state.hiddenTypes.has(t);
+      // A reference type's button while its layer is off shows the layer (with this type).
+      const reference = button.dataset.layer === "reference";
+      const hide = reference && !state.showReferences ? false : !state.hiddenTypes.has(t);
       if (hide) state.hiddenTypes.add(t);
       else state.hiddenTypes.delete(t);
+      if (reference && !hide) setReferences(true);
       button.setAttribute("aria-pressed", String(!hide));
       if (state.focused !== null && state.hiddenTypes.has(data.payload.type[state.focused])) state.focused = null;
       view?.refresh();
       renderFocusPanel();
+      syncUrl();
     });
   }
+
+  const references = $<HTMLInputElement>("graph-references");
+  references.addEventListener("change", () => {
+    setReferences(references.checked);
+    view?.refresh();
+    renderFocusPanel();
+    syncUrl();
+    announce(references.checked ? "Sources and citations shown." : "Sources and citations hidden: relations between entities only.");
+  });
 
   const relation = $<HTMLSelectElement>("graph-relation");
   relation.addEventListener("change", () => {
     state.relation = relation.value;
+    // Citations are drawn only with their layer.
+    if (relation.value === "cites") setReferences(true);
     view?.refresh();
     renderFocusPanel();
+    syncUrl();
   });
 
   const community = $<HTMLInputElement>("graph-community");
@@ -224,7 +303,7 @@ function onStageKey(ev: KeyboardEvent) {
     if (state.focused === null) {
       // Start from the best-connected visible note.
       let best = -1;
-      for (let i = 0; i < data.count; i++) if (!state.hiddenTypes.has(data.payload.type[i]) && (best < 0 || data.degree[i] > data.degree[best])) best = i;
+      for (let i = 0; i < data.count; i++) if (nodeVisible(data, state, i) && (best < 0 || shownDegree(data, state, i) > shownDegree(data, state, best))) best = i;
       if (best >= 0) focusNode(best);
       return;
     }
@@ -239,6 +318,10 @@ function onStageKey(ev: KeyboardEvent) {
 
 function applyUrl() {
   const params = new URLSearchParams(location.search);
+  if (params.get("layers")?.split(",").includes("reference")) {
+    setReferences(true);
+    view?.refresh();
+  }
   const find = (s: string | null) => (s ? data.bySlug.get(s) : undefined);
   const from = find(params.get("from")), to = find(params.get("to"));
   if (from !== undefined && to !== undefined) {
@@ -312,6 +395,10 @@ async function main() {
     refresh: () => view?.refresh(),
     position: (slug: string) => (view ? view.viewportPosition(data.bySlug.get(slug)!) : null),
     display: (slug: string) => view?.sigma.getNodeDisplayData(slug) ?? null,
+    /** The labels forced now, with their boxes in CSS pixels (the collision pass's answer). */
+    forcedLabels: () => (view ? view.forcedLabels().map((f) => ({ slug: data.payload.slug[f.node], box: f.box })) : []),
+    /** The notes sigma drew a label for in its last frame. */
+    drawnLabels: () => (view ? [...view.sigma.getNodeDisplayedLabels()] : []),
   };
 }
 

@@ -21,10 +21,31 @@ export interface GraphState {
   pathEdges: Set<number>;
   /** Colour nodes by Louvain community instead of type. */
   byCommunity: boolean;
+  /**
+   * The reference layer is shown: notes of reference types (sources), the edges touching them, citations. Off by
+   * default, so the graph is the landscape of relations between entities.
+   */
+  showReferences: boolean;
 }
 
 export function initialState(): GraphState {
-  return { hovered: null, focused: null, hiddenTypes: new Set(), relation: "all", dateLimit: null, path: null, pathEdges: new Set(), byCommunity: false };
+  return { hovered: null, focused: null, hiddenTypes: new Set(), relation: "all", dateLimit: null, path: null, pathEdges: new Set(), byCommunity: false, showReferences: false };
+}
+
+/** Whether a note is drawn and walkable: its type is not hidden, and it is in a layer shown. */
+export function nodeVisible(data: LandscapeData, state: GraphState, node: number): boolean {
+  return !state.hiddenTypes.has(data.payload.type[node]) && (state.showReferences || !data.reference[node]);
+}
+
+/** A note's connections in the layers shown. */
+export function shownDegree(data: LandscapeData, state: GraphState, node: number): number {
+  return state.showReferences ? data.degree[node] : data.defaultDegree[node];
+}
+
+/** Which kinds a path's steps name: those the relation filter lets through, and citations only when shown. */
+export function kindShown(data: LandscapeData, state: GraphState): (kind: number) => boolean {
+  const allow = relationTest(data.payload.kinds, state.relation);
+  return (k) => allow(1 << k) && (state.showReferences || data.payload.kinds[k] !== "cites");
 }
 
 /** Which edges the relation filter lets through, as a test on an edge's kind bitmask. */
@@ -40,11 +61,50 @@ export function relationTest(kinds: string[], relation: string): (mask: number) 
   return (mask) => (mask & (1 << k)) !== 0;
 }
 
-/** Whether an edge is walkable and drawn under the current filters (types shown, relation allowed). */
+/** Whether an edge is walkable and drawn under the current filters (layers and types shown, relation allowed). */
 export function edgeVisible(data: LandscapeData, state: GraphState, edge: number, allow = relationTest(data.payload.kinds, state.relation)): boolean {
-  const { type, kind } = data.payload;
   const a = data.pairs[2 * edge], b = data.pairs[2 * edge + 1];
-  return !state.hiddenTypes.has(type[a]) && !state.hiddenTypes.has(type[b]) && allow(kind[edge]);
+  return (state.showReferences || !data.referenceEdge[edge]) && nodeVisible(data, state, a) && nodeVisible(data, state, b) && allow(data.payload.kind[edge]);
+}
+
+/** A label's box in viewport pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const overlaps = (p: Box, q: Box) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
+
+/**
+ * The labels to force, greedily: candidates come in priority order, and each is taken when its box overlaps none
+ * already taken (and lies in `bounds` when given). Returns the nodes taken.
+ */
+export function pickLabels(candidates: readonly { node: number; box: Box }[], bounds?: Box): Set<number> {
+  const taken: Box[] = [];
+  const out = new Set<number>();
+  for (const { node, box } of candidates) {
+    if (bounds && !(box.x >= bounds.x && box.y >= bounds.y && box.x + box.w <= bounds.x + bounds.w && box.y + box.h <= bounds.y + bounds.h)) continue;
+    if (taken.some((t) => overlaps(t, box))) continue;
+    taken.push(box);
+    out.add(node);
+  }
+  return out;
+}
+
+/**
+ * The notes whose labels a focus, hover or path asks for, most important first: the active note, then its shown
+ * neighbours by connections in the layers shown (then by number); a path's two ends, then its inner notes in order.
+ */
+export function labelPriority(data: LandscapeData, state: GraphState, active: number | null, near: ReadonlySet<number>): number[] {
+  if (state.path) {
+    const p = state.path;
+    return p.length <= 2 ? [...p] : [p[0], p[p.length - 1], ...p.slice(1, -1)];
+  }
+  if (active === null) return [];
+  const rest = [...near].filter((n) => n !== active).sort((a, b) => shownDegree(data, state, b) - shownDegree(data, state, a) || a - b);
+  return [active, ...rest];
 }
 
 export interface Palette {
@@ -63,7 +123,10 @@ export interface NodeAttributes {
   i: number;
   x: number;
   y: number;
+  /** Drawn size with the default layer shown (from the note's default connections). */
   size: number;
+  /** Drawn size with the reference layer shown too (from all its connections); `size` when absent. */
+  fullSize?: number;
   label: string;
   color: string;
 }
@@ -76,13 +139,19 @@ export interface EdgeAttributes {
 type NodeDisplay = Partial<{ color: string; label: string | null; hidden: boolean; highlighted: boolean; forceLabel: boolean; zIndex: number; size: number }>;
 type EdgeDisplay = Partial<{ color: string; hidden: boolean; size: number; zIndex: number }>;
 
-/** The node and edge reducers for a state; `neighbours` of the active node are passed in, computed once per change. */
+/**
+ * The node and edge reducers for a state; `neighbours` of the active node are computed once per change. Labels: with
+ * a note focused or hovered, or a path shown, the notes `setLabels` names are forced and the others of the
+ * neighbourhood go unlabelled (the view picks them so that no two forced labels overlap); before any `setLabels`,
+ * a small neighbourhood's labels are all forced.
+ */
 export function makeReducers(data: LandscapeData, state: GraphState, palette: Palette) {
   const { type, date, community, kinds } = data.payload;
   let allow = relationTest(kinds, state.relation);
   let active: number | null = null;
   let near = new Set<number>();
   let onPath = new Set<number>();
+  let labels: Set<number> | null = null;
 
   /** Recomputes what depends on the active node and filters; call after every state change. */
   const update = () => {
@@ -98,22 +167,24 @@ export function makeReducers(data: LandscapeData, state: GraphState, palette: Pa
   update();
 
   const late = (i: number) => state.dateLimit !== null && date[i] > state.dateLimit;
+  const forced = (i: number, fallback: boolean) => (labels ? labels.has(i) : fallback);
 
   const nodeReducer = (_key: string, attrs: NodeAttributes): NodeDisplay => {
     const i = attrs.i;
-    if (state.hiddenTypes.has(type[i])) return { ...attrs, hidden: true };
+    if (!nodeVisible(data, state, i)) return { ...attrs, hidden: true };
     const out: NodeDisplay & NodeAttributes = { ...attrs, color: state.byCommunity ? palette.communities[community[i] % palette.communities.length] : palette.types[type[i]] };
+    if (state.showReferences && attrs.fullSize !== undefined) out.size = attrs.fullSize;
     if (late(i)) {
       out.color = palette.faded;
       out.label = null as unknown as string;
       out.zIndex = 0;
     }
     if (state.path) {
-      if (onPath.has(i)) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 2, color: out.color });
+      if (onPath.has(i)) Object.assign(out, { highlighted: true, forceLabel: forced(i, true), zIndex: 2, color: out.color }, forced(i, true) ? {} : { label: null });
       else if (i !== active) Object.assign(out, { color: palette.faded, label: null, zIndex: 0 });
     } else if (active !== null) {
       if (i === active) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 3 });
-      else if (near.has(i)) Object.assign(out, { forceLabel: near.size <= 30, zIndex: 2 });
+      else if (near.has(i)) Object.assign(out, { forceLabel: forced(i, near.size <= 30), zIndex: 2 }, labels && !labels.has(i) ? { label: null } : {});
       else Object.assign(out, { color: palette.faded, label: null, zIndex: 0 });
     }
     return out;
@@ -133,7 +204,17 @@ export function makeReducers(data: LandscapeData, state: GraphState, palette: Pa
     return attrs;
   };
 
-  return { nodeReducer, edgeReducer, update };
+  return {
+    nodeReducer,
+    edgeReducer,
+    update,
+    /** The notes whose labels to force, in priority order (see `labelPriority`). */
+    wanted: () => labelPriority(data, state, active, near),
+    /** The labels to force (null: the default rule). */
+    setLabels(set: Set<number> | null) {
+      labels = set;
+    },
+  };
 }
 
 /**

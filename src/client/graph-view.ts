@@ -7,8 +7,8 @@ import Graph from "graphology";
 import Sigma from "sigma";
 import type { LandscapeData } from "../lib/graph/query.ts";
 import { COMMUNITY_COLORS, cssColor, mix, typeColors } from "./colors.ts";
-import { makeReducers, type EdgeAttributes, type GraphState, type NodeAttributes, type Palette } from "./graph-state.ts";
-import { hoverDrawer } from "./draw-hover.ts";
+import { makeReducers, pickLabels, type Box, type EdgeAttributes, type GraphState, type NodeAttributes, type Palette } from "./graph-state.ts";
+import { hoverDrawer, labelBox, labelDrawer, type LabelSettings } from "./draw-hover.ts";
 import { claimSigmaSlot } from "./sigma-slot.ts";
 
 export interface GraphView {
@@ -19,6 +19,8 @@ export interface GraphView {
   fit(nodes: number[], center?: number): Promise<void>;
   /** A node's position in the container, in CSS pixels. */
   viewportPosition(node: number): { x: number; y: number };
+  /** The labels forced now (a focus, hover or path), each with its box in CSS pixels: no two overlap. */
+  forcedLabels(): { node: number; box: Box }[];
 }
 
 export function palette(payload: Parameters<typeof typeColors>[0]): Palette {
@@ -48,30 +50,40 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
   const colors = palette(data.payload);
   const { slug, title, x, y, type } = data.payload;
   let graph = new Graph<NodeAttributes, EdgeAttributes>({ type: "undirected", multi: false });
-  let maxDegree = 0;
-  for (let i = 0; i < data.count; i++) maxDegree = Math.max(maxDegree, data.degree[i]);
+  let maxDegree = 0, maxDefault = 0;
   for (let i = 0; i < data.count; i++) {
-    graph.addNode(slug[i], { i, x: x[i], y: y[i], size: screenSize(data.degree[i], maxDegree), label: title[i], color: colors.types[type[i]] });
+    maxDegree = Math.max(maxDegree, data.degree[i]);
+    maxDefault = Math.max(maxDefault, data.defaultDegree[i]);
+  }
+  for (let i = 0; i < data.count; i++) {
+    // Sized by connections in the layers shown: a source cited by hundreds is big only once citations are on.
+    const size = screenSize(data.reference[i] ? data.degree[i] : data.defaultDegree[i], data.reference[i] ? maxDegree : maxDefault);
+    graph.addNode(slug[i], { i, x: x[i], y: y[i], size, fullSize: screenSize(data.degree[i], maxDegree), label: title[i], color: colors.types[type[i]] });
   }
   performance.mark("atlas-graph-built");
 
   const reducers = makeReducers(data, state, colors);
   const bg = cssColor("bg"), fg = cssColor("fg");
+  const labelSettings: LabelSettings = { labelSize: 13, labelFont: "system-ui, sans-serif", labelWeight: "normal" };
+  /** Label boxes drawn in the current frame: a label that would overlap one is skipped (the overview's labels). */
+  let drawn: Box[] = [];
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     nodeReducer: reducers.nodeReducer as never,
     edgeReducer: reducers.edgeReducer as never,
     zIndex: true,
     hideEdgesOnMove: data.pairs.length / 2 > 20000,
     labelColor: { color: fg },
-    labelFont: "system-ui, sans-serif",
-    labelSize: 13,
-    labelRenderedSizeThreshold: 7,
-    labelDensity: 0.6,
+    ...labelSettings,
+    labelRenderedSizeThreshold: 6,
+    labelDensity: 0.5,
+    labelGridCellSize: 120,
     minCameraRatio: 0.01,
     maxCameraRatio: 4,
+    defaultDrawNodeLabel: labelDrawer(() => drawn),
     defaultDrawNodeHover: hoverDrawer(bg, fg),
   });
   claimSigmaSlot(sigma);
+  sigma.on("beforeRender", () => (drawn = []));
   // The reader switched theme (src/client/theme.ts): the reducers read `colors`, so refreshing it recolours the graph.
   document.addEventListener("atlas:theme", () => {
     Object.assign(colors, palette(data.payload));
@@ -81,6 +93,59 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
     const [bg2, fg2] = [cssColor("bg"), cssColor("fg")];
     sigma.setSetting("labelColor", { color: fg2 });
     sigma.setSetting("defaultDrawNodeHover", hoverDrawer(bg2, fg2));
+  });
+
+  // Label widths, measured once per note with the canvas's own font metrics.
+  const measure = document.createElement("canvas").getContext("2d")!;
+  const widths = new Map<string, number>();
+  const textWidth = (text: string, weight: string) => {
+    const key = `${weight}\u0000${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      measure.font = `${weight} ${labelSettings.labelSize}px ${labelSettings.labelFont}`;
+      widths.set(key, (w = measure.measureText(text).width));
+    }
+    return w;
+  };
+  let forced: { node: number; box: Box }[] = [];
+  /**
+   * The collision pass: the notes a focus, hover or path asks to label, most important first, each taken only if its
+   * label's box (where sigma will draw it, in viewport pixels) overlaps none taken before and lies in the view.
+   */
+  const relabel = () => {
+    const wanted = reducers.wanted();
+    if (!wanted.length) {
+      forced = [];
+      reducers.setLabels(null);
+      return;
+    }
+    const { width, height } = sigma.getDimensions();
+    const candidates = wanted.map((n, rank) => {
+      const a = graph.getNodeAttributes(slug[n]);
+      const at = sigma.graphToViewport({ x: a.x, y: a.y });
+      const size = sigma.scaleSize(state.showReferences && a.fullSize !== undefined ? a.fullSize : a.size);
+      // The first is the active note (or a path's end), drawn highlighted: bold, in a box.
+      const highlighted = rank === 0 || (state.path !== null && state.path.includes(n));
+      const box = labelBox(at.x, at.y, size, textWidth(title[n], highlighted ? "600" : labelSettings.labelWeight), labelSettings.labelSize, highlighted);
+      return { node: n, box };
+    });
+    const taken = pickLabels(candidates, { x: 0, y: 0, w: width, h: height });
+    // The active note keeps its label even at the edge of the view.
+    if (!state.path) taken.add(wanted[0]);
+    forced = candidates.filter((c) => taken.has(c.node));
+    reducers.setLabels(taken);
+  };
+  const refresh = () => {
+    reducers.update();
+    relabel();
+    sigma.refresh({ skipIndexation: true });
+  };
+  // Moving the camera moves the labels: pick them again once it stops.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  sigma.getCamera().on("updated", () => {
+    if (!reducers.wanted().length) return;
+    clearTimeout(pending);
+    pending = setTimeout(refresh, 120);
   });
 
   const edgesReady = new Promise<void>((resolve) => {
@@ -103,10 +168,7 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
   return {
     sigma,
     edgesReady,
-    refresh() {
-      reducers.update();
-      sigma.refresh({ skipIndexation: true });
-    },
+    refresh,
     async fit(nodes, center) {
       const pts = nodes.map((n) => sigma.getNodeDisplayData(slug[n])).filter((d) => d !== undefined);
       if (!pts.length) return;
@@ -122,10 +184,13 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
       // Framed-graph coordinates span [0, 1] at ratio 1; keep a margin, and a readable zoom for a lone note.
       const ratio = Math.min(1.1, Math.max(0.04, span * 1.3));
       await sigma.getCamera().animate({ x: cx, y: cy, ratio }, { duration: 500 });
+      clearTimeout(pending);
+      refresh();
     },
     viewportPosition(node) {
       const a = graph.getNodeAttributes(slug[node]);
       return sigma.graphToViewport({ x: a.x, y: a.y });
     },
+    forcedLabels: () => forced.map((f) => ({ node: f.node, box: { ...f.box } })),
   };
 }

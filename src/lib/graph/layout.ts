@@ -37,7 +37,7 @@ export interface Layout {
 }
 
 /** The settings every input to the layout depends on; part of the cache key. */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /** Iterations sized so that 10,000 nodes take a few seconds: seeded positions need far fewer than random ones. */
 export function defaultIterations(order: number): number {
@@ -148,7 +148,7 @@ function layoutForces(graph: LandscapeGraph, options: LayoutOptions): Layout {
 /**
  * The whole graph's layout from its default layer's: reference notes at the centroid of the notes they connect to
  * (the entities first; then, round by round, other reference notes already placed), pushed off it by a jitter from
- * the slug's hash of about one node spacing (more for a note connected to many, whose centroid is crowded); each takes
+ * the slug's hash of about one node spacing (so that notes with the same citers do not land on one spot); each takes
  * the community most of those neighbours have. A reference note connected to nothing placed goes on a ring around the
  * picture.
  */
@@ -192,7 +192,7 @@ export function placeReferences(graph: LandscapeGraph, inner: Layout): Layout {
       cy /= near.length;
       const h = hashString(keys[i]);
       const angle = ((h & 0xffff) / 0x10000) * 2 * Math.PI;
-      const radius = spacing * (0.6 + (h >>> 16) / 0x10000) * Math.sqrt(Math.min(near.length, 100)) ** 0.5;
+      const radius = spacing * (0.5 + (h >>> 16) / 0x10000);
       let best = -1, bestVotes = 0;
       for (const [c, v] of votes) if (v > bestVotes || (v === bestVotes && c < best)) [best, bestVotes] = [c, v];
       round.push([i, cx + Math.cos(angle) * radius, cy + Math.sin(angle) * radius, best]);

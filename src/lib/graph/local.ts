@@ -7,7 +7,7 @@ import { REGISTRY, type Registry } from "../registry.ts";
 import type { LandscapeGraph } from "./build.ts";
 import { PAYLOAD_VERSION, type LocalPayload } from "./payload.ts";
 import { normalizePositions } from "./serialize.ts";
-import { findNeighbor, type UndirectedIndex } from "./undirected.ts";
+import { findNeighbor, isReferenceTie, type UndirectedIndex } from "./undirected.ts";
 
 export interface NeighbourhoodOptions {
   /** Most nodes shown, the note included. */
@@ -32,14 +32,15 @@ export interface Neighbourhood {
 const degreeOf = (u: UndirectedIndex, i: number) => u.offsets[i + 1] - u.offsets[i];
 
 /**
- * The nodes of a note's neighbourhood in rank order: depth-1 neighbours by tie weight, then degree; depth-2
- * neighbours (only when depth 1 is small) by how many depth-1 neighbours they touch, then degree.
+ * The nodes of a note's neighbourhood in rank order: depth-1 neighbours joined by a relation or link between entities
+ * first (the graph's default layer), then those joined by a citation or a source; each by tie weight, then degree.
+ * Depth-2 neighbours (only when depth 1 is small) by how many depth-1 neighbours they touch, then degree.
  */
 export function selectNeighbourhood(u: UndirectedIndex, node: number, options: NeighbourhoodOptions = {}): Neighbourhood {
   const { maxNodes, depth2Below } = { ...LOCAL_DEFAULTS, ...options };
-  const first: { n: number; w: number }[] = [];
-  for (let j = u.offsets[node]; j < u.offsets[node + 1]; j++) first.push({ n: u.neighbors[j], w: u.weight[j] });
-  first.sort((p, q) => q.w - p.w || degreeOf(u, q.n) - degreeOf(u, p.n) || p.n - q.n);
+  const first: { n: number; w: number; ref: number }[] = [];
+  for (let j = u.offsets[node]; j < u.offsets[node + 1]; j++) first.push({ n: u.neighbors[j], w: u.weight[j], ref: isReferenceTie(u, node, j) ? 1 : 0 });
+  first.sort((p, q) => p.ref - q.ref || q.w - p.w || degreeOf(u, q.n) - degreeOf(u, p.n) || p.n - q.n);
   let second: number[] = [];
   if (first.length < depth2Below) {
     const seen = new Set([node, ...first.map((f) => f.n)]);

@@ -4,6 +4,7 @@
  * neighbourhood read it, so no stage does per-pair graphology look-ups.
  */
 import type { LandscapeGraph } from "./build.ts";
+import { CITATION_KIND } from "./layers.ts";
 
 export interface UndirectedIndex {
   /** Slugs by node number, in the graph's node order. */
@@ -14,6 +15,10 @@ export interface UndirectedIndex {
   neighbors: Uint32Array;
   weight: Float64Array;
   mask: Uint32Array;
+  /** 1 for a note of the reference layer (build.ts). */
+  reference: Uint8Array;
+  /** The bit of a citation in `mask` (0 when the graph has none). */
+  citation: number;
 }
 
 export function buildUndirectedIndex(graph: LandscapeGraph, kinds: string[]): UndirectedIndex {
@@ -46,7 +51,13 @@ export function buildUndirectedIndex(graph: LandscapeGraph, kinds: string[]): Un
       mask[j++] = cell.mask;
     }
   });
-  return { keys, index, offsets, neighbors, weight, mask };
+  const reference = Uint8Array.from(keys, (k) => (graph.getNodeAttribute(k, "reference") ? 1 : 0));
+  return { keys, index, offsets, neighbors, weight, mask, reference, citation: bit.get(CITATION_KIND) ?? 0 };
+}
+
+/** Whether the tie at position `j` of `a`'s row is in the reference layer: it touches a reference note, or only cites. */
+export function isReferenceTie(u: UndirectedIndex, a: number, j: number): boolean {
+  return !!(u.reference[a] || u.reference[u.neighbors[j]] || (u.mask[j] & ~u.citation) === 0);
 }
 
 /** Position of `b` in `a`'s row, or -1 (binary search: rows are sorted). */
