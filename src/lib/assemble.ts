@@ -7,6 +7,7 @@ import { slug as githubSlug } from "github-slugger";
 import { completeConfig, type ConfigProblem, type SettingPosition, type SiteSettings, type VaultConfig } from "./config.ts";
 import { compareDiagnostics } from "./diagnostics.ts";
 import { CITES_KIND, REGISTRY, type Registry } from "./registry.ts";
+import type { ObsidianApp } from "./obsidian-app.ts";
 import { LinkIndex, VaultPathIndex } from "./resolve.ts";
 import { RULES } from "./rules/index.ts";
 import { ruleSeverity } from "./rules/rule.ts";
@@ -26,6 +27,8 @@ export interface VaultSettings {
   folders?: Map<string, string>;
   /** The note types and relation kinds the vault is read with; default the wiki's (registry.ts). */
   registry?: Registry;
+  /** An Obsidian vault's own settings (obsidian-app.ts), the files they exclude, and what was wrong in them. */
+  obsidian?: { app: ObsidianApp; excluded: string[]; problems?: { file: string; problems: ConfigProblem[] } };
 }
 
 /** Title and aliases of a file for the name index, even when its frontmatter failed validation. */
@@ -77,7 +80,14 @@ export function assemble(dir: string, given: VaultFile[], previous?: { vault: Va
   const index = reuse
     ? previous!.vault.index
     : obsidian
-      ? new VaultPathIndex([...indexed.map((f) => ({ path: f.path, slug: f.slug, aliases: names(f).aliases, file: f.file })), ...[...attachments.values()].map((a) => ({ path: a.path, file: a.file }))])
+      ? new VaultPathIndex(
+          [
+            ...indexed.map((f) => ({ path: f.path, slug: f.slug, aliases: names(f).aliases, file: f.file })),
+            ...[...attachments.values()].map((a) => ({ path: a.path, file: a.file })),
+            ...(settings.obsidian?.excluded ?? []).map((path) => ({ path, file: path, excluded: true as const })),
+          ],
+          settings.obsidian?.app,
+        )
       : new LinkIndex(indexed.map((f) => ({ slug: f.slug, file: f.file, ...names(f) })));
   const valid = indexed.filter((f): f is ValidFile => !!f.type && !!f.fields);
   const notes: Note[] = valid.map((f) => (reuse && !previous!.changed.has(f.slug) && previous!.vault.bySlug.get(f.slug)) || resolveNote(f, index, fileBySlug, registry));
@@ -85,7 +95,7 @@ export function assemble(dir: string, given: VaultFile[], previous?: { vault: Va
   const { backlinks, citedBy } = collectInbound(notes, registry);
   const vault: Vault = {
     files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir,
-    config: settings.config, configProblems: settings.configProblems, settings: { site: settings.site ?? {}, positions: settings.positions ?? {}, file: settings.configFile ?? "atlas.yml" }, attachments, folders: settings.folders ?? new Map(),
+    config: settings.config, configProblems: settings.configProblems, ...(settings.obsidian?.problems ? { obsidianProblems: settings.obsidian.problems } : {}), settings: { site: settings.site ?? {}, positions: settings.positions ?? {}, file: settings.configFile ?? "atlas.yml" }, attachments, folders: settings.folders ?? new Map(),
     registry,
   };
   for (const rule of RULES) {
@@ -175,7 +185,8 @@ function propertyLinks(f: ValidFile): (LinkInfo & { property: [string, number] }
 function resolveObsidianLink(l: LinkInfo & { property?: [string, number] }, f: ValidFile, index: VaultPathIndex, bySlug: Map<string, VaultFile>): ResolvedLink {
   const found = l.target ? index.lookup(l.target, f.path) : { entry: { path: f.path, slug: f.slug, file: f.file }, by: "path" as const };
   if (!found) return { ...l, to: null };
-  const ambiguous = found.candidates ? { ambiguous: found.candidates } : {};
+  const ambiguous = found.candidates ? { ambiguous: found.candidates, chosenBy: found.by } : {};
+  if (found.entry.excluded) return { ...l, to: null, excluded: found.entry.path, ...ambiguous };
   if (!found.entry.slug) return { ...l, to: null, attachment: found.entry.path, ...ambiguous };
   const to = found.entry.slug;
   const target = bySlug.get(to);

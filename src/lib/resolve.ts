@@ -2,6 +2,7 @@
  * The one resolver: maps what a writer types (a slug, a title or an alias, any case) to a note, and finds the
  * nearest names when nothing matches. The checker, the renderer and the graph all resolve through it.
  */
+import { attachmentFolderFor, type ObsidianApp } from "./obsidian-app.ts";
 
 export interface IndexedNote {
   slug: string;
@@ -177,6 +178,8 @@ export interface VaultEntry {
   aliases?: readonly string[];
   /** The file as messages name it. */
   file: string;
+  /** Among the vault's excluded files (obsidian-app.ts): links find it, and show as text. */
+  excluded?: true;
 }
 
 /** What a link target names in an Obsidian vault, and how it was chosen. */
@@ -185,9 +188,10 @@ export interface Lookup {
   /**
    * `path`: the target is the file's whole path (or a path relative to the linking note); `name`: the only file of
    * that name (or path ending); `folder`: one of several, the one in the linking note's folder; `shortest`: one of
-   * several, the one with the shortest path; `alias`: no file has that name, a note has it as an alias.
+   * several, the one with the shortest path; `attachments`: one of several, the one in the attachment folder the
+   * vault's settings name; `alias`: no file has that name, a note has it as an alias.
    */
-  by: "path" | "name" | "folder" | "shortest" | "alias";
+  by: "path" | "name" | "folder" | "attachments" | "shortest" | "alias";
   /** When several files have the name: all of their paths, the chosen one first. */
   candidates?: string[];
 }
@@ -206,11 +210,14 @@ export class VaultPathIndex extends LinkIndex {
   readonly #byName = new Map<string, VaultEntry[]>();
   readonly #byAlias = new Map<string, VaultEntry>();
 
-  constructor(entries: readonly VaultEntry[]) {
+  readonly #app: Pick<ObsidianApp, "attachmentFolder" | "linkFormat">;
+
+  /** `app`: the vault's own settings on links (obsidian-app.ts): the link format and the attachment folder. */
+  constructor(entries: readonly VaultEntry[], app: Pick<ObsidianApp, "attachmentFolder" | "linkFormat"> = { linkFormat: "shortest" }) {
     const notes = entries.filter((e): e is VaultEntry & { slug: string } => !!e.slug);
     super(notes.map((n) => ({ slug: n.slug, title: baseName(n.path).replace(/\.md$/i, ""), aliases: n.aliases ?? [], file: n.file })));
     for (const e of entries) {
-      const key = pathKey(e.path, !!e.slug);
+      const key = pathKey(e.path, isNote(e));
       if (!this.#byPath.has(key)) this.#byPath.set(key, e);
       const name = baseName(key);
       const list = this.#byName.get(name);
@@ -218,6 +225,7 @@ export class VaultPathIndex extends LinkIndex {
       else this.#byName.set(name, [e]);
     }
     for (const n of notes) for (const a of n.aliases ?? []) if (!this.#byAlias.has(nameKey(a))) this.#byAlias.set(nameKey(a), n);
+    this.#app = app;
   }
 
   /** The note's slug a target names, as seen from the vault's root. */
@@ -236,24 +244,38 @@ export class VaultPathIndex extends LinkIndex {
       return e ? { entry: e, by: "path" } : null;
     }
     t = t.replace(/^\/+/, "");
+    // A vault whose links the app writes relative to the note (`relative` link format) means `sub/Note` from here.
+    if (this.#app.linkFormat === "relative" && t.includes("/")) {
+      const resolved = joinPath(dirName(from), t);
+      const e = resolved === null ? undefined : (this.#byPath.get(pathKey(resolved, true)) ?? this.#byPath.get(pathKey(resolved, false)));
+      if (e) return { entry: e, by: "path" };
+    }
     // As a note first (`.md` optional), then as another file (named with its extension).
     for (const note of [true, false]) {
       const key = pathKey(t, note);
       const exact = this.#byPath.get(key);
-      if (exact && !!exact.slug === note) return { entry: exact, by: "path" };
-      const named = (this.#byName.get(baseName(key)) ?? []).filter((e) => !!e.slug === note && (!key.includes("/") || pathKey(e.path, note).endsWith(`/${key}`)));
+      if (exact && isNote(exact) === note) return { entry: exact, by: "path" };
+      const named = (this.#byName.get(baseName(key)) ?? []).filter((e) => isNote(e) === note && (!key.includes("/") || pathKey(e.path, note).endsWith(`/${key}`)));
       if (named.length === 1) return { entry: named[0], by: "name" };
       if (named.length > 1) {
         const folder = dirName(from).toLowerCase();
         const here = named.filter((e) => dirName(e.path).toLowerCase() === folder);
+        // A file (not a note) in the folder the app puts attachments in comes next, as in the app.
+        const attachments = note || this.#app.attachmentFolder === undefined ? [] : named.filter((e) => dirName(e.path).toLowerCase() === attachmentFolderFor(this.#app, from).toLowerCase());
         const sorted = [...named].sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        const chosen = here.length ? here[0] : sorted[0];
-        return { entry: chosen, by: here.length ? "folder" : "shortest", candidates: [chosen.path, ...sorted.filter((e) => e !== chosen).map((e) => e.path)] };
+        const chosen = here[0] ?? attachments[0] ?? sorted[0];
+        const by = here.length ? "folder" : attachments.length ? "attachments" : "shortest";
+        return { entry: chosen, by, candidates: [chosen.path, ...sorted.filter((e) => e !== chosen).map((e) => e.path)] };
       }
     }
     const alias = this.#byAlias.get(nameKey(t));
     return alias ? { entry: alias, by: "alias" } : null;
   }
+}
+
+/** A note, published or among the excluded files (a Markdown file the vault's settings keep from the site). */
+function isNote(e: VaultEntry): boolean {
+  return !!e.slug || (!!e.excluded && /\.md$/i.test(e.path));
 }
 
 /** How Obsidian compares names: Unicode-normalised, case-insensitive, spaces around trimmed. */

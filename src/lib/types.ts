@@ -54,6 +54,10 @@ export interface ResolvedLink extends LinkInfo {
   attachment?: string;
   /** Several files have the name the link uses: their paths, the chosen one first (Obsidian vaults). */
   ambiguous?: string[];
+  /** How the first of `ambiguous` was chosen: in the linking note's folder, in the attachment folder, or shortest. */
+  chosenBy?: "path" | "name" | "folder" | "attachments" | "shortest" | "alias";
+  /** The file the link names is among the vault's excluded files (Obsidian's settings): its path. Shown as text. */
+  excluded?: string;
   /**
    * A link written as a property's value (`up: "[[Index]]"`, Obsidian vaults): the property and the value's place in
    * its list. Such links follow the body's in `Note.links` (the body's template has no slot for them).
@@ -127,6 +131,8 @@ export interface Vault {
   config: VaultConfig;
   /** Problems in `atlas.yml`, and its path for messages. */
   configProblems?: { file: string; problems: ConfigProblem[] };
+  /** What was wrong in an Obsidian vault's `.obsidian/app.json` (obsidian-app.ts). */
+  obsidianProblems?: { file: string; problems: ConfigProblem[] };
   /** The site's settings (atlas.yml, as written), where each value is, and the file's path for messages. */
   settings: { site: SiteSettings; positions: Record<string, SettingPosition>; file: string };
   /** Obsidian vaults: every file that is not a note, by path. */

@@ -12,7 +12,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, relative, sep } from "node:path";
 import { assemble, type VaultSettings } from "./assemble.ts";
-import { CONFIG_FILE, completeConfig, loadConfig, type LoadedConfig, type RawHtmlPolicy } from "./config.ts";
+import { CONFIG_FILE, completeConfig, loadConfig, type ConfigProblem, type LoadedConfig, type RawHtmlPolicy } from "./config.ts";
 import { explainIssue, type SchemaIssue } from "./diagnostics.ts";
 import type { ParseCache } from "./parse-cache.ts";
 import { parseNote, type ParsedNote } from "./parse-note.ts";
@@ -20,6 +20,7 @@ import { ParsePool } from "./parse-pool.ts";
 import { plainFields } from "./plain-note.ts";
 import { PLAIN_TYPE, REGISTRY, type Registry } from "./registry.ts";
 import { pathSlugs } from "./slugs.ts";
+import { DEFAULT_OBSIDIAN_APP, OBSIDIAN_APP_FILE, readObsidianApp, type ObsidianApp } from "./obsidian-app.ts";
 import { svgActiveContent, type SvgFinding } from "./svg.ts";
 import type { Attachment, Vault, VaultFile } from "./types.ts";
 
@@ -70,21 +71,30 @@ export async function listNoteFiles(dir: string, options: { obsidian?: boolean }
   return (await listVaultFiles(dir, options)).notes;
 }
 
-/** The notes and, in an Obsidian vault, every other file (attachments), each list sorted. */
-export async function listVaultFiles(dir: string, options: { obsidian?: boolean } = {}): Promise<{ notes: string[]; attachments: string[] }> {
+/**
+ * The notes and, in an Obsidian vault, every other file (attachments), each list sorted; `excluded` says which
+ * files the vault's owner excluded (Obsidian's Excluded files, obsidian-app.ts): they are listed apart, by their path
+ * in the vault, so that links to them are told from broken ones.
+ */
+export async function listVaultFiles(dir: string, options: { obsidian?: boolean; excluded?: (path: string) => boolean } = {}): Promise<{ notes: string[]; attachments: string[]; excluded: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const notes: string[] = [];
   const attachments: string[] = [];
+  const excluded: string[] = [];
   for (const e of entries) {
     if (!e.isFile()) continue;
     const p = join(e.parentPath, e.name);
     const parts = relative(dir, p).split(/[\\/]/);
     if (parts.some((part) => part.startsWith(".") || (!options.obsidian && part.startsWith("_")))) continue;
+    if (options.excluded?.(parts.join("/"))) {
+      excluded.push(parts.join("/"));
+      continue;
+    }
     if (e.name.endsWith(".md")) {
       if (options.obsidian || e.name.toLowerCase() !== "readme.md") notes.push(p);
     } else if (options.obsidian && !(parts.length === 1 && e.name === CONFIG_FILE)) attachments.push(p);
   }
-  return { notes: notes.sort(), attachments: attachments.sort() };
+  return { notes: notes.sort(), attachments: attachments.sort(), excluded: excluded.sort() };
 }
 
 /**
@@ -134,6 +144,9 @@ export class VaultLoader {
   #last?: Vault;
   #config?: LoadedConfig;
   #attachments: string[] = [];
+  /** An Obsidian vault's own settings (`.obsidian/app.json`), read with atlas.yml on every whole load. */
+  #app: { app: ObsidianApp; problems: ConfigProblem[] } = { app: DEFAULT_OBSIDIAN_APP, problems: [] };
+  #excluded: string[] = [];
   /** What each SVG attachment holds that could run (svg.ts), by absolute path; read with the listing. */
   #svgFindings = new Map<string, SvgFinding[]>();
   /** Files changed since the last vault was assembled, and whether any was added or removed. */
@@ -157,7 +170,9 @@ export class VaultLoader {
     // Notes parse differently in the two kinds of vault: a change of kind is a new vault.
     if (this.#config && this.#config.config.notes !== config.config.notes) this.#entries.clear();
     this.#config = config;
-    const { notes: paths, attachments } = await listVaultFiles(this.dir, { obsidian: this.#obsidian });
+    this.#app = this.#obsidian ? await readObsidianApp(this.dir) : { app: DEFAULT_OBSIDIAN_APP, problems: [] };
+    const { notes: paths, attachments, excluded } = await listVaultFiles(this.dir, { obsidian: this.#obsidian, excluded: this.#app.app.excluded });
+    this.#excluded = excluded;
     await this.#setAttachments(attachments);
     const seen = new Set(paths);
     for (const p of this.#entries.keys()) if (!seen.has(p)) this.#entries.delete(p);
@@ -183,7 +198,8 @@ export class VaultLoader {
   /** Re-reads only these files (changed, added or deleted), then rebuilds the vault from memory. */
   async update(paths: readonly string[]): Promise<Vault> {
     const present: string[] = [];
-    const listed = await listVaultFiles(this.dir, { obsidian: this.#obsidian });
+    const listed = await listVaultFiles(this.dir, { obsidian: this.#obsidian, excluded: this.#app.app.excluded });
+    this.#excluded = listed.excluded;
     await this.#setAttachments(listed.attachments);
     const all = new Set(listed.notes);
     for (const p of paths) {
@@ -246,6 +262,7 @@ export class VaultLoader {
     const slugs = pathSlugs(files.map((f) => f.path), attachmentPaths, this.#registry.reservedSlugs);
     for (const f of files) f.slug = slugs.notes.get(f.path)!;
     settings.folders = slugs.folders;
+    settings.obsidian = { app: this.#app.app, excluded: this.#excluded, ...(this.#app.problems.length ? { problems: { file: relative(cwd, join(this.dir, OBSIDIAN_APP_FILE)), problems: this.#app.problems } } : {}) };
     settings.attachments = new Map(
       this.#attachments.map((abs, i): [string, Attachment] => {
         const path = attachmentPaths[i];

@@ -7,7 +7,7 @@ import { duplicateSlug, emptyVault, reservedSlug, slugFormat, typeFolder, unread
 import { frontmatterMissing, schema, unknownType, yamlSyntax } from "./frontmatter.ts";
 import { orphan, uncited } from "./graph.ts";
 import { importedValue } from "./imports.ts";
-import { config } from "./config.ts";
+import { config, obsidianSettings } from "./config.ts";
 import { ambiguousLink, brokenLink, brokenRelation, emptyLink, missingHeading, nameCollision, notASource, relationType, unknownSource } from "./links.ts";
 import type { Rule } from "./rule.ts";
 
@@ -15,6 +15,7 @@ export type { Rule } from "./rule.ts";
 
 export const RULES: readonly Rule[] = [
   config,
+  obsidianSettings,
   emptyVault,
   unreadableFile,
   frontmatterMissing,

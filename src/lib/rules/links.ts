@@ -52,7 +52,7 @@ export const brokenLink = defineRule({
   check(vault, report) {
     for (const n of vault.notes) {
       for (const l of n.links) {
-        if (l.to !== null || l.attachment || !(l.target || l.heading || l.block)) continue;
+        if (l.to !== null || l.attachment || l.excluded || !(l.target || l.heading || l.block)) continue;
         const file = FLAVOURS[vault.config.notes].missing(l.target) === "file";
         report(n, l, `${l.embed ? "embed of" : "link to"} missing ${file ? "file" : "note"} \`${l.target}\``, file ? "put the file in the vault, or fix its name (with its extension)" : suggestHint(vault, l.target));
       }
@@ -70,8 +70,7 @@ export const ambiguousLink = defineRule({
       for (const l of n.links) {
         if (!l.ambiguous) continue;
         const [chosen, ...others] = l.ambiguous;
-        const dir = (p: string) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "");
-        const why = dir(chosen) === dir(vault.filesBySlug.get(n.slug)?.path ?? "") ? "the one in this note's folder" : "the one with the shortest path";
+        const why = l.chosenBy === "folder" ? "the one in this note's folder" : l.chosenBy === "attachments" ? "the one in the vault's attachment folder" : "the one with the shortest path";
         report(n, l, `\`${l.target}\` names ${l.ambiguous.length} files: it links to \`${chosen}\` (${why}), not ${others.map((o) => `\`${o}\``).join(", ")}`, `write the folder to choose one, e.g. \`[[${chosen.replace(/\.md$/i, "")}]]\``);
       }
     }

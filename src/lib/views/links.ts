@@ -39,6 +39,8 @@ export class Links {
     const { vault, urls, flavour } = this.#site;
     if (link.attachment) return attachmentLink(urls, link, vault.attachments.get(link.attachment), labelHtml);
     const target = link.to ? vault.bySlug.get(link.to) : undefined;
+    // A file the vault's owner excluded from publishing (Obsidian's settings): its name, as plain text.
+    if (link.excluded) return `<span class="wikilink unpublished" title="Not published">${labelHtml ?? escapeHtml(this.text(link))}</span>`;
     if (!target) {
       const what = flavour.missing(link.target);
       return `<span class="wikilink broken" title="${escapeHtml(`Missing ${what}: ${link.target}`)}">${labelHtml ?? escapeHtml(this.text(link))}</span>`;
