@@ -2,7 +2,7 @@
  * The routes the integration injects (as Starlight injects `[...slug]` and `404`): the site's pages are not in the
  * project's `src/pages/`, so a vault's site has exactly the pages its kind of vault has, and no page needs to ask
  * which kind it is in. `src/routes/common/` holds what every site has (notes, type indexes, tags, graph, search, web
- * files, exports); `src/routes/typed/` what a typed wiki adds (its home, `/openness/`, `/timeline/`);
+ * files, exports); `src/routes/typed/` what a typed wiki adds (its home, `/landscape/`, `/openness/`, `/timeline/`);
  * `src/routes/obsidian/` what an Obsidian vault adds (its home, its attachments under `/files/`). A route's address is
  * its file's path, as in `src/pages/` (`index` and the extension dropped, `home` is `/`, `_` files are helpers).
  * A site with no origin (`origin` in atlas.yml) has no sitemap, which can only list absolute addresses.

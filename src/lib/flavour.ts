@@ -47,6 +47,7 @@ const typed: Flavour = {
   homeFromFiles: false,
   embeds: false,
   views: (urls) => [
+    { text: "Landscape", href: urls.landscape() },
     { text: "Openness", href: urls.openness() },
     { text: "Timeline", href: urls.timeline() },
   ],

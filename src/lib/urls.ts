@@ -17,6 +17,8 @@ export interface SiteUrls {
   /** The page that explains the openness dimensions (`#<key>` for one). */
   openness(fragment?: string): string;
   timeline(): string;
+  /** The landscape at a glance: charts of the whole wiki (a typed wiki's `/landscape/`). */
+  landscape(): string;
   /** A note's link preview: a small JSON fetched when a reader hovers or focuses a link to it. */
   preview(slug: string): string;
   /** A file the site serves at its root: `exports/atlas-graph.gexf`, `graph/landscape.<hash>.json`, `favicon.svg`. */
@@ -52,6 +54,7 @@ export function siteUrls(base?: string, folderOf: (type: NoteType) => string = (
     },
     search: () => `${root}search/`,
     timeline: () => `${root}timeline/`,
+    landscape: () => `${root}landscape/`,
     preview: (slug) => `${root}previews/${path(slug)}.json`,
     openness: (fragment) => `${root}openness/${fragment ? `#${enc(fragment)}` : ""}`,
     file: (p) => `${root}${p.replace(/^\/+/, "")}`,
