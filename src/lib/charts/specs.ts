@@ -1,13 +1,13 @@
 /**
  * The landscape's Vega-Lite specs, one builder per kind of chart, from plain rows (src/lib/views/landscape.ts makes
  * them from the notes). Pure: no Site, no Astro. Every chart is drawn at one width and scales to its column (render.ts
- * keeps only its viewBox); text is 12px at that width, and its colours are the light theme's, which the page's CSS
+ * keeps only its viewBox); text is 13px at that width, and its colours are the light theme's, which the page's CSS
  * replaces in the dark theme (src/styles/charts.css), as CSS rules win over SVG presentation attributes.
  */
 import type { TopLevelSpec } from "./render.ts";
 
 /** The width every chart is drawn at, axes and legend included (autosize "fit"). */
-export const CHART_WIDTH = 640;
+export const CHART_WIDTH = 600;
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -16,8 +16,8 @@ export const CONFIG = {
   font: FONT,
   view: { stroke: null },
   axis: {
-    labelFontSize: 12,
-    titleFontSize: 12,
+    labelFontSize: 13,
+    titleFontSize: 13,
     titleFontWeight: "normal",
     labelColor: "#5b6470",
     titleColor: "#5b6470",
@@ -27,8 +27,8 @@ export const CONFIG = {
     labelLimit: 260,
   },
   legend: {
-    labelFontSize: 12,
-    titleFontSize: 12,
+    labelFontSize: 13,
+    titleFontSize: 13,
     titleFontWeight: "normal",
     labelColor: "#1c1f24",
     titleColor: "#5b6470",
@@ -196,13 +196,13 @@ export function rankingWithShare(options: { rows: RankRow[]; countTitle: string;
     data: { values: options.rows.map((r) => ({ ...r, sharePct: r.share === null ? null : Math.round(r.share * 1000) / 10 })) },
     hconcat: [
       {
-        width: 300,
+        width: 250,
         height,
         mark: { type: "bar", color: options.colour },
         encoding: { y, x: { field: "count", type: "quantitative", title: options.countTitle, axis: { tickMinStep: 1, format: "d", orient: "top" } }, description: { field: "tip" }, href: { field: "href" } },
       },
       {
-        width: 150,
+        width: 110,
         height,
         transform: [{ filter: "datum.sharePct !== null" }],
         mark: { type: "point", filled: true, size: 60, color: options.shareColour },
