@@ -22,8 +22,11 @@ export function labelBox(x: number, y: number, radius: number, textWidth: number
   return { x: x + radius + 2, y: y - labelSize / 2 - 2, w: textWidth + 3, h: labelSize + 4 };
 }
 
-/** sigma's plain label, skipped when its box overlaps one of `drawn()` (the frame's labels so far), else added there. */
-export function labelDrawer<N extends Attributes, E extends Attributes>(drawn: () => { x: number; y: number; w: number; h: number }[]): NodeLabelDrawingFunction<N, E> {
+/**
+ * sigma's plain label, skipped when its box overlaps one of `drawn()` (the frame's labels so far), else added there;
+ * with a halo of the page's background (`bg()`) so that it reads over edges and other notes.
+ */
+export function labelDrawer<N extends Attributes, E extends Attributes>(drawn: () => { x: number; y: number; w: number; h: number }[], bg: () => string): NodeLabelDrawingFunction<N, E> {
   return (ctx, d, settings) => {
     if (!d.label) return;
     const size = settings.labelSize;
@@ -32,6 +35,10 @@ export function labelDrawer<N extends Attributes, E extends Attributes>(drawn: (
     const boxes = drawn();
     if (boxes.some((b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h)) return;
     boxes.push(box);
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = bg();
+    ctx.strokeText(d.label, d.x + d.size + 3, d.y + size / 3);
     ctx.fillStyle = settings.labelColor.color ?? "#000";
     ctx.fillText(d.label, d.x + d.size + 3, d.y + size / 3);
   };

@@ -5,8 +5,8 @@
  * answering in lists.
  */
 import { dateText } from "../lib/graph/payload.ts";
-import { edgeBetween, nameIndexOf, searchNotes, shortestPath, stepRelations, type LandscapeData, type StepRelation } from "../lib/graph/query.ts";
-import { edgeVisible, initialState, kindShown, neighbourInDirection, nodeVisible, relationTest, shownDegree, type GraphState } from "./graph-state.ts";
+import { edgeBetween, nameIndexOf, searchNotes, type LandscapeData } from "../lib/graph/query.ts";
+import { edgeVisible, findPath, initialState, neighbourInDirection, nodeVisible, relationTest, shownDegree, stepText } from "./graph-state.ts";
 import { createGraphView, type GraphView } from "./graph-view.ts";
 import { loadLandscape, noteUrl } from "./landscape.ts";
 import { attachSearchBox } from "./search-box.ts";
@@ -14,6 +14,8 @@ import { webglAvailable } from "./sigma-slot.ts";
 
 const root = document.querySelector<HTMLElement>("[data-graph-page]")!;
 const base = root.dataset.base!;
+/** What the reference layer holds, in the reader's words: "sources and citations" (from the type registry). */
+const layerName = root.dataset.layerName || "citations";
 const stage = document.getElementById("graph-stage")!;
 const status = document.getElementById("graph-status")!;
 const announcer = document.getElementById("graph-announce")!;
@@ -129,40 +131,23 @@ function focusNode(node: number | null, options: { fly?: boolean; speak?: boolea
 
 const pathEnds: [number | null, number | null] = [null, null];
 
-/** The relations of one step, as text: "—affiliated with→", "←developer—", "—links to↔". */
-function relationText(r: StepRelation): string {
-  const kind = data.payload.kinds[r.kind];
-  const label = kind === "links_to" ? "links to" : data.payload.kindLabels[r.kind] ?? kind;
-  return r.way === "forward" ? `—${label}→` : r.way === "back" ? `←${label}—` : `↔${label}↔`;
-}
-
-function stepText(from: number, to: number, shown: (kind: number) => boolean): string {
-  return stepRelations(data, from, to, shown).map(relationText).join(" ") || "—";
-}
-
-function walkable(s: GraphState) {
-  const allow = relationTest(data.payload.kinds, s.relation);
-  return (e: number) => edgeVisible(data, s, e, allow);
-}
-
 function showPath(from: number, to: number) {
   // A source at either end turns its layer on.
   if ((data.reference[from] || data.reference[to]) && !state.showReferences) setReferences(true);
-  const path = shortestPath(data, from, to, walkable(state));
+  const { path, withReferences } = findPath(data, state, from, to);
   const result = $("graph-path-result");
   const { title } = data.payload;
   if (!path) {
     state.path = null;
     state.pathEdges = new Set();
-    const layer = state.showReferences ? "" : " (sources and citations are hidden)";
+    const layer = state.showReferences ? "" : ` (${layerName} are hidden)`;
     const message = Object.assign(document.createElement("p"), { textContent: `No path between ${title[from]} and ${title[to]} through the notes and connections shown${layer}.` });
     result.replaceChildren(message);
     // Would citations join them? Say so, and offer to show them.
-    const withSources = state.showReferences ? null : shortestPath(data, from, to, walkable({ ...state, showReferences: true }));
-    if (withSources) {
-      const steps = withSources.length - 1;
-      const more = Object.assign(document.createElement("p"), { textContent: `With sources and citations shown there is one, ${steps} step${steps === 1 ? "" : "s"}. ` });
-      const button = Object.assign(document.createElement("button"), { type: "button", className: "graph-button", textContent: "Show sources and citations" });
+    if (withReferences) {
+      const steps = withReferences.length - 1;
+      const more = Object.assign(document.createElement("p"), { textContent: `With ${layerName} shown there is one, ${steps} step${steps === 1 ? "" : "s"}. ` });
+      const button = Object.assign(document.createElement("button"), { type: "button", className: "graph-button", textContent: `Show ${layerName}` });
       button.addEventListener("click", () => {
         setReferences(true);
         showPath(from, to);
@@ -175,14 +160,13 @@ function showPath(from: number, to: number) {
     state.path = path;
     state.focused = null;
     state.pathEdges = new Set(path.slice(1).map((n, i) => edgeBetween(data, path[i], n)));
-    const shown = kindShown(data, state);
     const ol = document.createElement("ol");
     ol.className = "graph-path";
     const texts: string[] = [];
     path.forEach((n, i) => {
       const li = document.createElement("li");
       if (i > 0) {
-        const rel = stepText(path[i - 1], n, shown);
+        const rel = stepText(data, state, path[i - 1], n);
         texts.push(rel);
         li.append(Object.assign(document.createElement("span"), { className: "graph-step", textContent: rel }), " ");
       }
@@ -190,7 +174,7 @@ function showPath(from: number, to: number) {
       ol.append(li);
     });
     const steps = path.length - 1;
-    const where = state.showReferences ? "" : ", through relations between entities (sources and citations hidden)";
+    const where = state.showReferences ? "" : `, through the relations shown (${layerName} hidden)`;
     result.replaceChildren(Object.assign(document.createElement("p"), { textContent: `${steps} step${steps === 1 ? "" : "s"}${where}:` }), ol);
     announce(`Path found, ${steps} step${steps === 1 ? "" : "s"}: ${path.map((n, i) => (i ? `${texts[i - 1]} ${title[n]}` : title[n])).join(" ")}.`);
   }
@@ -246,7 +230,7 @@ function wireControls() {
     view?.refresh();
     renderFocusPanel();
     syncUrl();
-    announce(references.checked ? "Sources and citations shown." : "Sources and citations hidden: relations between entities only.");
+    announce(references.checked ? `${layerName[0].toUpperCase()}${layerName.slice(1)} shown.` : `${layerName[0].toUpperCase()}${layerName.slice(1)} hidden.`);
   });
 
   const relation = $<HTMLSelectElement>("graph-relation");
@@ -397,6 +381,8 @@ async function main() {
     display: (slug: string) => view?.sigma.getNodeDisplayData(slug) ?? null,
     /** The labels forced now, with their boxes in CSS pixels (the collision pass's answer). */
     forcedLabels: () => (view ? view.forcedLabels().map((f) => ({ slug: data.payload.slug[f.node], box: f.box })) : []),
+    /** The camera is still and the labels were picked where it is. */
+    settled: () => view?.settled() ?? true,
     /** The notes sigma drew a label for in its last frame. */
     drawnLabels: () => (view ? [...view.sigma.getNodeDisplayedLabels()] : []),
   };

@@ -3,7 +3,7 @@
  * Every visual change (hover, focus, filters, time, path) is a state change followed by a refresh; the graph itself
  * is never mutated. DOM-free so it can be unit-tested.
  */
-import type { LandscapeData } from "../lib/graph/query.ts";
+import { shortestPath, stepRelations, type LandscapeData, type StepRelation } from "../lib/graph/query.ts";
 
 export interface GraphState {
   /** Node under the pointer. */
@@ -65,6 +65,34 @@ export function relationTest(kinds: string[], relation: string): (mask: number) 
 export function edgeVisible(data: LandscapeData, state: GraphState, edge: number, allow = relationTest(data.payload.kinds, state.relation)): boolean {
   const a = data.pairs[2 * edge], b = data.pairs[2 * edge + 1];
   return (state.showReferences || !data.referenceEdge[edge]) && nodeVisible(data, state, a) && nodeVisible(data, state, b) && allow(data.payload.kind[edge]);
+}
+
+/** An edge test for the path finder: the edges drawn under `state`. */
+export function walkable(data: LandscapeData, state: GraphState): (edge: number) => boolean {
+  const allow = relationTest(data.payload.kinds, state.relation);
+  return (e) => edgeVisible(data, state, e, allow);
+}
+
+/**
+ * The shortest path through the layers and connections shown; when there is none and the reference layer is hidden,
+ * `withReferences` is the path there would be with it shown (else null).
+ */
+export function findPath(data: LandscapeData, state: GraphState, from: number, to: number): { path: number[] | null; withReferences: number[] | null } {
+  const path = shortestPath(data, from, to, walkable(data, state));
+  const withReferences = path || state.showReferences ? null : shortestPath(data, from, to, walkable(data, { ...state, showReferences: true }));
+  return { path, withReferences };
+}
+
+/** One relation of a step as the path finder writes it: "—affiliated with→", "←developer—", "↔links to↔". */
+export function relationText(data: LandscapeData, r: StepRelation): string {
+  const kind = data.payload.kinds[r.kind];
+  const label = kind === "links_to" ? "links to" : (data.payload.kindLabels[r.kind] ?? kind);
+  return r.way === "forward" ? `—${label}→` : r.way === "back" ? `←${label}—` : `↔${label}↔`;
+}
+
+/** A step of a path as text: each relation shown that joins the two notes, with its direction. */
+export function stepText(data: LandscapeData, state: GraphState, from: number, to: number): string {
+  return stepRelations(data, from, to, kindShown(data, state)).map((r) => relationText(data, r)).join(" ") || "—";
 }
 
 /** A label's box in viewport pixels. */

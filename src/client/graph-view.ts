@@ -21,6 +21,8 @@ export interface GraphView {
   viewportPosition(node: number): { x: number; y: number };
   /** The labels forced now (a focus, hover or path), each with its box in CSS pixels: no two overlap. */
   forcedLabels(): { node: number; box: Box }[];
+  /** True when the camera is still and the labels were picked for where it is. */
+  settled(): boolean;
 }
 
 export function palette(payload: Parameters<typeof typeColors>[0]): Palette {
@@ -63,7 +65,8 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
   performance.mark("atlas-graph-built");
 
   const reducers = makeReducers(data, state, colors);
-  const bg = cssColor("bg"), fg = cssColor("fg");
+  let bg = cssColor("bg");
+  const fg = cssColor("fg");
   const labelSettings: LabelSettings = { labelSize: 13, labelFont: "system-ui, sans-serif", labelWeight: "normal" };
   /** Label boxes drawn in the current frame: a label that would overlap one is skipped (the overview's labels). */
   let drawn: Box[] = [];
@@ -79,7 +82,7 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
     labelGridCellSize: 120,
     minCameraRatio: 0.01,
     maxCameraRatio: 4,
-    defaultDrawNodeLabel: labelDrawer(() => drawn),
+    defaultDrawNodeLabel: labelDrawer(() => drawn, () => bg),
     defaultDrawNodeHover: hoverDrawer(bg, fg),
   });
   claimSigmaSlot(sigma);
@@ -90,9 +93,10 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
     const g = sigma.getGraph();
     g.forEachNode((node, a) => g.setNodeAttribute(node, "color", colors.types[type[a.i]]));
     g.forEachEdge((edge) => g.setEdgeAttribute(edge, "color", colors.edge));
-    const [bg2, fg2] = [cssColor("bg"), cssColor("fg")];
+    const fg2 = cssColor("fg");
+    bg = cssColor("bg");
     sigma.setSetting("labelColor", { color: fg2 });
-    sigma.setSetting("defaultDrawNodeHover", hoverDrawer(bg2, fg2));
+    sigma.setSetting("defaultDrawNodeHover", hoverDrawer(bg, fg2));
   });
 
   // Label widths, measured once per note with the canvas's own font metrics.
@@ -145,7 +149,10 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
   sigma.getCamera().on("updated", () => {
     if (!reducers.wanted().length) return;
     clearTimeout(pending);
-    pending = setTimeout(refresh, 120);
+    pending = setTimeout(() => {
+      pending = undefined;
+      refresh();
+    }, 120);
   });
 
   const edgesReady = new Promise<void>((resolve) => {
@@ -185,6 +192,7 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
       const ratio = Math.min(1.1, Math.max(0.04, span * 1.3));
       await sigma.getCamera().animate({ x: cx, y: cy, ratio }, { duration: 500 });
       clearTimeout(pending);
+      pending = undefined;
       refresh();
     },
     viewportPosition(node) {
@@ -192,5 +200,6 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
       return sigma.graphToViewport({ x: a.x, y: a.y });
     },
     forcedLabels: () => forced.map((f) => ({ node: f.node, box: { ...f.box } })),
+    settled: () => pending === undefined && !sigma.getCamera().isAnimated(),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * A reader exploring the graph in Chromium: the global view draws, search and keyboard move the focus, a click opens
- * a note, the path finder and the type legend work, and without WebGL or JavaScript the page still lists notes.
+ * a note, the path finder (naming each relation) and the type legend work, sources and citations are a layer the
+ * reader turns on, a focused note's labels never overlap, and without WebGL or JavaScript the page still lists notes.
  * The note page's local graph and the home page search box are checked when the pages include them.
  */
 import { join } from "node:path";
@@ -25,11 +26,20 @@ afterAll(async () => {
   await site?.close();
 });
 
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 interface AtlasGraph {
-  state: { focused: number | null; path: number[] | null; hiddenTypes: Set<number> };
+  state: { focused: number | null; path: number[] | null; hiddenTypes: Set<number>; showReferences: boolean };
   slugOf(i: number): string;
   position(slug: string): { x: number; y: number } | null;
-  display(slug: string): { hidden?: boolean; color: string; highlighted?: boolean } | null;
+  display(slug: string): { hidden?: boolean; color: string; highlighted?: boolean; label?: string | null; forceLabel?: boolean } | null;
+  forcedLabels(): { slug: string; box: Box }[];
+  drawnLabels(): string[];
+  settled(): boolean;
 }
 declare const atlasGraph: AtlasGraph;
 
@@ -90,7 +100,8 @@ describe("global graph", () => {
     expect(await focusedSlug(page)).toBe("northwind-lab");
     expect(await page.locator("#graph-focus-panel h2").textContent()).toBe("Northwind Lab");
     expect(await page.locator("#graph-focus-panel li a").allTextContents()).toEqual(expect.arrayContaining(["Pat North", "Aurora 1", "Aurora 2"]));
-    expect(await page.locator("#graph-announce").textContent()).toMatch(/^Northwind Lab \(lab, 2019\), 4 connections/);
+    // Pat North, Aurora 1 and Aurora 2; the report it cites is in the layer of sources and citations, hidden.
+    expect(await page.locator("#graph-announce").textContent()).toMatch(/^Northwind Lab \(lab, 2019\), 3 connections/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -106,10 +117,16 @@ describe("global graph", () => {
     await page.close();
   });
 
-  it("a shared path address highlights the known shortest path and lists it as links", async () => {
+  it("a shared path address highlights the known shortest path and lists it as links, naming each relation", async () => {
     const { page, errors } = await openGraph("?from=pat-north&to=sam-south");
     const expected = ["Pat North", "Northwind Lab", "Aurora 2", "Boreal 7B", "Southwind Lab", "Sam South"];
     expect(await page.locator("#graph-path-result li a").allTextContents()).toEqual(expected);
+    // Each step says how: the relation's label from the registry, its arrow pointing from the note that names it.
+    expect(await page.locator("#graph-path-result .graph-step").allTextContents()).toEqual(["—affiliated with→", "←developer—", "←derived from—", "—developer→", "←affiliated with—"]);
+    expect((await page.locator("#graph-path-result ol").innerText()).replace(/\s+/g, " ").trim()).toBe(
+      "Pat North —affiliated with→ Northwind Lab ←developer— Aurora 2 ←derived from— Boreal 7B —developer→ Southwind Lab ←affiliated with— Sam South",
+    );
+    expect(await page.locator("#graph-announce").textContent()).toContain("Pat North —affiliated with→ Northwind Lab");
     expect(await page.locator("#graph-path-result li a").first().getAttribute("href")).toBe("/pat-north/");
     const shown = await page.evaluate(() => ["aurora-2", "aurora-1"].map((s) => atlasGraph.display(s)));
     expect(shown[0]!.highlighted).toBe(true);
@@ -178,6 +195,85 @@ describe("global graph", () => {
     await page.close();
   });
 
+  it("sources and citations are a layer the toggle shows and hides, which the address keeps", async () => {
+    const { page, errors } = await openGraph();
+    const sources = () => page.evaluate(() => ["northwind-report", "southwind-report", "aurora-1"].map((s) => !!atlasGraph.display(s)!.hidden));
+    const toggle = page.getByLabel("Show sources and citations");
+    expect(await toggle.isChecked()).toBe(false);
+    expect(await sources()).toEqual([true, true, false]);
+    expect(await page.locator("button[data-type-index]", { hasText: "Sources" }).getAttribute("aria-pressed")).toBe("false");
+    await toggle.check();
+    expect(await sources()).toEqual([false, false, false]);
+    await page.waitForURL(/\?layers=reference$/);
+    expect(await page.locator("button[data-type-index]", { hasText: "Sources" }).getAttribute("aria-pressed")).toBe("true");
+    // With the layer on, Northwind Lab's neighbours include the report it cites.
+    await page.fill("#graph-find", "Northwind Lab");
+    await page.locator("#graph-find-list [role=option]").first().waitFor();
+    await page.press("#graph-find", "Enter");
+    expect(await page.locator("#graph-focus-panel li a").allTextContents()).toContain("Northwind annual report");
+    await toggle.uncheck();
+    expect(await sources()).toEqual([true, true, false]);
+    expect(await page.locator("#graph-focus-panel li a").allTextContents()).not.toContain("Northwind annual report");
+    // The legend's Sources button turns the layer on too.
+    await page.locator("button[data-type-index]", { hasText: "Sources" }).click();
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await sources()).toEqual([false, false, false]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a source found by name, or a shared address naming it, turns its layer on", async () => {
+    const { page } = await openGraph("?focus=southwind-report");
+    expect(await page.evaluate(() => atlasGraph.state.showReferences)).toBe(true);
+    expect(await page.evaluate(() => atlasGraph.display("southwind-report")!.hidden)).toBeFalsy();
+    expect(await page.locator("#graph-focus-panel h2").textContent()).toBe("Southwind annual report");
+    await page.close();
+  });
+
+  it("a focused note's forced labels never overlap, however far the camera zooms out", async () => {
+    const { page, errors } = await openGraph("?focus=northwind-lab&layers=reference");
+    await page.locator("[data-graph-page][data-camera=still]").waitFor();
+    const overlapping = (labels: { slug: string; box: Box }[]) => {
+      const pairs: string[] = [];
+      for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+        const [p, q] = [labels[i].box, labels[j].box];
+        if (p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h) pairs.push(`${labels[i].slug} / ${labels[j].slug}`);
+      }
+      return pairs;
+    };
+    const near = ["northwind-lab", "pat-north", "aurora-1", "aurora-2", "northwind-report"];
+    const check = async () => {
+      const labels = await page.evaluate(() => atlasGraph.forcedLabels());
+      expect(labels[0].slug).toBe("northwind-lab"); // the focused note first, always labelled
+      expect(labels.every((l) => near.includes(l.slug))).toBe(true);
+      expect(overlapping(labels)).toEqual([]);
+      // What sigma draws is that set: the neighbours left out have no label, and the focused note's box is real.
+      const shown = await page.evaluate((slugs) => slugs.map((s) => atlasGraph.display(s)!), near);
+      near.forEach((slug, k) => expect(!!shown[k].label && (shown[k].forceLabel ?? false)).toBe(labels.some((l) => l.slug === slug)));
+      expect(labels[0].box.w).toBeGreaterThan(50);
+      return labels.length;
+    };
+    expect(await check()).toBeGreaterThanOrEqual(2);
+    // Zoomed far out, the neighbourhood is a few pixels wide: most labels must go, and none may overlap.
+    const before = await page.evaluate(() => atlasGraph.forcedLabels().map((l) => l.box));
+    const box = (await page.locator("#graph-stage").boundingBox())!;
+    const at = (await page.evaluate(() => atlasGraph.position("northwind-lab")))!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 400);
+    await page.mouse.move(box.x + 2, box.y + 2); // off every node: the focus, not a hover, asks for the labels
+    await page.waitForFunction((old) => atlasGraph.settled() && JSON.stringify(atlasGraph.forcedLabels().map((l) => l.box)) !== old, JSON.stringify(before));
+    expect(await check()).toBeLessThan(near.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the path finder says which layers it searched when it finds no path", async () => {
+    // Quiet Idea is connected to nothing at all.
+    const { page } = await openGraph("?from=quiet-idea&to=aurora-1");
+    expect(await page.locator("#graph-path-result").textContent()).toMatch(/^No path between Quiet Idea and Aurora 1 through the notes and connections shown \(sources and citations are hidden\)\.$/);
+    await page.close();
+  });
+
   it("the relation filter narrows the path finder to typed relations", async () => {
     const { page } = await openGraph("?from=open-weights&to=aurora-2");
     expect(await page.locator("#graph-path-result li").count()).toBe(3); // related, then base model
@@ -198,7 +294,7 @@ describe("fallbacks", () => {
       await page.goto(`${site.url}/graph/`);
       await page.locator("[data-graph-page][data-ready=fallback]").waitFor({ timeout: 20_000 });
       expect(await page.locator("#graph-status").textContent()).toMatch(/WebGL is unavailable/);
-      expect(await page.locator(".graph-hubs li").count()).toBe(12);
+      expect(await page.locator(".graph-hubs li").count()).toBe(10); // every note but the two sources
       expect(await page.locator(".graph-hubs li a").first().isVisible()).toBe(true);
       await page.fill("#graph-find", "boreal 7");
       await page.locator("#graph-find-list [role=option]").first().waitFor();

@@ -1,6 +1,6 @@
 /** The global view's state and reducers: what each filter, focus and path does to what is drawn. */
 import { describe, expect, it } from "vitest";
-import { edgeVisible, initialState, makeReducers, neighbourInDirection, relationTest, type EdgeAttributes, type NodeAttributes, type Palette } from "../../src/client/graph-state.ts";
+import { edgeVisible, findPath, initialState, labelPriority, makeReducers, neighbourInDirection, nodeVisible, pickLabels, relationTest, stepText, type EdgeAttributes, type NodeAttributes, type Palette } from "../../src/client/graph-state.ts";
 import { buildLandscapeGraph } from "../../src/lib/graph/build.ts";
 import { computeLayout } from "../../src/lib/graph/layout.ts";
 import { decodeGlobal, edgeBetween } from "../../src/lib/graph/query.ts";
@@ -110,5 +110,97 @@ describe("neighbourInDirection", () => {
   });
   it("answers null when nothing lies that way", () => {
     expect(neighbourInDirection([1], p(0), -1, 0, p)).toBeNull();
+  });
+});
+
+describe("the reference layer", () => {
+  const d = decodeGlobal(encodeGlobalPayload(...((gr) => [gr, computeLayout(gr, { iterations: 5 })] as const)(buildLandscapeGraph(fakeVault([
+    { slug: "lab", type: "lab" },
+    { slug: "m1", type: "model", relations: [["developer", "lab"]], cites: ["index"] },
+    { slug: "m2", type: "model", cites: ["index"] },
+    { slug: "index", type: "source" },
+    { slug: "ada", type: "person", relations: [["affiliated_with", "lab"]] },
+  ])))));
+  const i = (slug: string) => d.bySlug.get(slug)!;
+  const e = (a: string, b: string) => edgeBetween(d, i(a), i(b));
+  const n = (slug: string): NodeAttributes => ({ i: i(slug), x: 0, y: 0, size: 2, fullSize: 9, label: slug, color: "?" });
+
+  it("is hidden by default: sources, the edges touching them and citations", () => {
+    const state = initialState();
+    expect(state.showReferences).toBe(false);
+    expect(nodeVisible(d, state, i("index"))).toBe(false);
+    expect(edgeVisible(d, state, e("m1", "index"))).toBe(false);
+    expect(edgeVisible(d, state, e("m1", "lab"))).toBe(true);
+    const { nodeReducer, edgeReducer } = makeReducers(d, state, palette);
+    expect(nodeReducer("index", n("index")).hidden).toBe(true);
+    expect(edgeReducer("e", { e: e("m2", "index"), size: 1, color: "edge" }).hidden).toBe(true);
+    expect(nodeReducer("m1", n("m1")).size).toBe(2);
+  });
+
+  it("shows everything when turned on, nodes sized by all their connections", () => {
+    const state = { ...initialState(), showReferences: true };
+    expect(nodeVisible(d, state, i("index"))).toBe(true);
+    expect(edgeVisible(d, state, e("m1", "index"))).toBe(true);
+    const { nodeReducer } = makeReducers(d, state, palette);
+    expect(nodeReducer("index", n("index")).hidden).toBeFalsy();
+    expect(nodeReducer("m1", n("m1")).size).toBe(9);
+  });
+
+  it("path finding walks the layers shown, and says when citations alone would join two notes", () => {
+    const state = initialState();
+    expect(findPath(d, state, i("ada"), i("m1")).path?.map((k) => d.payload.slug[k])).toEqual(["ada", "lab", "m1"]);
+    const viaIndex = findPath(d, state, i("m1"), i("m2"));
+    expect(viaIndex.path).toBeNull();
+    expect(viaIndex.withReferences?.map((k) => d.payload.slug[k])).toEqual(["m1", "index", "m2"]);
+    expect(findPath(d, { ...state, showReferences: true }, i("m1"), i("m2")).path).toHaveLength(3);
+    expect(findPath(d, state, i("ada"), i("m2"))).toEqual({ path: null, withReferences: [i("ada"), i("lab"), i("m1"), i("index"), i("m2")] });
+  });
+
+  it("names each step's relations with their direction, citations only when shown", () => {
+    const state = initialState();
+    expect(stepText(d, state, i("ada"), i("lab"))).toBe("—affiliated with→");
+    expect(stepText(d, state, i("lab"), i("m1"))).toBe("←developer—");
+    expect(stepText(d, state, i("m1"), i("index"))).toBe("—");
+    expect(stepText(d, { ...state, showReferences: true }, i("m1"), i("index"))).toBe("—cites→");
+    expect(stepText(d, { ...state, showReferences: true }, i("index"), i("m2"))).toBe("←cites—");
+  });
+});
+
+describe("forced labels", () => {
+  const box = (x: number, y: number, w = 50, h = 10) => ({ x, y, w, h });
+
+  it("are taken greedily in priority order, each only where it overlaps none taken before", () => {
+    const picked = pickLabels([
+      { node: 1, box: box(0, 0) },
+      { node: 2, box: box(40, 5) }, // overlaps 1
+      { node: 3, box: box(60, 0) },
+      { node: 4, box: box(0, 10) }, // touches 1's bottom edge: no overlap
+      { node: 5, box: box(100, 5) }, // overlaps 3
+    ]);
+    expect([...picked]).toEqual([1, 3, 4]);
+  });
+
+  it("leave out labels outside the view", () => {
+    expect([...pickLabels([{ node: 1, box: box(-10, 0) }, { node: 2, box: box(10, 10) }], box(0, 0, 100, 100))]).toEqual([2]);
+  });
+
+  it("put the focused note first, then its neighbours by connections in the layers shown; a path's ends first", () => {
+    const state = initialState();
+    state.focused = at("lab");
+    const near = new Set([at("m1"), at("m2")]);
+    expect(labelPriority(data, state, at("lab"), near)).toEqual([at("lab"), at("m1"), at("m2")]); // m1: 3 connections, m2: 2
+    state.path = [at("far"), at("idea"), at("m1"), at("lab")];
+    expect(labelPriority(data, state, null, new Set())).toEqual([at("far"), at("lab"), at("idea"), at("m1")]);
+  });
+
+  it("are what the reducers label: the rest of the neighbourhood goes unlabelled", () => {
+    const state = initialState();
+    state.focused = at("lab");
+    const r = makeReducers(data, state, palette);
+    expect(r.wanted()).toEqual([at("lab"), at("m1"), at("m2")]);
+    r.setLabels(new Set([at("lab"), at("m2")]));
+    expect(r.nodeReducer("m2", node("m2"))).toMatchObject({ forceLabel: true, label: "m2" });
+    expect(r.nodeReducer("m1", node("m1"))).toMatchObject({ forceLabel: false, label: null });
+    expect(r.nodeReducer("lab", node("lab"))).toMatchObject({ forceLabel: true, highlighted: true });
   });
 });
