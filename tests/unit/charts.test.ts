@@ -233,3 +233,15 @@ describe("the charts as SVG", () => {
     expect(r.size).toBe(1);
   });
 });
+
+describe("where the landscape is", () => {
+  it("is a typed wiki's page, in its header views; an Obsidian vault has none", async () => {
+    const { routesFor } = await import("../../src/integration/routes.ts");
+    const { FLAVOURS } = await import("../../src/lib/flavour.ts");
+    const { siteUrls } = await import("../../src/lib/urls.ts");
+    expect(routesFor("typed").map((r) => r.pattern)).toContain("/landscape");
+    expect(routesFor("obsidian").map((r) => r.pattern)).not.toContain("/landscape");
+    expect(FLAVOURS.typed.views(siteUrls("/atlas/"))).toContainEqual({ text: "Landscape", href: "/atlas/landscape/" });
+    expect(FLAVOURS.obsidian.views(siteUrls())).toEqual([]);
+  });
+});

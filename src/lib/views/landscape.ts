@@ -409,10 +409,14 @@ const render = async (l: Landscape, data: ChartData): Promise<RenderedChart> => 
   return { ...rest, svg: await l.renderer.render(spec, { id: `chart-${data.id}`, title: data.title, description: data.description }) };
 };
 
-/** Every landscape chart of a site, computed and rendered once per site (the home page and `/landscape/` share them). */
+/**
+ * Every landscape chart of a site that has something to show (a chart counting no note is left out), computed and
+ * rendered once per site: the home page and `/landscape/` share them.
+ */
 export function landscapeCharts(site: Site): Promise<RenderedChart[]> {
   const l = landscapeOf(site);
-  return (l.charts ??= Promise.all([accessByYear, parametersOverTime, openClosedGap, countriesByYear, opennessByDimension, labsRanking].map((f) => render(l, f(site)))));
+  const data = () => [accessByYear, parametersOverTime, openClosedGap, countriesByYear, opennessByDimension, labsRanking].map((f) => f(site)).filter((c) => c.notes.length);
+  return (l.charts ??= Promise.all(data().map((c) => render(l, c))));
 }
 
 /** A lab's chart of its models over time, rendered; undefined for a lab with fewer than 2 dated models. */
