@@ -127,7 +127,7 @@ describe("npm run build", () => {
     expect(row("Paper")).toMatch(/status-unknown">\? unknown/);
     expect(matrix).toContain('href="/openness/#end_weights"');
     const gadget = page("gadget-model");
-    expect(gadget).toMatch(/>Model card<\/a>[\s\S]{0,200}status-partial">◐ partial[\s\S]{0,300}a card with no word on the data[\s\S]{0,200}<a class="evidence-link" href="https:\/\/example.org\/gadget\/model-card" rel="nofollow noopener">example.org<\/a>/);
+    expect(gadget).toMatch(/>Model card<\/a>[\s\S]{0,200}status-partial">◐ partial[\s\S]{0,300}a card with no word on the data[\s\S]{0,200}<a class="evidence-link" href="https:\/\/example.org\/gadget\/model-card" rel="nofollow noopener">model card \(example\.org\)<\/a>/);
   });
 
   it("compares the models in one table, a compact cell per openness dimension, and explains the dimensions", () => {

@@ -139,16 +139,19 @@ describe("npm run import -- osai", () => {
       expect(note).not.toMatch(/gizmo\]\]|sprocket|open,|closed/i);
     });
 
-    it("marks imported values and links each one's record; says which release the index rates", () => {
+    it("says once per group where values come from, linking the record; says which release the index rates", () => {
       const html = page("gizmo");
-      expect(html).toContain('class="imported"');
+      expect(html).not.toContain('class="imported"');
       expect(html).toContain("https://github.com/Language-Technology-Assessment/main-database/blob/0123456789abcdef0123456789abcdef01234567/Gizmo.yaml");
-      expect(html).toMatch(/Dataset records<\/th><td>.*Gizmo-7B-Chat/s);
-      // The hand-written release month and the index's, side by side; only the index's is marked.
+      expect(html).toMatch(/Rated release<\/th><td>.*Gizmo-7B-Chat/s);
+      // The hand-written release month and the index's, each under where it comes from.
       const widget = page("widget-7b");
-      expect(widget).toMatch(/2024-01<\/span>(?:(?!<\/li>).)*<\/li>/s);
-      expect(widget).toMatch(/2024-03<\/span>(?:(?!<\/li>).)*class="imported"/s);
-      expect(widget).not.toMatch(/2024-01<\/span>(?:(?!<\/li>).)*class="imported"/s);
+      const infobox = widget.slice(widget.indexOf('<aside class="infobox"'), widget.indexOf("</aside>"));
+      const own = infobox.slice(0, infobox.indexOf('class="from from-osai"'));
+      const index = infobox.slice(infobox.indexOf('class="from from-osai"'));
+      expect(own).toMatch(/Released<\/th><td><ul class="values"><li><span>2024-01<\/span>/);
+      expect(index).toMatch(/From the European Open Source AI Index/);
+      expect(index).toMatch(/Released<\/th><td><ul class="values"><li><span>2024-03<\/span>/);
       // Our end-weights cell stays open; the index's partial, with its evidence, is shown beside it.
       const row = /<th scope="row"><a[^>]*>End-model weights<\/a><\/th>(.*?)<\/tr>/s.exec(widget)?.[1] ?? "";
       expect(row).toMatch(/status-open[^>]*>[^<]*open<\/span>/);

@@ -89,7 +89,7 @@ export function modelSummary(f: ModelFacts, datasetLabel: string): string {
 
 /**
  * The body of a note the importer makes: none. Its page shows the data in sections of their own (what the index
- * rates, Epoch AI's figures, relations, a lab's models: src/lib/views/imported.ts), so a sentence here would only repeat
+ * rates, Epoch AI's figures, relations, a lab's models: src/lib/pages/note.ts, factSections), so a sentence here would only repeat
  * them. A body an earlier run templated is taken out by the next run while its hash in `record.body` matches (edit.ts
  * rewrites text the importer owns); one a person has edited is theirs and stays.
  */

@@ -42,6 +42,6 @@ export function developedModels(site: Site, note: Note): DevelopedModels | undef
   });
   const cells = models.flatMap((m) => m.matrix.cells);
   const counts = countLevels(cells.map((c) => c.status));
-  const summary = opennessSummary({ groups: [], cells, counts, rated: cells.filter((c) => c.rated).length });
+  const summary = opennessSummary({ groups: [], cells, counts, rated: cells.filter((c) => c.rated).length, from: [] });
   return { models, total: { counts, cells: cells.length, summary: models.length > 1 ? `${summary}, across ${models.length} models` : summary } };
 }

@@ -3,7 +3,8 @@
  * each with its level, note, sources, evidence (by host name, or as the dataset's record), the mark of an imported
  * cell, and the dataset's own class where a hand-written cell differs from it.
  */
-import { dataset, DATASETS, recordUrl } from "../datasets.ts";
+import { dataset, recordUrl } from "../datasets.ts";
+import { evidenceName } from "./evidence.ts";
 import { countLevels, OPENNESS_DIMENSIONS, OPENNESS_GROUPS, type OpennessLevel } from "../openness.ts";
 import type { NoteType, Registry } from "../registry.ts";
 import type { Site } from "../site.ts";
@@ -21,7 +22,7 @@ export interface OpennessCellView {
   rated: boolean;
   note?: string;
   sources: LinkRef[];
-  /** Evidence addresses, shown by host name. */
+  /** Evidence addresses, each named by what it points to (views/evidence.ts). */
   evidence: { href: string; text: string }[];
   imported?: ImportedMark;
   /** A dataset's own class where it differs from the note's (hand-written) cell: kept in the note's record. */
@@ -35,6 +36,8 @@ export interface OpennessMatrix {
   counts: Record<OpennessLevel, number>;
   /** Dimensions the note rates (any level, `unknown` included when written). */
   rated: number;
+  /** The datasets whose ratings the matrix shows (said once above it, not per cell), with how many cells each. */
+  from: { id: string; named: string; source?: LinkRef; record?: { text: string; href?: string }; cells: number }[];
 }
 
 /** True for a type whose infobox shows an openness matrix (its registry entry says so: models). */
@@ -58,22 +61,36 @@ export function opennessMatrix(site: Site, note: Note): OpennessMatrix | undefin
       status: cell?.status ?? "unknown",
       rated: !!cell,
       note: cell?.note,
-      sources: cell ? sourceRefs(site, cell.sources) : [],
-      evidence: (cell?.evidence ?? []).map((href) => ({ href, text: recordLabel(href) ?? hostOf(href) })),
+      // An imported cell's citation of its dataset is said once, above the matrix.
+      sources: cell ? sourceRefs(site, cell.sources).filter((s) => !cell.imported || s.slug !== dataset(cell.imported, site.vault.settings.site.datasets)?.source) : [],
+      evidence: (cell?.evidence ?? []).map((href) => ({ href, text: evidenceName(href).text })),
       imported: importedMark(note, cell?.imported),
       ...(other && from
         ? {
             differs: {
               dataset: from.label,
               status: other.status,
-              evidence: (other.evidence ?? []).map((href) => ({ href, text: recordLabel(href) ?? hostOf(href) })),
+              evidence: (other.evidence ?? []).map((href) => ({ href, text: evidenceName(href).text })),
               record: record?.file && record.snapshot ? recordUrl(from, record.file, record.snapshot) : undefined,
             },
           }
         : {}),
     };
   });
+  const imported = [...new Set(cells.flatMap((c) => (c.imported ? [c.imported.id] : [])))].flatMap((id) => {
+    const d = dataset(id, site.vault.settings.site.datasets);
+    if (!d) return [];
+    const r = note.fields.records.find((x) => x.from === id);
+    return [{
+      id,
+      named: d.named,
+      source: d.source && site.vault.bySlug.has(d.source) ? site.ref(d.source) : undefined,
+      record: r?.file ? { text: `record ${r.file}`, href: r.snapshot ? recordUrl(d, r.file, r.snapshot) : undefined } : undefined,
+      cells: cells.filter((c) => c.imported?.id === id).length,
+    }];
+  });
   return {
+    from: imported,
     groups: OPENNESS_GROUPS.map((g) => ({ id: g.id, label: g.label, cells: cells.filter((c) => OPENNESS_DIMENSIONS.find((d) => d.key === c.key)!.group === g.id) })),
     cells,
     counts: countLevels(cells.map((c) => c.status)),
@@ -89,18 +106,4 @@ export function opennessSummary(m: OpennessMatrix): string {
   const parts = (["open", "partial", "closed"] as const).filter((l) => m.counts[l]).map((l) => `${m.counts[l]} ${l}`);
   const rated = m.counts.open + m.counts.partial + m.counts.closed;
   return parts.length ? `${parts.join(", ")} of ${rated} rated` : "not rated";
-}
-
-/** "index record" for a link to a dataset's record (an imported cell's evidence when the dataset links none). */
-function recordLabel(href: string): string | undefined {
-  const d = DATASETS.find((x) => href.startsWith(`${x.repository}/blob/`));
-  return d ? `${d.short} record` : undefined;
-}
-
-function hostOf(href: string): string {
-  try {
-    return new URL(href).hostname.replace(/^www\./, "");
-  } catch {
-    return href;
-  }
 }

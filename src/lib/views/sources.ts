@@ -10,6 +10,8 @@ import type { LinkRef } from "./links.ts";
 
 /** How a page marks an imported value: the dataset's name and the address of the note's record in it. */
 export interface ImportedMark {
+  /** The dataset's id (`osai`, `epoch`). */
+  id: string;
   dataset: string;
   /** The record's address (a file of the dataset at a commit), when the note's `record` names one. */
   href?: string;
@@ -33,5 +35,5 @@ export function importedMark(note: Note, id: string | undefined): ImportedMark |
   const r = recordFrom(note.fields, d.id);
   const file = r?.file;
   const href = file && r?.snapshot ? recordUrl(d, file, r.snapshot) : undefined;
-  return { dataset: d.label, href, title: file ? `Imported from ${d.named}, ${/\.(csv|tsv)$/i.test(file) ? "a row of" : "record"} ${file}` : `Imported from ${d.named}` };
+  return { id: d.id, dataset: d.label, href, title: file ? `Imported from ${d.named}, ${/\.(csv|tsv)$/i.test(file) ? "a row of" : "record"} ${file}` : `Imported from ${d.named}` };
 }

@@ -9,6 +9,7 @@ import type { FieldView } from "../registry.ts";
 import type { Site } from "../site.ts";
 import type { Note } from "../types.ts";
 import type { LinkRef } from "./links.ts";
+import { evidenceName } from "./evidence.ts";
 import { opennessMatrix, opennessSummary } from "./openness.ts";
 import { importedMark, sourceRefs, type ImportedMark } from "./sources.ts";
 
@@ -16,8 +17,12 @@ import { importedMark, sourceRefs, type ImportedMark } from "./sources.ts";
 export interface InfoValue {
   text: string;
   href?: string;
-  /** Qualifier shown after the value: a role, a derivation kind, a note. */
+  /** Qualifier shown after the value: a role, a derivation kind, a span, "given with a question mark". */
   extra?: string;
+  /** The value's `note` (a hedge: "Epoch AI's confidence: likely", "general knowledge, not from our sources"): a footnote in the infobox, inline in a table. */
+  note?: string;
+  /** The note's footnote mark in the infobox ("a"), set by `infoboxGroups`. */
+  footnote?: string;
   sources: LinkRef[];
   /** Set when `npm run import` wrote the value: from which dataset, and the record it came from. */
   imported?: ImportedMark;
@@ -60,7 +65,7 @@ export function fieldValues(site: Site, note: Note, view: FieldView): InfoValue[
     return out;
   }
   return (f.values[view.field] ?? []).map((v) => {
-    const value: InfoValue = { text: v.value, extra: v.note, sources: sourceRefs(site, v.sources), imported: importedMark(note, v.imported) };
+    const value: InfoValue = { text: v.value, note: v.note, sources: sourceRefs(site, v.sources), imported: importedMark(note, v.imported) };
     if (view.show === "link") Object.assign(value, { text: v.value.replace(/^https?:\/\//, ""), href: v.value });
     if (view.show === "arxiv") value.href = `https://arxiv.org/abs/${encodeURIComponent(v.value)}`;
     if (view.show === "count" || view.show === "flop") value.text = quantity(v.value, view.show);
@@ -143,6 +148,113 @@ function recordValues(site: Site, note: Note): InfoValue[] {
     const link: InfoValue[] = r.link ? [{ text: r.link.replace(/^https?:\/\/(www\.)?/, "").replace(/\/.*$/, ""), href: r.link, extra: `the link ${d.short} gives`, sources: [] }] : [];
     return [{ text: `${r.rates ?? r.names?.[0] ?? r.file}${uncertain("rates")}`, href, extra, sources: sourceRefs(site, d.source ? [d.source] : []) }, ...link];
   });
+}
+
+/** A group of infobox rows by where their values come from: written by hand (each value citing its sources), or one dataset. */
+export interface InfoGroup {
+  /** The dataset the group's values were imported from; none for hand-written values (and computed rows). */
+  from?: {
+    id: string;
+    /** "the European Open Source AI Index" */
+    named: string;
+    /** Its source note, cited once for the whole group. */
+    source?: LinkRef;
+    /** The note's record in it, linked at the snapshot read: "record llama-3-instruct.yaml", "row Llama 3-70B". */
+    record?: { text: string; href?: string };
+    /** Everything about the provenance in a sentence, for a tooltip. */
+    title: string;
+  };
+  rows: InfoRow[];
+}
+
+export interface GroupedInfobox {
+  groups: InfoGroup[];
+  /** The values' notes, each once, lettered in the order they appear. */
+  footnotes: { mark: string; text: string }[];
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * A note's infobox grouped by provenance: the hand-written rows first (computed ones too: openness), then one group
+ * per dataset whose values the note holds, each said once ("From the European Open Source AI Index [1], record X"),
+ * its values without that citation repeated; the other names last. A row whose values come from two places is split
+ * between their groups (the index's release month under the index, Epoch AI's day under Epoch AI). A value's note
+ * becomes a lettered footnote.
+ */
+export function infoboxGroups(site: Site, note: Note): GroupedInfobox {
+  const { registry, vault } = site;
+  const datasets = site.vault.settings.site.datasets;
+  const own: InfoRow[] = [];
+  const byDataset = new Map<string, InfoRow[]>();
+  const add = (rows: InfoRow[], label: string, v: InfoValue) => {
+    const row = rows.find((r) => r.label === label);
+    if (row) row.values.push(v);
+    else rows.push({ label, values: [v] });
+  };
+  const rowsOf = (id: string) => {
+    if (!byDataset.has(id)) byDataset.set(id, []);
+    return byDataset.get(id)!;
+  };
+  for (const view of registry.entry(note.type).infobox) {
+    if (view.show === "record") continue;
+    for (const v of fieldValues(site, note, view)) {
+      const id = v.imported?.id;
+      if (!id) {
+        add(own, view.label, v);
+        continue;
+      }
+      const source = dataset(id, datasets)?.source;
+      add(rowsOf(id), view.label, { ...v, sources: v.sources.filter((s) => s.slug !== source) });
+    }
+  }
+  // What each dataset's record says of the note: the release it rates (the index), the name and link it gives (Epoch AI).
+  for (const r of note.fields.records) {
+    const d = dataset(r.from, datasets);
+    if (!d || !r.file) continue;
+    const rows = rowsOf(d.id);
+    const doubt = (what: "rates" | "base") => (r.uncertain?.includes(what) ? "given with a question mark" : undefined);
+    const row = /\.(csv|tsv)$/i.test(r.file);
+    if (r.rates) rows.unshift({ label: "Rated release", values: [{ text: r.rates, extra: doubt("rates"), sources: [] }] });
+    else if (row && r.names?.[0] && r.names[0] !== note.title) rows.unshift({ label: "Listed as", values: [{ text: r.names[0], sources: [] }] });
+    if (r.base && !rows.some((x) => x.label === "Base model")) rows.splice(1, 0, { label: "Base model", values: [{ text: r.base, extra: doubt("base"), sources: [] }] });
+    if (r.link) rows.push({ label: "Link", values: [{ text: evidenceName(r.link).text, href: r.link, sources: [] }] });
+    if (r.dropped) rows.push({ label: "No longer listed", values: [{ text: `as of ${r.dropped.date ?? r.dropped.snapshot.slice(0, 7)}`, sources: [] }] });
+  }
+  const groups: InfoGroup[] = [];
+  if (own.length) groups.push({ rows: own });
+  for (const d of datasetsOf(datasets)) {
+    const rows = byDataset.get(d.id);
+    if (!rows?.length) continue;
+    const r = note.fields.records.find((x) => x.from === d.id);
+    const table = !!r?.file && /\.(csv|tsv)$/i.test(r.file);
+    const record = r?.file ? { text: table ? "its row" : `record ${r.file}`, href: r.snapshot ? recordUrl(d, r.file, r.snapshot) : undefined } : undefined;
+    const when = r?.date ?? r?.snapshot?.slice(0, 7);
+    groups.push({
+      from: {
+        id: d.id,
+        named: d.named,
+        source: d.source && vault.bySlug.has(d.source) ? site.ref(d.source) : undefined,
+        record,
+        title: `Imported from ${d.named}${r?.file ? `, ${table ? `a row of ${r.file}` : `record ${r.file}`}` : ""}${when ? `, as of ${when}` : ""}`,
+      },
+      rows,
+    });
+  }
+  if (note.fields.aliases.length) groups.push({ rows: [{ label: "Also known as", values: note.fields.aliases.map((a) => ({ text: a, sources: [] })) }] });
+  // Notes as footnotes, each text once.
+  const footnotes: { mark: string; text: string }[] = [];
+  for (const g of groups) {
+    for (const row of g.rows) {
+      for (const v of row.values) {
+        if (!v.note) continue;
+        let f = footnotes.find((x) => x.text === v.note);
+        if (!f) footnotes.push((f = { mark: LETTERS[footnotes.length] ?? String(footnotes.length + 1), text: v.note }));
+        v.footnote = f.mark;
+      }
+    }
+  }
+  return { groups, footnotes };
 }
 
 /**
