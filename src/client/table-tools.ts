@@ -54,8 +54,8 @@ function enhance(table: HTMLTableElement): void {
       out = rows.map((r) => {
         const c = cell(r, col);
         const raw = c.dataset.sort ?? cellValues(c).join(", ");
-        if (raw === "") return null;
-        return numeric ? Number(raw) : raw;
+        const key = numeric ? Number(raw) : raw;
+        return raw === "" || Number.isNaN(key) ? null : key; // nothing to sort by ("not rated" in a number column)
       });
       sortKeys.set(col, out);
     }

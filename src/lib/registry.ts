@@ -98,7 +98,7 @@ const ENTRIES = [
       { label: "Developer", field: "developer", filter: true },
       { label: "Country", field: "developer.country", filter: true },
       { label: "Released", field: "released", filter: "year" },
-      { label: "Domain", field: "domain", filter: true },
+      { label: "Modality", field: "modality", filter: true },
       { label: "Parameters", field: "parameters", show: "count" },
       { label: "Training compute", field: "training_compute", show: "flop" },
       { label: "Access", field: "accessibility", filter: true },

@@ -1,7 +1,7 @@
 /**
  * The landscape views as a reader uses them, on the fixture vault. The models comparison (`/models/`): a plain table
- * without JavaScript; with it, filters by developer and by any openness cell, a live count, and headers that sort
- * (openness: most open first). The timeline (`/timeline/`): filters by type and lab that hide emptied months. Reading
+ * without JavaScript, openness a strip of squares; with it, filters by developer and by any openness dimension, a live
+ * count, headers that sort (openness: most open first), the state in the address. The timeline (`/timeline/`): filters by type and lab that hide emptied months. Reading
  * a note: link previews (mouse, keyboard, touch), its table of contents and heading anchors, the theme toggle (system by
  * default, remembered), print, and the graph page on a phone.
  */
@@ -33,7 +33,9 @@ describe("the models comparison", () => {
     await page.goto(`${site.url}/models/`);
     expect(await visibleModels(page)).toEqual(["Gadget Model", "Widget 7B", "Widget 7B Instruct"]);
     expect(await page.locator("form.table-filters").count()).toBe(0);
-    expect(await page.locator('td.oc[title="End-model weights: open"]').count()).toBe(1);
+    // Openness is one strip per model, a square per dimension some model rates, named by its title.
+    expect(await page.locator('.strip .sq[title="End-model weights: open"]').count()).toBe(1);
+    expect(await page.locator(".strip").first().getAttribute("aria-label")).toBe("0 of 2 rated open, 1 partial");
     await context.close();
   });
 
@@ -48,29 +50,32 @@ describe("the models comparison", () => {
     await page.getByLabel("Openness dimension").selectOption({ label: "End-model weights" });
     await page.getByLabel("Openness level").selectOption("open");
     expect(await visibleModels(page)).toEqual(["Widget 7B"]);
+    expect(new URL(page.url()).search).toBe("?developer=Acme+AI&openness=end-model-weights&level=open");
     await page.getByLabel("Developer", { exact: true }).selectOption("");
     await page.getByLabel("Openness level").selectOption("closed");
     expect(await visibleModels(page)).toEqual(["Gadget Model"]);
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect.poll(() => page.locator(".table-count").innerText()).toBe("3 shown");
+    expect(new URL(page.url()).search).toBe("");
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it("sorts by a header: an openness dimension most open first, then reversed; names A to Z", async () => {
+  it("sorts by a header: openness most open first, then reversed, unrated last either way; names A to Z", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/models/`);
-    const ew = page.locator("th", { has: page.locator('abbr[title="End-model weights"]') });
-    await ew.getByRole("button").click();
-    expect(await ew.getAttribute("aria-sort")).toBe("descending");
-    expect(await visibleModels(page)).toEqual(["Widget 7B", "Gadget Model", "Widget 7B Instruct"]); // open, closed, unknown
-    await ew.getByRole("button").click();
-    expect(await ew.getAttribute("aria-sort")).toBe("ascending");
-    expect(await visibleModels(page)).toEqual(["Widget 7B Instruct", "Gadget Model", "Widget 7B"]);
+    const openness = page.locator("thead th", { hasText: "Openness" });
+    await openness.getByRole("button").click();
+    expect(await openness.getAttribute("aria-sort")).toBe("descending");
+    expect(await visibleModels(page)).toEqual(["Widget 7B", "Gadget Model", "Widget 7B Instruct"]); // 1 of 2 open, half of 2, not rated
+    await openness.getByRole("button").click();
+    expect(await openness.getAttribute("aria-sort")).toBe("ascending");
+    expect(await visibleModels(page)).toEqual(["Gadget Model", "Widget 7B", "Widget 7B Instruct"]);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("openness-asc");
     const name = page.locator("thead th").first();
     await name.getByRole("button", { name: "Name" }).press("Enter");
     expect(await name.getAttribute("aria-sort")).toBe("ascending");
-    expect(await ew.getAttribute("aria-sort")).toBeNull();
+    expect(await openness.getAttribute("aria-sort")).toBeNull();
     expect(await visibleModels(page)).toEqual(["Gadget Model", "Widget 7B", "Widget 7B Instruct"]);
     await page.close();
   });
