@@ -83,11 +83,11 @@ export function findPath(data: LandscapeData, state: GraphState, from: number, t
   return { path, withReferences };
 }
 
-/** One relation of a step as the path finder writes it: "—affiliated with→", "←developer—", "↔links to↔". */
+/** One relation of a step as the path finder writes it: "—affiliated with→", "←developer—", "←links to→" (both ways). */
 export function relationText(data: LandscapeData, r: StepRelation): string {
   const kind = data.payload.kinds[r.kind];
   const label = kind === "links_to" ? "links to" : (data.payload.kindLabels[r.kind] ?? kind);
-  return r.way === "forward" ? `—${label}→` : r.way === "back" ? `←${label}—` : `↔${label}↔`;
+  return r.way === "forward" ? `—${label}→` : r.way === "back" ? `←${label}—` : `←${label}→`;
 }
 
 /** A step of a path as text: each relation shown that joins the two notes, with its direction. */

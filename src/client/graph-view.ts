@@ -124,9 +124,11 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
       return;
     }
     const { width, height } = sigma.getDimensions();
+    // Where the camera is now: sigma's own matrix is the last frame's, and the next frame is not drawn yet.
+    const cameraState = sigma.getCamera().getState();
     const candidates = wanted.map((n, rank) => {
       const a = graph.getNodeAttributes(slug[n]);
-      const at = sigma.graphToViewport({ x: a.x, y: a.y });
+      const at = sigma.graphToViewport({ x: a.x, y: a.y }, { cameraState });
       const size = sigma.scaleSize(state.showReferences && a.fullSize !== undefined ? a.fullSize : a.size);
       // The first is the active note (or a path's end), drawn highlighted: bold, in a box.
       const highlighted = rank === 0 || (state.path !== null && state.path.includes(n));
