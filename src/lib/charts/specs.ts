@@ -53,7 +53,7 @@ const legendBelow = (title: string | null, columns: number) => ({ orient: "botto
 /** A log-scale axis of powers of ten, as `1e9`, `1e10` … would read to a reader: 1B, 10B, … (or 10²⁴ FLOP). */
 const POWER_LABEL = {
   count: "datum.value >= 1e12 ? format(datum.value / 1e12, '~g') + 'T' : datum.value >= 1e9 ? format(datum.value / 1e9, '~g') + 'B' : datum.value >= 1e6 ? format(datum.value / 1e6, '~g') + 'M' : datum.value >= 1e3 ? format(datum.value / 1e3, '~g') + 'K' : format(datum.value, '~g')",
-  flop: "'1e' + round(log(datum.value) / LN10)",
+  flop: `'10' + ${[..."0123456789-"].reduce((e, d, i) => `replace(${e}, /${d === "-" ? "\\-" : d}/g, '${"⁰¹²³⁴⁵⁶⁷⁸⁹⁻"[i]}')`, "toString(round(log(datum.value) / LN10))")}`,
 } as const;
 
 export interface StackedRow {
@@ -202,10 +202,10 @@ export function rankingWithShare(options: { rows: RankRow[]; countTitle: string;
         encoding: { y, x: { field: "count", type: "quantitative", title: options.countTitle, axis: { tickMinStep: 1, format: "d", orient: "top" } }, description: { field: "tip" }, href: { field: "href" } },
       },
       {
-        width: 110,
+        width: 130,
         height,
         transform: [{ filter: "datum.sharePct !== null" }],
-        mark: { type: "point", filled: true, size: 60, color: options.shareColour },
+        mark: { type: "point", filled: true, size: 80, color: options.shareColour, strokeWidth: 0.5 },
         encoding: {
           y: { ...y, axis: null },
           x: { field: "sharePct", type: "quantitative", title: options.shareTitle, scale: { domain: [0, 100] }, axis: { orient: "top", values: [0, 50, 100], format: "d", labelExpr: "datum.label + '%'" } },
