@@ -19,6 +19,7 @@ import type { Removal } from "./markdown/sanitize.ts";
 import { stripMarkers } from "./markdown/markers.ts";
 import { transformText, transformTree } from "./markdown/pipeline.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
+import type { CanvasInfo } from "./canvas/note.ts";
 
 export interface ParsedNote {
   /** Frontmatter as YAML read it; undefined when missing or unreadable (see `problems`). */
@@ -57,6 +58,8 @@ export interface ParsedNote {
   placeholderLine?: number;
   /** Inline `#tags` of an Obsidian note (lowercase, without `#`). */
   tags?: string[];
+  /** Set for a JSON Canvas file of an Obsidian vault, read as a note (canvas/note.ts): what was wrong in it. */
+  canvas?: CanvasInfo;
 }
 
 export interface ParseNoteOptions {

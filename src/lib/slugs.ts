@@ -30,8 +30,8 @@ export interface PathSlugs {
 }
 
 /**
- * Slugs for every note (`.md` paths) and address for every other file, unique; `reserved` are the site's own
- * top-level addresses, which no top-level note or folder may take.
+ * Slugs for every note (`.md` paths, and files of other kinds that are pages: a canvas) and address for every other
+ * file, unique; `reserved` are the site's own top-level addresses, which no top-level note or folder may take.
  */
 export function pathSlugs(notePaths: readonly string[], filePaths: readonly string[], reserved: ReadonlySet<string>): PathSlugs {
   const folders = new Map<string, string>([["", ""]]);
@@ -73,10 +73,11 @@ export function pathSlugs(notePaths: readonly string[], filePaths: readonly stri
       folderPart.set(baseOf(f).toLowerCase(), part);
       folders.set(f, prefix + part);
     }
-    for (const n of c.notes.sort(byName)) {
-      const name = baseOf(n).replace(/\.md$/i, "");
+    // Markdown notes first, so that a page of another kind (`Board.canvas` beside `Board.md`) never takes a note's address.
+    for (const n of c.notes.sort((a, b) => Number(!isMarkdown(a)) - Number(!isMarkdown(b)) || byName(a, b))) {
+      const name = pageName(baseOf(n));
       // A folder's note: `Projects.md` beside `Projects/` shares its address (once).
-      const shared = folderPart.get(name.toLowerCase());
+      const shared = isMarkdown(n) ? folderPart.get(name.toLowerCase()) : undefined;
       if (shared !== undefined) folderPart.delete(name.toLowerCase());
       notes.set(n, prefix + (shared ?? take(slugPart(name))));
     }
@@ -99,6 +100,15 @@ export function pathSlugs(notePaths: readonly string[], filePaths: readonly stri
     files.set(p, slug);
   }
   return { notes, folders, files };
+}
+
+const isMarkdown = (path: string) => /\.md$/i.test(path);
+
+/** A page's name from its file's: `Note.md` → `Note`; a page of another kind loses its extension too (`Board.canvas` → `Board`). */
+function pageName(base: string): string {
+  if (isMarkdown(base)) return base.slice(0, -3);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(0, dot) : base;
 }
 
 export function dirOf(path: string): string {

@@ -22,6 +22,7 @@ import { PLAIN_TYPE, REGISTRY, type Registry } from "./registry.ts";
 import { pathSlugs } from "./slugs.ts";
 import { DEFAULT_OBSIDIAN_APP, OBSIDIAN_APP_FILE, readObsidianApp, type ObsidianApp } from "./obsidian-app.ts";
 import { svgActiveContent, type SvgFinding } from "./svg.ts";
+import { canvasName, isCanvasPath, parseCanvasNote } from "./canvas/note.ts";
 import type { Attachment, Vault, VaultFile } from "./types.ts";
 
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -92,6 +93,9 @@ export async function listVaultFiles(dir: string, options: { obsidian?: boolean;
     }
     if (e.name.endsWith(".md")) {
       if (options.obsidian || e.name.toLowerCase() !== "readme.md") notes.push(p);
+    } else if (options.obsidian && isCanvasPath(e.name)) {
+      // A canvas is a page, read as a note is (canvas/note.ts).
+      notes.push(p);
     } else if (options.obsidian && !(parts.length === 1 && e.name === CONFIG_FILE)) attachments.push(p);
   }
   return { notes: notes.sort(), attachments: attachments.sort(), excluded: excluded.sort() };
@@ -300,11 +304,17 @@ export class VaultLoader {
       }
       const hash = textHash(text);
       if (old && old.hash === hash) continue;
+      if (obsidian && isCanvasPath(paths[i])) {
+        // A canvas is read here, not cached: its text nodes are parsed as notes (canvas/note.ts), a vault has few.
+        this.#entries.set(paths[i], { hash, file: canvasFile(this.dir, paths[i], cwd, text) });
+        this.#changed.add(paths[i]);
+        continue;
+      }
       hashes.set(paths[i], hash);
       lookups.push({ path: paths[i], text, key: cache ? cache.key(text, variant) : "" });
     }
-    // The pack holds a whole vault: only a load that looks up every file may replace it.
-    const whole = pack && lookups.length === texts.filter((t) => typeof t === "string").length;
+    // The pack holds a whole vault: only a load that looks up every file (but canvases, read above) may replace it.
+    const whole = pack && lookups.length === texts.filter((t, i) => typeof t === "string" && !(obsidian && isCanvasPath(paths[i]))).length;
     const scope = this.#options.packScope ?? this.dir;
     const found = cache ? await cache.getMany(lookups.map((l) => l.key), pack ? scope : undefined) : undefined;
     const results = new Map<string, ParsedNote>();
@@ -430,6 +440,11 @@ function unreadable(dir: string, path: string, cwd: string, { error, at }: ReadE
 function plain(dir: string, path: string, cwd: string, parsed: ParsedNote): VaultFile {
   const info = fileInfo(dir, path, cwd);
   return { ...info, parsed, type: PLAIN_TYPE, fields: plainFields(parsed.data, basename(path, ".md"), parsed.tags), schemaIssues: [] };
+}
+
+/** A canvas of an Obsidian vault: a plain note named by its file, its links and page from its nodes. */
+function canvasFile(dir: string, path: string, cwd: string, text: string): VaultFile {
+  return { ...fileInfo(dir, path, cwd), parsed: parseCanvasNote(text), type: PLAIN_TYPE, fields: plainFields(undefined, canvasName(path), []), schemaIssues: [] };
 }
 
 const KINDS: Record<string, Attachment["kind"]> = Object.fromEntries([

@@ -2,6 +2,7 @@
  * Every checker rule, in the order CONTRIBUTING.md lists them. A new rule is a module exporting `defineRule({...})`
  * and one line here.
  */
+import { canvas } from "./canvas.ts";
 import { placeholder, sanitizedHtml, tooDeep, unclosedLink, unsafeHtml, unsafeUrl } from "./body.ts";
 import { duplicateSlug, emptyVault, reservedSlug, slugFormat, typeFolder, unreadableFile, unsafeAttachment } from "./files.ts";
 import { frontmatterMissing, schema, unknownType, yamlSyntax } from "./frontmatter.ts";
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   sanitizedHtml,
   unsafeUrl,
   unsafeAttachment,
+  canvas,
   tooDeep,
   emptyLink,
   unclosedLink,
