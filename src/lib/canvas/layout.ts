@@ -52,7 +52,7 @@ export function edgeSides(from: Box, to: Box, fromSide?: CanvasSide, toSide?: Ca
       // The distance, and a little more for a side that turns away from the other end (so facing sides win ties).
       const d = Math.hypot(q.x - p.x, q.y - p.y);
       const away = (n: Point, dx: number, dy: number) => (n.x * dx + n.y * dy < 0 ? 1 : 0);
-      const score = d + 1000 * (away(SIDE_NORMAL[a], q.x - p.x, q.y - p.y) + away(SIDE_NORMAL[b], p.x - q.x, p.y - q.y));
+      const score = d + 1000 * ((fromSide ? 0 : away(SIDE_NORMAL[a], q.x - p.x, q.y - p.y)) + (toSide ? 0 : away(SIDE_NORMAL[b], p.x - q.x, p.y - q.y)));
       if (score < bestScore) {
         bestScore = score;
         best = [a, b];
@@ -133,8 +133,7 @@ export interface Placed<N> {
 /**
  * The order a reader takes the nodes in: each node inside the smallest group that holds its whole box; within a
  * group (and at the top), row by row from the top, left to right within a row. A node joins the row of the node that
- * opened it when it starts above that node's middle (or its own middle is below that node's top: cards of different
- * heights side by side).
+ * opened it when it starts above that node's middle (cards of different heights side by side make one row).
  */
 export function readingOrder<N extends CanvasNode>(nodes: readonly N[]): Placed<N>[] {
   const groups = nodes.filter((n) => n.type === "group").sort((a, b) => area(a) - area(b) || b.index - a.index);
