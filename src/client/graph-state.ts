@@ -90,9 +90,11 @@ export function relationText(data: LandscapeData, r: StepRelation): string {
   return r.way === "forward" ? `—${label}→` : r.way === "back" ? `←${label}—` : `←${label}→`;
 }
 
-/** A step of a path as text: each relation shown that joins the two notes, with its direction. */
+/** A step of a path as text: each relation shown that joins the two notes, with its direction; body links last. */
 export function stepText(data: LandscapeData, state: GraphState, from: number, to: number): string {
-  return stepRelations(data, from, to, kindShown(data, state)).map((r) => relationText(data, r)).join(" ") || "—";
+  const link = (r: StepRelation) => (data.payload.kinds[r.kind] === "links_to" ? 1 : 0);
+  const relations = stepRelations(data, from, to, kindShown(data, state)).sort((a, b) => link(a) - link(b) || a.kind - b.kind);
+  return relations.map((r) => relationText(data, r)).join(", ") || "—";
 }
 
 /** A label's box in viewport pixels. */
@@ -151,10 +153,7 @@ export interface NodeAttributes {
   i: number;
   x: number;
   y: number;
-  /** Drawn size with the default layer shown (from the note's default connections). */
   size: number;
-  /** Drawn size with the reference layer shown too (from all its connections); `size` when absent. */
-  fullSize?: number;
   label: string;
   color: string;
 }
@@ -201,7 +200,6 @@ export function makeReducers(data: LandscapeData, state: GraphState, palette: Pa
     const i = attrs.i;
     if (!nodeVisible(data, state, i)) return { ...attrs, hidden: true };
     const out: NodeDisplay & NodeAttributes = { ...attrs, color: state.byCommunity ? palette.communities[community[i] % palette.communities.length] : palette.types[type[i]] };
-    if (state.showReferences && attrs.fullSize !== undefined) out.size = attrs.fullSize;
     if (late(i)) {
       out.color = palette.faded;
       out.label = null as unknown as string;

@@ -58,9 +58,10 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
     maxDefault = Math.max(maxDefault, data.defaultDegree[i]);
   }
   for (let i = 0; i < data.count; i++) {
-    // Sized by connections in the layers shown: a source cited by hundreds is big only once citations are on.
-    const size = screenSize(data.reference[i] ? data.degree[i] : data.defaultDegree[i], data.reference[i] ? maxDegree : maxDefault);
-    graph.addNode(slug[i], { i, x: x[i], y: y[i], size, fullSize: screenSize(data.degree[i], maxDegree), label: title[i], color: colors.types[type[i]] });
+    // A note of the landscape is sized by its default connections, whether or not citations are shown (so turning them
+    // on does not shrink the landscape and its labels); a source by all of its own, among all notes'.
+    const size = data.reference[i] ? screenSize(data.degree[i], maxDegree) : screenSize(data.defaultDegree[i], maxDefault);
+    graph.addNode(slug[i], { i, x: x[i], y: y[i], size, label: title[i], color: colors.types[type[i]] });
   }
   performance.mark("atlas-graph-built");
 
@@ -129,7 +130,7 @@ export function createGraphView(data: LandscapeData, container: HTMLElement, sta
     const candidates = wanted.map((n, rank) => {
       const a = graph.getNodeAttributes(slug[n]);
       const at = sigma.graphToViewport({ x: a.x, y: a.y }, { cameraState });
-      const size = sigma.scaleSize(state.showReferences && a.fullSize !== undefined ? a.fullSize : a.size);
+      const size = sigma.scaleSize(a.size);
       // The first is the active note (or a path's end), drawn highlighted: bold, in a box.
       const highlighted = rank === 0 || (state.path !== null && state.path.includes(n));
       const box = labelBox(at.x, at.y, size, textWidth(title[n], highlighted ? "600" : labelSettings.labelWeight), labelSettings.labelSize, highlighted);

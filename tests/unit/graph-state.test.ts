@@ -119,11 +119,12 @@ describe("the reference layer", () => {
     { slug: "m1", type: "model", relations: [["developer", "lab"]], cites: ["index"] },
     { slug: "m2", type: "model", cites: ["index"] },
     { slug: "index", type: "source" },
-    { slug: "ada", type: "person", relations: [["affiliated_with", "lab"]] },
+    { slug: "ada", type: "person", relations: [["affiliated_with", "lab"]], links: ["lab"] },
+    { slug: "lab2", type: "lab", links: ["ada"] },
   ])))));
   const i = (slug: string) => d.bySlug.get(slug)!;
   const e = (a: string, b: string) => edgeBetween(d, i(a), i(b));
-  const n = (slug: string): NodeAttributes => ({ i: i(slug), x: 0, y: 0, size: 2, fullSize: 9, label: slug, color: "?" });
+  const n = (slug: string): NodeAttributes => ({ i: i(slug), x: 0, y: 0, size: 2, label: slug, color: "?" });
 
   it("is hidden by default: sources, the edges touching them and citations", () => {
     const state = initialState();
@@ -134,16 +135,14 @@ describe("the reference layer", () => {
     const { nodeReducer, edgeReducer } = makeReducers(d, state, palette);
     expect(nodeReducer("index", n("index")).hidden).toBe(true);
     expect(edgeReducer("e", { e: e("m2", "index"), size: 1, color: "edge" }).hidden).toBe(true);
-    expect(nodeReducer("m1", n("m1")).size).toBe(2);
   });
 
-  it("shows everything when turned on, nodes sized by all their connections", () => {
+  it("shows everything when turned on", () => {
     const state = { ...initialState(), showReferences: true };
     expect(nodeVisible(d, state, i("index"))).toBe(true);
     expect(edgeVisible(d, state, e("m1", "index"))).toBe(true);
     const { nodeReducer } = makeReducers(d, state, palette);
     expect(nodeReducer("index", n("index")).hidden).toBeFalsy();
-    expect(nodeReducer("m1", n("m1")).size).toBe(9);
   });
 
   it("path finding walks the layers shown, and says when citations alone would join two notes", () => {
@@ -158,7 +157,8 @@ describe("the reference layer", () => {
 
   it("names each step's relations with their direction, citations only when shown", () => {
     const state = initialState();
-    expect(stepText(d, state, i("ada"), i("lab"))).toBe("—affiliated with→");
+    expect(stepText(d, state, i("ada"), i("lab"))).toBe("—affiliated with→, —links to→"); // typed relations before body links
+    expect(stepText(d, state, i("lab2"), i("ada"))).toBe("—links to→");
     expect(stepText(d, state, i("lab"), i("m1"))).toBe("←developer—");
     expect(stepText(d, state, i("m1"), i("index"))).toBe("—");
     expect(stepText(d, { ...state, showReferences: true }, i("m1"), i("index"))).toBe("—cites→");
