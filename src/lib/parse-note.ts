@@ -18,6 +18,7 @@ import type { CompactProse } from "./markdown/prose.ts";
 import type { Removal } from "./markdown/sanitize.ts";
 import { stripMarkers } from "./markdown/markers.ts";
 import { transformText, transformTree } from "./markdown/pipeline.ts";
+import type {} from "./markdown/bases.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
 import type { CanvasInfo } from "./canvas/note.ts";
 
@@ -58,6 +59,8 @@ export interface ParsedNote {
   placeholderLine?: number;
   /** Inline `#tags` of an Obsidian note (lowercase, without `#`). */
   tags?: string[];
+  /** The note's ```base blocks (markdown/bases.ts): each one's text and where it starts in the file; the page evaluates them (bases/). */
+  bases?: { text: string; line: number; column: number }[];
   /** Set for a JSON Canvas file of an Obsidian vault, read as a note (canvas/note.ts): what was wrong in it. */
   canvas?: CanvasInfo;
 }
@@ -120,6 +123,7 @@ export function parseNote(text: string, options: ParseNoteOptions = {}): ParsedN
     ...(html ? { html } : {}),
     ...placeholderAt(body, lineOffset),
     ...(tags ? { tags } : {}),
+    ...(tree.data?.bases ? { bases: tree.data.bases.map((b) => ({ ...b, line: b.line + lineOffset })) } : {}),
   };
 }
 

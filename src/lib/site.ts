@@ -6,6 +6,7 @@
  * mentions), and a page's whole data in src/lib/pages/. No Markdown is read here: bodies come as the HTML templates
  * made at parse time, their links filled in from the resolver's answers.
  */
+import { Bases } from "./bases/index.ts";
 import type { Dataset } from "./datasets.ts";
 import { siteIdentity, type SiteIdentity } from "./config.ts";
 import { FLAVOURS, type ExtraPage, type Flavour, type NoteHeading } from "./flavour.ts";
@@ -60,6 +61,11 @@ export class Site {
   #mentionCache?: MentionCache;
   /** The site's links as pages show them (views/links.ts). */
   readonly links: Links = new Links(this);
+  #bases?: Bases;
+  /** Obsidian's Bases: ```base blocks, `.base` pages and their embeds, evaluated over the vault (src/lib/bases/). */
+  get bases(): Bases {
+    return (this.#bases ??= new Bases(this.vault, { href: (slug) => this.urls.note(slug) }));
+  }
 
   /** Notes per search-index shard (see src/integration/pagefind.ts). */
   readonly searchShardNotes: number;

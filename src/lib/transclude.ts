@@ -12,7 +12,8 @@
  */
 import { escapeHtml as escape } from "./html-escape.ts";
 import { fillTemplate, sliceTemplate, type HtmlTemplate } from "./markdown/html.ts";
-import { BASE_MARK } from "./markdown/markers.ts";
+import { BASE_MARK, BASE_OPEN, BASE_SLOT } from "./markdown/markers.ts";
+import { isBasePath } from "./bases/note.ts";
 import type { Attachment, Note, ResolvedLink, Vault } from "./types.ts";
 import { templateOf } from "./parse-note.ts";
 import type { SiteUrls } from "./urls.ts";
@@ -26,6 +27,8 @@ export interface BodyContext {
   urls: SiteUrls;
   /** A link as the site shows it anywhere (not an embed). */
   link(link: ResolvedLink, labelHtml: string | null): string;
+  /** Bases (src/lib/bases/): a note's ```base block `i`, and `![[x.base#View]]`, each with `this` the note they stand in. */
+  bases?: { block(note: Note, i: number): string; embed(base: Note, view: string | undefined, self: Note): string };
 }
 
 /** The note's body HTML with its links and embeds filled in. */
@@ -37,19 +40,23 @@ export function obsidianBody(ctx: BodyContext, note: Note): string {
 }
 
 function render(ctx: BodyContext, note: Note, template: HtmlTemplate, first: number, stack: string[], state: { embeds: number }): string {
-  return fillTemplate(template, (i, label) => {
+  const html = fillTemplate(template, (i, label) => {
     const link = note.links[first + i];
     if (!link) return "";
     if (!link.embed) return ctx.link(link, label);
     if (link.attachment) return attachmentHtml(ctx, link, ctx.vault.attachments.get(link.attachment));
-    return embedHtml(ctx, link, label, stack, state);
+    return embedHtml(ctx, link, label, stack, state, note);
   });
+  const bases = ctx.bases;
+  return bases && html.includes(BASE_OPEN) ? html.replace(BASE_SLOT, (_m, i: string) => bases.block(note, Number(i))) : html;
 }
 
 /** `![[note]]`, `![[note#Heading]]`, `![[note#^id]]`: the content where the embed stands alone, else a link. */
-function embedHtml(ctx: BodyContext, link: ResolvedLink, label: string | null, stack: string[], state: { embeds: number }): string {
+function embedHtml(ctx: BodyContext, link: ResolvedLink, label: string | null, stack: string[], state: { embeds: number }, from: Note): string {
   const target = link.to ? ctx.vault.bySlug.get(link.to) : undefined;
   if (!target || !link.standalone || link.fragmentMissing) return ctx.link(link, label);
+  // A base shows the view the embed names (its first by default), evaluated with `this` the embedding note.
+  if (ctx.bases && isBasePath(ctx.vault.filesBySlug.get(target.slug)?.path ?? "")) return ctx.bases.embed(target, link.heading, from);
   const key = `${target.slug}#${link.fragment ?? ""}`;
   const href = ctx.urls.note(target.slug, link.fragment);
   const source = `${escape(target.title)}${link.heading || link.block ? ` › ${escape(link.heading ?? `^${link.block}`)}` : ""}`;

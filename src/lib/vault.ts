@@ -23,6 +23,8 @@ import { pathSlugs } from "./slugs.ts";
 import { DEFAULT_OBSIDIAN_APP, OBSIDIAN_APP_FILE, readObsidianApp, type ObsidianApp } from "./obsidian-app.ts";
 import { svgActiveContent, type SvgFinding } from "./svg.ts";
 import { canvasName, isCanvasPath, parseCanvasNote } from "./canvas/note.ts";
+import { baseName, isBasePath, parseBaseNote } from "./bases/note.ts";
+import { vaultHasBases } from "./bases/has.ts";
 import type { Attachment, Vault, VaultFile } from "./types.ts";
 
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -96,6 +98,9 @@ export async function listVaultFiles(dir: string, options: { obsidian?: boolean;
     } else if (options.obsidian && isCanvasPath(e.name)) {
       // A canvas is a page, read as a note is (canvas/note.ts).
       notes.push(p);
+    } else if (options.obsidian && isBasePath(e.name)) {
+      // So is a base (bases/note.ts).
+      notes.push(p);
     } else if (options.obsidian && !(parts.length === 1 && e.name === CONFIG_FILE)) attachments.push(p);
   }
   return { notes: notes.sort(), attachments: attachments.sort(), excluded: excluded.sort() };
@@ -108,9 +113,11 @@ export async function listVaultFiles(dir: string, options: { obsidian?: boolean;
  * server, which checks again after every save.
  */
 export function releaseCheckData(vault: Vault): void {
+  // A vault with bases keeps its notes' frontmatter: the bases read their properties as written (bases/files.ts).
+  const keepData = vaultHasBases(vault);
   for (const f of vault.files) {
     const p = f.parsed;
-    p.data = undefined;
+    if (!keepData) p.data = undefined;
     p.positions = {};
     p.problems = [];
     p.links = [];
@@ -304,6 +311,12 @@ export class VaultLoader {
       }
       const hash = textHash(text);
       if (old && old.hash === hash) continue;
+      if (obsidian && isBasePath(paths[i])) {
+        // A base is read here too, not cached: it is YAML, evaluated when its page is made (src/lib/bases/).
+        this.#entries.set(paths[i], { hash, file: baseFile(this.dir, paths[i], cwd, text) });
+        this.#changed.add(paths[i]);
+        continue;
+      }
       if (obsidian && isCanvasPath(paths[i])) {
         // A canvas is read here, not cached: its text nodes are parsed as notes (canvas/note.ts), a vault has few.
         this.#entries.set(paths[i], { hash, file: canvasFile(this.dir, paths[i], cwd, text) });
@@ -314,7 +327,7 @@ export class VaultLoader {
       lookups.push({ path: paths[i], text, key: cache ? cache.key(text, variant) : "" });
     }
     // The pack holds a whole vault: only a load that looks up every file (but canvases, read above) may replace it.
-    const whole = pack && lookups.length === texts.filter((t, i) => typeof t === "string" && !(obsidian && isCanvasPath(paths[i]))).length;
+    const whole = pack && lookups.length === texts.filter((t, i) => typeof t === "string" && !(obsidian && (isCanvasPath(paths[i]) || isBasePath(paths[i])))).length;
     const scope = this.#options.packScope ?? this.dir;
     const found = cache ? await cache.getMany(lookups.map((l) => l.key), pack ? scope : undefined) : undefined;
     const results = new Map<string, ParsedNote>();
@@ -445,6 +458,11 @@ function plain(dir: string, path: string, cwd: string, parsed: ParsedNote): Vaul
 /** A canvas of an Obsidian vault: a plain note named by its file, its links and page from its nodes. */
 function canvasFile(dir: string, path: string, cwd: string, text: string): VaultFile {
   return { ...fileInfo(dir, path, cwd), parsed: parseCanvasNote(text), type: PLAIN_TYPE, fields: plainFields(undefined, canvasName(path), []), schemaIssues: [] };
+}
+
+/** A base of an Obsidian vault: a plain note named by its file, its page the base's views (bases/note.ts). */
+function baseFile(dir: string, path: string, cwd: string, text: string): VaultFile {
+  return { ...fileInfo(dir, path, cwd), parsed: parseBaseNote(text), type: PLAIN_TYPE, fields: plainFields(undefined, baseName(path), []), schemaIssues: [] };
 }
 
 const KINDS: Record<string, Attachment["kind"]> = Object.fromEntries([

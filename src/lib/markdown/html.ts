@@ -16,7 +16,8 @@ import { defaultHandlers, toHast, type Handler, type State } from "mdast-util-to
 import { isSafeHref } from "../urls.ts";
 import { VFile } from "vfile";
 import { excerptOf, firstParagraph, labelText, type ExcerptPart } from "./excerpt.ts";
-import { linkSlot, LINK_SLOT_OR_PLACE, MATH_SLOT, mathSlot, placeMark } from "./markers.ts";
+import { baseSlot, linkSlot, LINK_SLOT_OR_PLACE, MATH_SLOT, mathSlot, placeMark } from "./markers.ts";
+import type {} from "./bases.ts";
 import type {} from "./nodes.ts";
 import { sanitizeRaw, type Removal } from "./sanitize.ts";
 import type { WikiLink } from "./wikilink-mdast.ts";
@@ -81,6 +82,8 @@ export function htmlTemplate(tree: Root, linkNodes: readonly WikiLink[], options
       return paragraphHandler(state, node);
     },
     wikiLink: (_state: State, node: WikiLink) => ({ type: "text", value: linkSlot(slot.get(node) ?? 0) }),
+    // A ```base block (bases.ts) is a slot the page fills with the base evaluated over the vault (src/lib/bases/).
+    code: (state: State, node: Extract<Nodes, { type: "code" }>) => (node.data?.base !== undefined ? { type: "text", value: baseSlot(node.data.base) } : codeHandler(state, node)),
     html: (state: State, node: Extract<Nodes, { type: "html" }>) => {
       const p = node.position;
       if (p?.start.offset !== undefined && p.end.offset !== undefined) rawRanges.push([p.start.offset, p.end.offset]);
@@ -228,6 +231,7 @@ function cutAtMarks(html: string, marks: string[]): Pick<HtmlTemplate, "chunks" 
 const paragraphHandler = defaultHandlers.paragraph as (state: State, node: Extract<Nodes, { type: "paragraph" }>) => Element;
 const linkHandler = defaultHandlers.link as (state: State, node: Extract<Nodes, { type: "link" }>) => Element;
 const headingHandler = defaultHandlers.heading as (state: State, node: Extract<Nodes, { type: "heading" }>) => Element;
+const codeHandler = defaultHandlers.code as (state: State, node: Extract<Nodes, { type: "code" }>) => Element;
 const imageHandler = defaultHandlers.image as (state: State, node: Extract<Nodes, { type: "image" }>) => Element;
 
 /** Fills a template's slots. */

@@ -9,6 +9,7 @@
  */
 import type { Root } from "mdast";
 import { anchors } from "./anchors.ts";
+import { bases } from "./bases.ts";
 import { blockIdLines } from "./obsidian/block-ids.ts";
 import { callouts } from "./obsidian/callouts.ts";
 import { comments } from "./obsidian/comments.ts";
@@ -41,7 +42,7 @@ export interface MarkdownTransform {
  * among them; callouts take their `[!type]` before block ids and tags read the text; highlights pair `==` before tags
  * split the text; and anchors come last, so heading ids are made from the final text (a tag's name included).
  */
-export const MARKDOWN_TRANSFORMS: readonly MarkdownTransform[] = [comments, math, markdownLinks, callouts, blockIdLines, highlights, tags, embeds, anchors];
+export const MARKDOWN_TRANSFORMS: readonly MarkdownTransform[] = [comments, math, markdownLinks, callouts, blockIdLines, highlights, tags, embeds, bases, anchors];
 
 const applies = (t: MarkdownTransform, obsidian: boolean) => t.notes === "all" || obsidian;
 

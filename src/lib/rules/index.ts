@@ -3,6 +3,7 @@
  * and one line here.
  */
 import { canvas } from "./canvas.ts";
+import { base } from "./bases.ts";
 import { placeholder, sanitizedHtml, tooDeep, unclosedLink, unsafeHtml, unsafeUrl } from "./body.ts";
 import { duplicateSlug, emptyVault, reservedSlug, slugFormat, typeFolder, unreadableFile, unsafeAttachment } from "./files.ts";
 import { frontmatterMissing, schema, unknownType, yamlSyntax } from "./frontmatter.ts";
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   unsafeUrl,
   unsafeAttachment,
   canvas,
+  base,
   tooDeep,
   emptyLink,
   unclosedLink,

@@ -6,6 +6,7 @@
  */
 import { escapeHtml } from "../html-escape.ts";
 import { fillTemplate } from "../markdown/html.ts";
+import { BASE_OPEN, BASE_SLOT } from "../markdown/markers.ts";
 import type { ContextPart } from "../markdown/extract.ts";
 import { templateOf } from "../parse-note.ts";
 import type { Site } from "../site.ts";
@@ -30,8 +31,11 @@ export class Links {
   /** The body: its template with every wikilink filled in (and, in an Obsidian vault, every embed). */
   body(note: Note): string {
     const { vault, urls, flavour } = this.#site;
-    if (flavour.embeds) return obsidianBody({ vault, urls, link: (l, label) => this.html(l, label) }, note);
-    return fillTemplate(templateOf(note), (i, label) => this.html(note.links[i], label));
+    const bases = this.#site.bases;
+    if (flavour.embeds) return obsidianBody({ vault, urls, link: (l, label) => this.html(l, label), bases }, note);
+    const html = fillTemplate(templateOf(note), (i, label) => this.html(note.links[i], label));
+    // Its ```base blocks, evaluated over the vault (src/lib/bases/).
+    return html.includes(BASE_OPEN) ? html.replace(BASE_SLOT, (_m, i: string) => bases.block(note, Number(i))) : html;
   }
 
   /** One link's HTML; `labelHtml` is its label already rendered, null for a link without one. */
