@@ -56,7 +56,7 @@ describe("sitemap, feed, robots, llms.txt", () => {
     expect(xml).toContain("<url><loc>https://wiki.example/atlas/</loc></url>");
     expect(xml).toContain("<url><loc>https://wiki.example/atlas/timeline/</loc></url>");
     expect(xml).toContain("<url><loc>https://wiki.example/atlas/widget-7b/</loc><lastmod>2026-02-03</lastmod></url>");
-    expect((xml.match(/<url>/g) ?? []).length).toBe(1 + 6 + 4 + site.tags.size + site.vault.notes.length);
+    expect((xml.match(/<url>/g) ?? []).length).toBe(1 + 6 + 5 + site.tags.size + site.vault.notes.length);
   });
 
   it("feeds the notes changed last, newest first, with full timestamps", () => {
