@@ -3,7 +3,7 @@
  * applies to; and the engine's markers (markers.ts) never come from a note.
  */
 import { describe, expect, it } from "vitest";
-import { BASE_MARK, LINK_CLOSE, LINK_OPEN, MATH_CLOSE, MATH_OPEN, PLACE_CLOSE, PLACE_OPEN, stripMarkers } from "../../src/lib/markdown/markers.ts";
+import { BASE_MARK, LINK_CLOSE, LINK_OPEN, MATH_CLOSE, MATH_OPEN, PLACE_CLOSE, PLACE_OPEN, stripMarkers, BASE_OPEN, BASE_CLOSE } from "../../src/lib/markdown/markers.ts";
 import { MARKDOWN_TRANSFORMS, transformText, transformTree } from "../../src/lib/markdown/pipeline.ts";
 import { parseMarkdown } from "../../src/lib/markdown/index.ts";
 import { parseNote } from "../../src/lib/parse-note.ts";
@@ -37,12 +37,12 @@ describe("the Markdown pipeline", () => {
 });
 
 describe("the engine's markers", () => {
-  const all = [LINK_OPEN, LINK_CLOSE, BASE_MARK, PLACE_OPEN, PLACE_CLOSE, MATH_OPEN, MATH_CLOSE];
+  const all = [LINK_OPEN, LINK_CLOSE, BASE_MARK, PLACE_OPEN, PLACE_CLOSE, MATH_OPEN, MATH_CLOSE, BASE_OPEN, BASE_CLOSE];
 
-  it("are seven distinct characters of the private use area, each stripped from a note's text", () => {
-    expect(new Set(all).size).toBe(7);
+  it("are nine distinct characters of the private use area, each stripped from a note's text", () => {
+    expect(new Set(all).size).toBe(9);
     for (const m of all) expect(m.codePointAt(0)! >= 0xe000 && m.codePointAt(0)! <= 0xf8ff).toBe(true);
-    expect(stripMarkers(`a${all.join("")}b\uE007`)).toBe("ab\uE007");
+    expect(stripMarkers(`a${all.join("")}b\uE009`)).toBe("ab\uE009");
   });
 
   it("never reach a page from a note's body or frontmatter", () => {

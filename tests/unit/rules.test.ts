@@ -55,6 +55,7 @@ const CASES: Record<string, { files: Record<string, string>; at: string; options
   "sanitized-html": { files: withLab('<b onclick="x()">b</b>'), at: "labs/lab-a.md:7:24", options: { rawHtml: "sanitize" } },
   "too-deep": { files: withLab(`\n\n${"> ".repeat(101)}deep`), at: "labs/lab-a.md:9:203" },
   "unsafe-url": { files: withLab("[x](javascript:alert(1))"), at: "labs/lab-a.md:7:24" },
+  base: { files: withLab("\n```base\nfilters: 'kind ==== 1'\n```"), at: "labs/lab-a.md:9:18" },
   "empty-link": { files: withLab("[[]]"), at: "labs/lab-a.md:7:24" },
   "unclosed-link": { files: withLab("[[a-source never closed"), at: "labs/lab-a.md:7:24" },
   "broken-link": { files: withLab("[[nowhere]]"), at: "labs/lab-a.md:7:24" },
