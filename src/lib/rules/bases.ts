@@ -12,7 +12,7 @@ export const base = defineRule({
   severity: "error",
   obsidian: "warning",
   summary:
-    "A base (a `.base` file, or a ```base block in a note) is not valid YAML, has a key Bases do not have, an expression that does not parse, a function, formula, file property or note property that does not exist, or an expression that fails on the vault's notes (a type error: shown in the cell, reported here once).",
+    "A base (a `.base` file, or a `base` code block in a note) is not valid YAML, has a key Bases do not have, an expression that does not parse, a function, formula, file property or note property that does not exist, or an expression that fails on the vault's notes (a type error: shown in the cell, reported here once).",
   fix: "Fix the base at the position given (Obsidian's help, \"Bases syntax\" and \"Functions\", describes the format); the page shows what could be evaluated.",
   check(vault, report) {
     let world: BaseWorld | undefined;
