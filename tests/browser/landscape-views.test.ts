@@ -1,9 +1,10 @@
 /**
  * The landscape views as a reader uses them, on the fixture vault. The models comparison (`/models/`): a plain table
  * without JavaScript, openness a strip of squares; with it, filters by developer and by any openness dimension, a live
- * count, headers that sort (openness: most open first), the state in the address. The timeline (`/timeline/`): filters by type and lab that hide emptied months. Reading
- * a note: link previews (mouse, keyboard, touch), its table of contents and heading anchors, the theme toggle (system by
- * default, remembered), print, and the graph page on a phone.
+ * count, headers that sort (openness: most open first), the state in the address (tests/browser/models-comparison.test.ts
+ * has the rest, on the wiki's own content). The timeline (`/timeline/`): filters by type and lab that hide emptied
+ * months. Reading a note: link previews (mouse, keyboard, touch), its table of contents and heading anchors, the theme
+ * toggle (system by default, remembered), print, and the graph page on a phone.
  */
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";

@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { OpennessLevel } from "../../src/lib/openness.ts";
 import { typeIndexData } from "../../src/lib/pages/type-index.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
@@ -39,7 +40,7 @@ describe("openness in a table", () => {
   });
 
   it("keeps the dimensions some row rates", () => {
-    const levels = Array.from({ length: 14 }, () => "unknown" as const);
+    const levels: OpennessLevel[] = Array.from({ length: 14 }, () => "unknown");
     const a = [...levels];
     a[3] = "open";
     expect(ratedDimensions([levels, a]).map((d) => d.short)).toEqual(["EW"]);
