@@ -57,7 +57,7 @@ export function canvasTree(canvas: Canvas, content: NodeContent): Element {
     ? [layer(
         "canvas-edges canvas-edge-labels",
         `z-index:${canvas.nodes.length + 2}`,
-        labelled.map(([edge, g]) => el("text", { className: ["canvas-edge-label"], x: g.label.x, y: g.label.y, textAnchor: "middle", dominantBaseline: "central", ...colorStyle(edge.color) }, [text(edge.label!)])),
+        labelled.map(([edge, g]) => el("text", { className: ["canvas-edge-label"], x: String(g.label.x), y: String(g.label.y), textAnchor: "middle", dominantBaseline: "central", ...colorStyle(edge.color) }, [text(edge.label!)])),
       )]
     : [];
 
@@ -102,7 +102,7 @@ function cardContent(n: Exclude<CanvasNode, { type: "group" }>, content: NodeCon
   if (n.type === "link") {
     const url = n.url.trim();
     const label = [el("span", { className: ["canvas-link-host"] }, [text(host(url))]), el("span", { className: ["canvas-link-url"] }, [text(url)])];
-    return [isSafeHref(url) ? el("a", { className: ["canvas-link"], href: url, rel: "noopener nofollow" }, label) : el("span", { className: ["canvas-link", "unsafe"], title: "Not a link: its address is not one the site opens" }, label)];
+    return [isSafeHref(url) ? el("a", { className: ["canvas-link"], href: url, rel: ["noopener", "nofollow"] }, label) : el("span", { className: ["canvas-link", "unsafe"], title: "Not a link: its address is not one the site opens" }, label)];
   }
   const html = content(n);
   return html === undefined ? [] : [{ type: "raw", value: html } as unknown as ElementContent];
