@@ -9,7 +9,8 @@
  * cache the last cold run left; then the same for the build, which also gets `ATLAS_TIMINGS_FILE` and may write its
  * per-stage split there (shown for the median cold run; "n/a" when it writes none). Wall time is measured here, peak
  * RSS by GNU time. Then the graph section (scripts/bench-graph.ts) on the largest vault of at most 10,000 notes, and
- * the page weight by page type (scripts/bench-weight.ts) of its site.
+ * the page weight by page type (scripts/bench-weight.ts) of its site, and one base's evaluation over it as a share of its
+ * cold build (scripts/bench-bases.ts).
  *
  *   BENCH_SIZES=1000,10000,50000  vault sizes (notes)
  *   BENCH_RUNS=3                  cold runs per command for vaults up to 10,000 notes
@@ -25,6 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { ROOT } from "./lib/cli.ts";
+import type { BasesBench } from "./bench-bases.ts";
 
 const NODE = join(ROOT, "node_modules/.bin/node");
 const GEN = join(ROOT, "../shared/bench/gen-vault.mjs");
@@ -293,6 +295,22 @@ ${targets.join("\n")}
 ${graphSection}`;
 }
 
+/** The Bases section: one base's evaluation over the vault (scripts/bench-bases.ts) as a share of its cold build. */
+function basesSection(b: BasesBench, row: Row): string {
+  const build = medianRun(row.buildCold).seconds * 1000;
+  const share = b.ms / build;
+  return `### Bases (\`scripts/bench-bases.ts\`, ${row.label} notes)
+
+One base with a filter (\`type == "model"\` or a tag), a formula, a two-key sort and two summaries, evaluated over every
+note and rendered as its table (a fresh world each run: the notes made into files once, then one pass), median of
+${b.runsMs.length} runs, in its own process, against the median cold build of the same vault.
+
+| notes | matched | evaluation + HTML (runs) | cold build | share of the build | target ≤ 5% |
+| --- | --- | --- | --- | --- | --- |
+| ${fmtN(b.notes)} | ${fmtN(b.matched)}${b.errors ? \` (${b.errors} errors)\` : ""} | ${b.ms.toFixed(0)} ms (${b.runsMs.map((ms) => ms.toFixed(0)).join(", ")}) | ${sec(build / 1000)} | ${(share * 100).toFixed(2)}% | ${share <= 0.05 ? "met" : "**missed**"} |
+`;
+}
+
 const work = mkdtempSync(join(tmpdir(), "atlas-bench-"));
 try {
   const graphSize = Math.max(...SIZES.filter((n) => n <= LARGE));
@@ -345,6 +363,14 @@ try {
     const r = await exec(NODE, [join(ROOT, "scripts/bench-dev.ts"), g.vault, g.cache!], baseEnv);
     if (interrupted) throw new BenchFailure(`stopped by ${interrupted}`);
     graphSection += `\n${r.code === 0 ? r.stdout : `Dev-server bench failed:\n\n\`\`\`\n${(r.stdout + r.stderr).slice(-2000)}\n\`\`\`\n`}`;
+  }
+
+  // One base (a filter, a formula, a sort, summaries) over the same vault, as a share of its cold build (≤ 5%).
+  if (g) {
+    say(`bench: ${g.label}: a base\n`);
+    const r = await exec(NODE, [join(ROOT, "scripts/bench-bases.ts"), g.vault, "3"], baseEnv);
+    if (interrupted) throw new BenchFailure(`stopped by ${interrupted}`);
+    graphSection += `\n${r.code === 0 ? basesSection(JSON.parse(r.stdout.trim().split("\n").pop()!) as BasesBench, g) : `Bases bench failed:\n\n\`\`\`\n${(r.stdout + r.stderr).slice(-2000)}\n\`\`\`\n`}`;
   }
 
   const md = results(rows, graphSection);
