@@ -106,6 +106,22 @@ export function quantity(value: string, as: "count" | "flop"): string {
 
 /** A note's infobox: a plain note's properties as written, then its type's rows, then its other names. */
 export function infobox(site: Site, note: Note): InfoRow[] {
+  const rows: InfoRow[] = propertyRows(site, note);
+  for (const view of site.registry.entry(note.type).infobox) {
+    const values = fieldValues(site, note, view);
+    if (values.length) rows.push({ label: view.label, values });
+  }
+  const aliases = aliasRow(note);
+  if (aliases) rows.push(aliases);
+  return rows;
+}
+
+function aliasRow(note: Note): InfoRow | undefined {
+  return note.fields.aliases.length ? { label: "Also known as", values: note.fields.aliases.map((a) => ({ text: a, sources: [] })) } : undefined;
+}
+
+/** A plain note's properties as written (an Obsidian vault's), each property a row. */
+function propertyRows(site: Site, note: Note): InfoRow[] {
   const { vault, urls, registry } = site;
   const rows: InfoRow[] = [];
   if (registry.entry(note.type).plain) {
@@ -123,11 +139,6 @@ export function infobox(site: Site, note: Note): InfoRow[] {
       });
     }
   }
-  for (const view of registry.entry(note.type).infobox) {
-    const values = fieldValues(site, note, view);
-    if (values.length) rows.push({ label: view.label, values });
-  }
-  if (note.fields.aliases.length) rows.push({ label: "Also known as", values: note.fields.aliases.map((a) => ({ text: a, sources: [] })) });
   return rows;
 }
 
@@ -222,6 +233,9 @@ export function infoboxGroups(site: Site, note: Note): GroupedInfobox {
     if (r.dropped) rows.push({ label: "No longer listed", values: [{ text: `as of ${r.dropped.date ?? r.dropped.snapshot.slice(0, 7)}`, sources: [] }] });
   }
   const groups: InfoGroup[] = [];
+  own.unshift(...propertyRows(site, note));
+  const aliases = aliasRow(note);
+  if (aliases) own.push(aliases);
   if (own.length) groups.push({ rows: own });
   for (const d of datasetsOf(datasets)) {
     const rows = byDataset.get(d.id);
