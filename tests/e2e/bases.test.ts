@@ -62,7 +62,7 @@ describe("bases, built", () => {
 
   it("renders a ```base block in place, and one that matches nothing says so", () => {
     const html = body(page("reading"));
-    expect(html).toContain('<section class="base-view base-table" data-view="Long or linked"><p class="base-count">1 result</p>');
+    expect(html).toContain('<section class="base-view base-view-table" data-view="Long or linked"><p class="base-count">1 result</p>');
     expect(html).toContain('<span class="base-item">#book/classic</span>');
     expect(html).toContain("No notes match this view's filters.");
     expect(html).not.toContain("```");

@@ -37,7 +37,7 @@ function renderView(result: ViewResult, world: BaseWorld, options: RenderOptions
   const heading = options.headings ? [h(`h${options.level ?? 2}`, { className: ["base-view-name"], ...(id ? { id } : {}) }, view.name)] : [];
   const shown = result.groups.reduce((n, g) => n + g.rows.length, 0);
   const count = h("p", { className: ["base-count"] }, shown < result.matched ? `${shown} of ${result.matched} results` : `${result.matched} result${result.matched === 1 ? "" : "s"}`);
-  const props = { className: ["base-view", `base-${view.type}`], dataView: view.name };
+  const props = { className: ["base-view", `base-view-${view.type}`], dataView: view.name };
   if (view.type === "map") {
     return h("section", props, [...heading, h("p", { className: ["base-unpublished"] }, `"${view.name}" is a map view, which this site does not publish: it needs Obsidian's Maps plugin and a map service.`)]);
   }
