@@ -102,7 +102,7 @@ function enhance(table: HTMLTableElement): void {
   form.className = "table-filters";
   form.setAttribute("role", "search");
   form.setAttribute("aria-label", `Filter ${table.getAttribute("aria-label") ?? "the table"}`);
-  // On a phone the selects fold away under "Filters" (open when one is set), the count beside it; wider, they show.
+  // On a phone (where the table's rows are cards: src/styles/tables.css) the selects fold away under "Filters" (open when one is set), the count beside it; wider, they show.
   const panel = document.createElement("details");
   panel.className = "filter-panel";
   const summary = document.createElement("summary");
@@ -225,5 +225,5 @@ function enhance(table: HTMLTableElement): void {
   }
   addEventListener("popstate", restore);
   restore();
-  panel.open = matchMedia("(min-width: 40.01rem)").matches || filters.some((f) => f.el.value);
+  panel.open = matchMedia("(min-width: 64.01rem)").matches || filters.some((f) => f.el.value);
 }

@@ -59,6 +59,16 @@ describe("the models comparison on a laptop", () => {
     });
   }
 
+  it("does not scroll sideways at the widths between a phone and a laptop either (a table or cards)", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${site.url}/models/`);
+    for (const width of [1100, 1030, 1024, 800, 600]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    await page.close();
+  });
+
   it("lists the facts that have data: country, release, parameters, compute, access and openness; not Package or API", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${site.url}/models/`);
