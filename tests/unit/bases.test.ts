@@ -351,11 +351,12 @@ views:
     const bases = new Bases(v, { href: (s) => `/${s}/`, now: NOW });
     const spec = `formulas:
   x: '"<script>" + rating'
+  h: 'html("<b>bold</b><img src=x onerror=alert(1)><script>alert(2)</script>")'
 views:
   - type: table
     name: T
     filters: file.hasTag("book")
-    order: [file.name, formula.x, pages]
+    order: [file.name, formula.x, pages, formula.h]
   - type: cards
     name: C
     filters: 'rating == 5'
@@ -375,6 +376,10 @@ views:
     expect(html).toContain('<th scope="col" data-key="pages" data-sort-type="number">pages</th>');
     expect(html).toContain("&#x3C;script>5");
     expect(html).not.toContain("<script>");
+    // html() goes through the notes' sanitizer: the markup stays, what could run does not.
+    expect(html).toContain("<b>bold</b>");
+    expect(html).not.toContain("onerror");
+    expect(html).not.toContain("alert(2)");
     expect(html).toContain('<ul class="base-cards"><li class="base-card"><p class="base-card-title"><a href="/books/dune/" class="wikilink">Dune</a></p>');
     expect(html).toContain('<ul class="base-list"><li><a href="/books/dune/" class="wikilink">Dune</a></li></ul>');
     expect(html).toContain("is a map view, which this site does not publish");

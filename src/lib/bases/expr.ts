@@ -465,7 +465,7 @@ const num = (v: Value, what: string): number => {
   return n;
 };
 
-/** Sanitises HTML from `html()` (the site's one sanitizer schema); set by render.ts to keep this module free of hast. */
+/** The global functions, one entry each (`html()` only wraps its text: render.ts sanitises it when it is shown). */
 export const GLOBALS: ReadonlyMap<string, FunctionEntry> = new Map<string, FunctionEntry>([
   ["date", { arity: [1, 1], call: ({ args: [v] }) => toDate(v) }],
   [

@@ -16,8 +16,6 @@ import { BDate, BFile, BLink, BObject, fromPlain, parseDate, type FileSource, ty
 export interface WorldOptions {
   /** A note's page address (none: links are not rendered, as in the checker). */
   href?: (slug: string) => string;
-  /** A `.base` file's page address. */
-  baseHref?: (path: string) => string | undefined;
   /** Now, once for the build. */
   now?: number;
   /** The files' dates and sizes (default: git, else the file system, read on first use). */
@@ -90,7 +88,6 @@ export class BaseWorld implements Env {
   href(f: BFile): string | undefined {
     const s = f.source;
     if (s instanceof NoteFile) return this.#options.href?.(s.note.slug);
-    if (s instanceof OtherFile) return this.#options.baseHref?.(s.attachment.path);
     return undefined;
   }
 
