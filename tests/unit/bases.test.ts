@@ -156,6 +156,7 @@ describe("expressions", () => {
     expect(fails("date(\"2025-01-01\") + 3 * true").message).toContain("needs numbers");
     expect(fails("\"x\".repeat(10000000)").message).toContain("too long");
     expect(fails("if(1)").message).toBe("if() takes 2 to 3 arguments, not 1");
+    expect(fails('/(a+)+$/.matches("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!")').message).toContain("can take exponential time; it is not run");
     expect(fails("formula.nope").message).toBe("no formula nope");
     expect(fails("[1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map([1,2,3].map(value)))))))))))))").message).toContain("too much work");
   });

@@ -132,13 +132,21 @@ export function evaluateText(text: string, scope: Scope): Value {
 
 type Node = Expression & Record<string, unknown>;
 
+/** A group holding a quantifier, itself quantified: `(a+)+`, `(\w*x)*`, `(a|b+){2,}`. */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,?\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,?\d*\})/;
+
 function ev(node: Expression, scope: Scope): Value {
   if (--scope.budget!.steps < 0) throw new BaseError("the expression does too much work (a step limit stops it)");
   const n = node as Node;
   switch (node.type) {
     case "Literal": {
       const v = n.value;
-      if (v instanceof RegExp) return new BRegex(v);
+      if (v instanceof RegExp) {
+        // A repetition of a group that itself repeats (`(a+)+`) can backtrack for exponential time on a short text:
+        // such a pattern is refused rather than run during a build.
+        if (NESTED_QUANTIFIER.test(v.source)) throw new BaseError(`the regular expression ${String(v)} repeats a group that repeats, which can take exponential time; it is not run`);
+        return new BRegex(v);
+      }
       if (v === null || typeof v === "boolean" || typeof v === "number" || typeof v === "string") return v;
       throw new BaseError(`a literal this language does not have: ${String(n.raw)}`);
     }

@@ -19,17 +19,22 @@ export const base = defineRule({
     for (const f of vault.files) {
       const blocks = f.parsed.bases;
       if (!blocks?.length) continue;
-      world ??= new BaseWorld(vault);
+      const w = (world ??= new BaseWorld(vault));
       const note = vault.bySlug.get(f.slug);
       for (const block of blocks) {
-        const spec = readBase(block.text, block);
-        for (const p of spec.problems) report(f, p, p.message, p.hint);
-        for (const p of staticChecks(spec, world)) report(f, p.at, p.message, p.hint);
-        // Evaluated over the vault (every view): each problem once, where its expression is.
-        const run = runBase(spec, world, { view: "all", self: note ? world.note(note) : null });
-        for (const e of run.errors) {
-          const at = e.expr ? { line: e.expr.line, column: e.expr.column } : { line: block.line, column: block.column + 1 };
-          report(f, at, `${e.what} fails: ${e.message}`, "the cells it fills show this; fix the expression or the notes' values it reads");
+        try {
+          const spec = readBase(block.text, block);
+          for (const p of spec.problems) report(f, p, p.message, p.hint);
+          for (const p of staticChecks(spec, w)) report(f, p.at, p.message, p.hint);
+          // Evaluated over the vault (every view): each problem once, where its expression is.
+          const run = runBase(spec, w, { view: "all", self: note ? w.note(note) : null });
+          for (const e of run.errors) {
+            const at = e.expr ? { line: e.expr.line, column: e.expr.column } : { line: block.line, column: block.column + 1 };
+            report(f, at, `${e.what} fails: ${e.message}`, "the cells it fills show this; fix the expression or the notes' values it reads");
+          }
+        } catch (err) {
+          // Never a crash of the check: what went wrong is reported where the base starts.
+          report(f, { line: block.line, column: block.column + 1 }, `the base could not be checked: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
     }
