@@ -136,7 +136,7 @@ describe("npm run build", () => {
     // Only the dimensions some model rates: Package and API, which nobody rates, are not there.
     expect(models).toMatch(/<th scope="col" class="c-openness" data-key="openness" data-sort-type="number" data-filter-name="Openness" data-openness="Base-model data\|End-model weights\|Model card">Openness<\/th>/);
     const widget = models.slice(models.indexOf('href="/widget-7b/"'), models.indexOf("</tr>", models.indexOf('href="/widget-7b/"')));
-    expect(widget).toMatch(/<td data-sort="0.5"><span class="strip" role="img" aria-label="1 of 2 rated open"><i class="sq c" title="Base-model data: closed"><\/i><i class="sq o" title="End-model weights: open"><\/i>/);
+    expect(widget).toMatch(/<td data-sort="1.005"><span class="strip" role="img" aria-label="1 of 2 rated open"><i class="sq c" title="Base-model data: closed"><\/i><i class="sq o" title="End-model weights: open"><\/i>/);
     expect(widget).toContain('<td><a href="/acme-ai/">Acme AI</a></td>');
     expect((widget.match(/class="sq /g) ?? []).length).toBe(3);
     const openness = read("openness/index.html");

@@ -30,12 +30,14 @@ describe("a cell's one value", () => {
 });
 
 describe("openness in a table", () => {
-  it("counts only the rated dimensions, and sorts unrated last", () => {
+  it("counts only the rated dimensions, sorts by how many are open, and unrated last", () => {
     expect(opennessLabel(["open", "open", "closed", "unknown"])).toBe("2 of 3 rated open");
     expect(opennessLabel(["open", "partial", "closed"])).toBe("1 of 3 rated open, 1 partial");
     expect(opennessLabel(["unknown", "unknown"])).toBe("not rated");
-    expect(opennessScore(["open", "unknown"])).toBe(1);
-    expect(opennessScore(["open", "partial", "closed", "closed"])).toBe(0.375);
+    expect(opennessScore(["open", "unknown"])).toBe(1.01);
+    expect(opennessScore(["open", "partial", "closed", "closed"])).toBe(1.5038); // 1.5 open, 37.5 % of those rated
+    // Eleven of twelve open outranks one of one.
+    expect(opennessScore([...Array(11).fill("open"), "closed"])).toBeGreaterThan(opennessScore(["open"]));
     expect(opennessScore(["unknown"])).toBe(-1);
   });
 

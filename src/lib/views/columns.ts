@@ -174,13 +174,15 @@ export function pickNumber(texts: readonly string[]): { value?: string; differs:
 }
 
 /**
- * How open a model is, for sorting: the share of the dimensions a source rates that are open (a partial one counts
- * half), so a dimension nobody rates counts for nothing; -1 when none is rated.
+ * How open a model is, for sorting: how many dimensions are open (a partial one counts half), then, between equals,
+ * the share of the rated dimensions that are; a dimension nobody rates counts for nothing, and a model rated on one
+ * dimension, open, does not outrank one open on eleven of twelve. -1 when none is rated.
  */
 export function opennessScore(levels: readonly OpennessLevel[]): number {
   const c = countLevels(levels);
   const rated = c.open + c.partial + c.closed;
-  return rated ? Math.round(((c.open + c.partial / 2) / rated) * 1000) / 1000 : -1;
+  const open = c.open + c.partial / 2;
+  return rated ? Math.round((open + open / rated / 100) * 10000) / 10000 : -1;
 }
 
 /** "11 of 12 rated open", "5 of 12 rated open, 2 partial", "not rated": out of the dimensions a source rates. */
