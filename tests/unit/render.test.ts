@@ -132,7 +132,7 @@ describe("Site.infobox", () => {
     });
     const site = new Site(vault);
     const row = site.infobox(site.note("m")!).find((r) => r.label === "Parameters")!;
-    expect(row.values.map((v) => [v.text, v.extra, v.sources.map((s) => s.slug)])).toEqual([
+    expect(row.values.map((v) => [v.text, v.note, v.sources.map((s) => s.slug)])).toEqual([
       ["120B", undefined, ["a"]],
       ["128B", "total", ["b"]],
     ]);

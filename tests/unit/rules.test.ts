@@ -73,6 +73,8 @@ const CASES: Record<string, { files: Record<string, string>; at: string; options
   "unsafe-attachment": { files: { "atlas.yml": "notes: obsidian\nrawHtml: refuse\n", "A.md": "![[x.svg]]\n", "x.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>\n' }, at: "x.svg:2:1" },
   config: { files: { ...base, "atlas.yml": "notes: typed\nrawHTML: refuse\n" }, at: "atlas.yml:2:1" },
   // An Obsidian vault: two files named Note, linked by that name from a third folder.
+  // An Obsidian vault's canvas whose edge names a node it does not have.
+  canvas: { files: { "atlas.yml": "notes: obsidian\n", "Board.canvas": '{\n  "nodes": [{ "id": "a", "type": "text", "text": "A", "x": 0, "y": 0, "width": 100, "height": 60 }],\n  "edges": [{ "id": "e", "fromNode": "a", "toNode": "z" }]\n}\n' }, at: "Board.canvas:3:53" },
   // An Obsidian vault whose own settings file is cut short.
   "obsidian-settings": { files: { "atlas.yml": "notes: obsidian\n", ".obsidian/app.json": '{\n  "newLinkFormat": "relative",\n  "userIgnoreFilters": [\n}\n', "Note.md": "Text.\n" }, at: ".obsidian/app.json:4:1" },
   "ambiguous-link": { files: { "atlas.yml": "notes: obsidian\n", "b/Note.md": "B\n", "a/Note.md": "A\n", "c/Linker.md": "See [[Note]].\n" }, at: "c/Linker.md:1:5" },
