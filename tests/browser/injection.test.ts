@@ -73,8 +73,8 @@ describe("the injection vault", () => {
 
   it("every page shows its payloads as text: no dialog, no page error, while scrolled and hovered", async () => {
     const pages = sitePages(dist).filter((p) => !p.startsWith("pagefind/"));
-    // And home, 404, search, graph, openness, timeline, tags, a tag, six type indexes.
-    expect(pages.length).toBe(vault.notes.length + 14);
+    // And home, 404, search, graph, landscape, openness, timeline, tags, a tag, six type indexes.
+    expect(pages.length).toBe(vault.notes.length + 15);
     for (const p of pages) {
       const page = await open(`/${p.replace(/index\.html$/, "")}`);
       // Scrolling brings each note's local graph into view, which loads and draws it.
@@ -171,7 +171,8 @@ describe("the injection vault", () => {
       await page.press(field, "Enter");
     }
     await page.click("#graph-path-form button[type=submit]");
-    await page.waitForURL(/\?from=payload-person&to=payload-concept-base$/);
+    // Focusing the source above turned the citation layer on, and the address keeps it (`?layers=reference&from=…`).
+    await page.waitForURL(/[?&]from=payload-person&to=payload-concept-base$/);
     const steps = await page.locator("#graph-path-result li a").allTextContents();
     expect(steps[0]).toBe(from.title);
     expect(steps[steps.length - 1]).toBe(to.title);

@@ -134,9 +134,11 @@ describe("the hostile corpus", () => {
     });
 
     it("gives every note a page, and every file it cannot read a page of its problems", () => {
-      for (const slug of ["byte-order-mark", "crlf", "only-frontmatter", "control-characters", "self-link", "huge-note", "ten-thousand-links", "deep-quotes", "raw-html"]) {
+      for (const slug of ["byte-order-mark", "crlf", "control-characters", "self-link", "huge-note", "ten-thousand-links", "deep-quotes", "raw-html"]) {
         expect(page(slug), slug).toContain(OPEN);
       }
+      // A note without a body is its header, facts and links: no empty body.
+      expect(page("only-frontmatter")).toContain("<h1>Only frontmatter</h1>");
       for (const [slug, problem] of [["malformed-yaml", "6:5"], ["yaml-alias-bomb", "6:8"], ["empty-file", "1:1"], ["not-utf8", "6:4"], ["unclosed-frontmatter", "1:1"]]) {
         expect(page(slug), slug).toContain(`${slug}.md:${problem}</code>`);
       }
@@ -145,7 +147,8 @@ describe("the hostile corpus", () => {
     it("reads a byte order mark, CRLF line endings and a note without a body as if they were not there", () => {
       expect(page("byte-order-mark")).toContain("<h1>Byte order mark</h1>");
       expect(body("crlf")).toContain("<p>First line.\r\nSecond line links to");
-      expect(body("only-frontmatter")).toBe(OPEN);
+      expect(page("only-frontmatter")).toContain('<p class="summary">A note with no body and no final newline.</p>');
+      expect(page("only-frontmatter")).not.toContain(OPEN);
     });
 
     it("renders a 5 MB note and 10,000 links in full", () => {

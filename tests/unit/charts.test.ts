@@ -204,6 +204,8 @@ describe("the charts as SVG", () => {
       expect(c.svg).toContain(`<title id="chart-${c.id}-title">`);
       expect(c.svg).toContain(`<desc id="chart-${c.id}-desc">`);
       expect(c.svg).not.toContain("<script");
+      // Every address a mark links to is on the site (a note, a year of the timeline); a bar with none ("Before 2006") links nowhere.
+      for (const [, href] of c.svg.matchAll(/xlink:href="([^"]*)"/g)) expect(href).toMatch(/^\/[a-z0-9/#_-]+$/);
     }
     // Marks link to their notes, out of the tab order (the table's rows carry the same links), with a tooltip.
     const params = charts.find((c) => c.id === "parameters")!.svg;

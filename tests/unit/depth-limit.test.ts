@@ -52,7 +52,11 @@ describe("the nesting limit", () => {
     fc.assert(
       fc.property(fc.integer({ min: MAX_DEPTH + 1, max: MAX_DEPTH + 30 }), fc.array(fc.tuple(fc.nat({ max: 200 }), noise), { maxLength: 8 }), fc.boolean(), (levels, extra, quotes) => {
         const lines = Array.from({ length: levels }, (_v, k) => (quotes ? `${"> ".repeat(k + 1)}level ${k}` : `${"  ".repeat(k)}- item ${k}`));
-        for (const [at, line] of extra) lines.splice(1 + (at % levels), 0, quotes ? `${"> ".repeat(1 + (at % levels))}${line}` : line);
+        // Noise inside the item before it (indented or quoted to its level), so that it goes on with it.
+        for (const [at, line] of extra) {
+          const k = at % levels;
+          lines.splice(1 + k, 0, quotes ? `${"> ".repeat(k + 1)}${line}` : `${"  ".repeat(k + 1)}${line}`);
+        }
         const body = hideComments(lines.join("\n"));
         expect(realDepth(body)).toBeGreaterThan(MAX_DEPTH);
         expect(containerDepthProblem(body)?.what).toMatch(/nest \d+ levels deep/);

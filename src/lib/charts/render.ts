@@ -84,6 +84,9 @@ export function finishSvg(svg: string, { id, title, description }: ChartLabel): 
   out = out.replace(/<a ([^>]*)><path ([^>]*?)aria-label="([^"]*)"/g, (_m, a: string, rest: string, text: string) => `<a ${a} tabindex="-1"><title>${text}</title><path ${rest}`);
   out = out.replace(/ (?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, (m) => (m.startsWith(" role=\"img\"") ? m : ""));
   out = out.replace(/<a ([^>]*)>(?!<title>)/g, (m, a: string) => (a.includes("tabindex") ? m : `<a ${a} tabindex="-1">`));
+  // A mark whose datum has no note (a year's bar of several, "Before 2006") gets no address: Vega writes the text
+  // "undefined" there, a link to nowhere; an `<a>` without one is no link.
+  out = out.replace(/ xlink:href="(?:undefined|null|)"/g, "");
   // What Vega writes for an interactive view and a static page does not need: empty paths, defaults, long decimals.
   out = out
     .replace(/<path class="(?:foreground|background)" d="(?:|M0,0h0v0h0Z)"[^>]*\/>/g, "")

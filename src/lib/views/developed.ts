@@ -4,9 +4,10 @@
  * every page that lists it follows. Each model with its release date and its openness in a line and cell by cell,
  * newest first, and the total across them.
  */
-import { countLevels, type OpennessLevel } from "../openness.ts";
+import { countLevels, OPENNESS_DIMENSIONS, type OpennessLevel } from "../openness.ts";
 import type { Site } from "../site.ts";
 import type { Note } from "../types.ts";
+import { opennessLabel, ratedDimensions } from "./columns.ts";
 import type { LinkRef } from "./links.ts";
 import { opennessSummary, type OpennessMatrix } from "./openness.ts";
 
@@ -17,21 +18,33 @@ export interface DevelopedModel {
   /** Its openness in a line: "5 open, 2 partial, 5 closed of 12 rated". */
   summary: string;
   matrix: OpennessMatrix;
+  /** Its levels on the dimensions the strip shows (`DevelopedModels.dimensions`), and the strip's label. */
+  strip: { levels: OpennessLevel[]; label: string };
+  /** How it can be used, as Epoch AI says (its `accessibility` values). */
+  access: string[];
 }
 
 export interface DevelopedModels {
   /** Newest first (by the earliest date a note gives); undated after, by title. */
   models: DevelopedModel[];
+  /** The dimensions the strips show: those some model of the site rates, as /models/ shows them. */
+  dimensions: { key: string; label: string }[];
   /** Across every model listed: how many cells are at each level, of how many, in a line. */
   total: { counts: Record<OpennessLevel, number>; cells: number; summary: string };
 }
 
 /** The models a lab or person developed, as its page lists them; undefined when it developed none we have. */
 export function developedModels(site: Site, note: Note): DevelopedModels | undefined {
-  const models = site.developed(note).map((m): DevelopedModel => {
+  const developed = site.developed(note);
+  if (!developed.length) return undefined;
+  const dimensions = stripDimensions(site, developed[0].type);
+  const shown = dimensions.map((d) => OPENNESS_DIMENSIONS.findIndex((x) => x.key === d.key));
+  const models = developed.map((m): DevelopedModel => {
     const matrix = site.openness(m)!;
     const released = [...new Set((m.fields.values.released ?? []).map((v) => v.value))].sort();
-    return { note: site.ref(m.slug), released, summary: opennessSummary(matrix), matrix };
+    const levels = matrix.cells.map((c) => c.status);
+    const access = [...new Set((m.fields.values.accessibility ?? []).map((v) => v.value))];
+    return { note: site.ref(m.slug), released, summary: opennessSummary(matrix), matrix, strip: { levels: shown.map((k) => levels[k]), label: opennessLabel(levels) }, access };
   });
   if (!models.length) return undefined;
   // Newest first; `developed` gives them by title, and the sort keeps that order among equal dates.
@@ -43,5 +56,16 @@ export function developedModels(site: Site, note: Note): DevelopedModels | undef
   const cells = models.flatMap((m) => m.matrix.cells);
   const counts = countLevels(cells.map((c) => c.status));
   const summary = opennessSummary({ groups: [], cells, counts, rated: cells.filter((c) => c.rated).length, from: [] });
-  return { models, total: { counts, cells: cells.length, summary: models.length > 1 ? `${summary}, across ${models.length} models` : summary } };
+  return { models, dimensions: dimensions.map((d) => ({ key: d.key, label: d.label })), total: { counts, cells: cells.length, summary: models.length > 1 ? `${summary}, across ${models.length} models` : summary } };
+}
+
+const stripCache = new WeakMap<Site, Map<string, ReturnType<typeof ratedDimensions>>>();
+
+/** The dimensions some note of the type rates, worked out once per site (every lab page asks). */
+function stripDimensions(site: Site, type: Note["type"]) {
+  let byType = stripCache.get(site);
+  if (!byType) stripCache.set(site, (byType = new Map()));
+  let dims = byType.get(type);
+  if (!dims) byType.set(type, (dims = ratedDimensions(site.byType[type].map((n) => site.openness(n)!.cells.map((c) => c.status)))));
+  return dims;
 }
