@@ -39,6 +39,7 @@ const ENTRIES = [
     infobox: [
       { label: "Country", field: "country" },
       { label: "Kind", field: "kind" },
+      { label: "Sector", field: "sector" },
       { label: "Parent", field: "parent" },
       { label: "Founded", field: "founded" },
       { label: "Website", field: "website", show: "link" },
@@ -46,6 +47,7 @@ const ENTRIES = [
     columns: [
       { label: "Country", field: "country", filter: true },
       { label: "Kind", field: "kind", filter: true },
+      { label: "Sector", field: "sector", filter: true },
       { label: "Parent", field: "parent" },
       { label: "Models", field: "^developer" },
     ],

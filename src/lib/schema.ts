@@ -244,6 +244,8 @@ export const lab = z.strictObject({
   type: z.literal("lab"),
   country: claim(z.string()).optional(),
   kind: z.enum(LAB_KINDS).optional(),
+  /** Epoch AI's category of the organisation, in its terms (`Industry`, `Academia`, `Government`, `Research collective`). */
+  sector: claim(z.string()).optional(),
   parent: ref.optional(),
   founded: claim(isoDate).optional(),
   website: webUrl.optional(),

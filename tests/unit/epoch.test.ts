@@ -207,7 +207,9 @@ describe("an import run", () => {
     expect(glam).toMatch(/---\n$/);
     // Organisations: countries as readers know them; the hand-written country agrees, so nothing is added.
     expect(r.writes.get("labs/google.md")).toMatch(/^country: \{ value: United States, source: epoch-ai, imported: epoch \}$/m);
-    expect(r.writes.get("labs/deepseek.md")).not.toMatch(/imported: epoch \}\n/);
+    expect(r.writes.get("labs/deepseek.md")).not.toMatch(/^country: .*imported: epoch \}$/m);
+    // Epoch AI's category of an organisation, in its own terms, as `sector` (the wiki's `kind` stays hand-written).
+    expect(r.writes.get("labs/deepseek.md")).toMatch(/^sector: \{ value: Industry, source: epoch-ai, imported: epoch \}$/m);
     expect(r.writes.get("labs/deepseek.md")).toMatch(/^record: \{ from: epoch, names: \[DeepSeek\] \}$/m);
     expect(r.writes.get("labs/moonshot.md")).toMatch(/names: \[Moonshot\]/);
   });

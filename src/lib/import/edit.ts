@@ -96,7 +96,7 @@ export function tallyEdit(run: EditTally, into: { created: string[]; updated: st
 export class NoteEditError extends Error {}
 
 /** Field order of a note the importer writes; an added field goes before the first later field present. */
-const ORDER = ["title", "type", "aliases", "summary", "tags", "sources", "developer", "family", "base_model", "fine_tuned_from", "derived_from", "released", "parameters", "active_parameters", "architecture", "context_length", "training_compute", "dataset_size", "license", "modality", "domain", "task", "accessibility", "training_code_access", "performance_class", "country", "kind", "parent", "record", "openness"];
+const ORDER = ["title", "type", "aliases", "summary", "tags", "sources", "developer", "family", "base_model", "fine_tuned_from", "derived_from", "released", "parameters", "active_parameters", "architecture", "context_length", "training_compute", "dataset_size", "license", "modality", "domain", "task", "accessibility", "training_code_access", "performance_class", "country", "kind", "sector", "parent", "record", "openness"];
 
 export const textHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 12);
 

@@ -141,6 +141,7 @@ export function runEpochImport(input: EpochImportInput): EpochImportResult {
     existing?: VaultNote;
     written: Set<string>;
     countries: Map<string, number>;
+    sectors: Map<string, number>;
     aliases: string[];
   }
   const orgTargets = new Map<string, OrgTarget>();
@@ -148,7 +149,7 @@ export function runEpochImport(input: EpochImportInput): EpochImportResult {
     let t = orgTargets.get(slug);
     if (!t) {
       const existing = bySlug.get(slug);
-      t = { slug, path: existing?.path ?? `${REGISTRY.entry("lab").folder}/${slug}.md`, title: existing?.title ?? create!.title, existing, written: new Set(), countries: new Map(), aliases: create?.aliases ?? [] };
+      t = { slug, path: existing?.path ?? `${REGISTRY.entry("lab").folder}/${slug}.md`, title: existing?.title ?? create!.title, existing, written: new Set(), countries: new Map(), sectors: new Map(), aliases: create?.aliases ?? [] };
       orgTargets.set(slug, t);
     }
     return t;
@@ -375,10 +376,17 @@ export function runEpochImport(input: EpochImportInput): EpochImportResult {
       const c = countryName(o.country);
       t.countries.set(c, (t.countries.get(c) ?? 0) + 1);
     }
+    for (const o of row.organisations) {
+      const slug = orgOf.get(o.name);
+      if (typeof slug !== "string" || !o.category) continue;
+      const t = orgTargets.get(slug)!;
+      t.sectors.set(o.category, (t.sectors.get(o.category) ?? 0) + 1);
+    }
   }
   for (const o of [...orgTargets.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
-    const countries = [...o.countries].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
-    const fields: FieldPlan[] = o.existing?.type === "person" ? [] : [valueField("country", countries)];
+    // Most often given first: a country or category the rows give the organisation once (a joint row) comes after.
+    const byCount = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+    const fields: FieldPlan[] = o.existing?.type === "person" ? [] : [valueField("country", byCount(o.countries)), valueField("sector", byCount(o.sectors))];
     const plan: NotePlan = {
       dataset: d.id,
       create: o.existing ? undefined : { type: "lab", title: o.title },
