@@ -28,7 +28,7 @@ export interface VaultSettings {
   /** The note types and relation kinds the vault is read with; default the wiki's (registry.ts). */
   registry?: Registry;
   /** An Obsidian vault's own settings (obsidian-app.ts), the files they exclude, and what was wrong in them. */
-  obsidian?: { app: ObsidianApp; excluded: string[]; problems?: { file: string; problems: ConfigProblem[] } };
+  obsidian?: { app: ObsidianApp; excluded: string[]; problems: (ConfigProblem & { file: string })[] };
 }
 
 /** Title and aliases of a file for the name index, even when its frontmatter failed validation. */
@@ -95,7 +95,7 @@ export function assemble(dir: string, given: VaultFile[], previous?: { vault: Va
   const { backlinks, citedBy } = collectInbound(notes, registry);
   const vault: Vault = {
     files, notes, bySlug, filesBySlug: fileBySlug, index, duplicates, backlinks, citedBy, diagnostics: [], dir,
-    config: settings.config, configProblems: settings.configProblems, ...(settings.obsidian?.problems ? { obsidianProblems: settings.obsidian.problems } : {}), settings: { site: settings.site ?? {}, positions: settings.positions ?? {}, file: settings.configFile ?? "atlas.yml" }, attachments, folders: settings.folders ?? new Map(),
+    config: settings.config, configProblems: settings.configProblems, ...(settings.obsidian ? { obsidian: { app: settings.obsidian.app, problems: settings.obsidian.problems } } : {}), settings: { site: settings.site ?? {}, positions: settings.positions ?? {}, file: settings.configFile ?? "atlas.yml" }, attachments, folders: settings.folders ?? new Map(),
     registry,
   };
   for (const rule of RULES) {

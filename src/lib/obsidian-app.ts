@@ -31,19 +31,42 @@ export interface ObsidianApp {
   /** The attachment folder as written (`/`, `./`, `./assets`, `Attachments`); undefined: the vault's root. */
   attachmentFolder?: string;
   linkFormat: LinkFormat;
+  /**
+   * Each property's type as the app's Properties view set it (`.obsidian/types.json`: `multitext`, `number`, `date`,
+   * `checkbox`, `tags`, `aliases` …). A base reads a `multitext` property written as one value as a list of one, as
+   * the app does.
+   */
+  propertyTypes: Record<string, string>;
 }
 
-export const DEFAULT_OBSIDIAN_APP: ObsidianApp = { excluded: () => false, filters: [], linkFormat: "shortest" };
+export const OBSIDIAN_TYPES_FILE = ".obsidian/types.json";
 
-/** Reads `.obsidian/app.json` under `dir`; a vault without one gets the app's defaults and no problems. */
-export async function readObsidianApp(dir: string): Promise<{ app: ObsidianApp; problems: ConfigProblem[] }> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, OBSIDIAN_APP_FILE), "utf8");
-  } catch {
-    return { app: DEFAULT_OBSIDIAN_APP, problems: [] };
-  }
-  return parseObsidianApp(text);
+export const DEFAULT_OBSIDIAN_APP: ObsidianApp = { excluded: () => false, filters: [], linkFormat: "shortest", propertyTypes: {} };
+
+/** The property types the app keeps as lists. */
+export const LIST_PROPERTY_TYPES = new Set(["multitext", "tags", "aliases"]);
+
+/**
+ * Reads `.obsidian/app.json` and `.obsidian/types.json` under `dir`; a vault without them gets the app's defaults and
+ * no problems. A problem in types.json is named with its file.
+ */
+export async function readObsidianApp(dir: string): Promise<{ app: ObsidianApp; problems: (ConfigProblem & { file?: string })[] }> {
+  const read = (file: string) => readFile(join(dir, file), "utf8").catch(() => undefined);
+  const [appText, typesText] = await Promise.all([read(OBSIDIAN_APP_FILE), read(OBSIDIAN_TYPES_FILE)]);
+  const { app, problems } = appText === undefined ? { app: { ...DEFAULT_OBSIDIAN_APP }, problems: [] } : parseObsidianApp(appText);
+  if (typesText === undefined) return { app, problems };
+  const types = parseObsidianTypes(typesText);
+  return { app: { ...app, propertyTypes: types.types }, problems: [...problems, ...types.problems.map((p) => ({ ...p, file: OBSIDIAN_TYPES_FILE }))] };
+}
+
+/** `.obsidian/types.json`: `{ "types": { "property": "type", … } }`. */
+export function parseObsidianTypes(text: string): { types: Record<string, string>; problems: ConfigProblem[] } {
+  const errors: ParseError[] = [];
+  const data = parseJson(text, errors, { allowTrailingComma: false, disallowComments: true }) as { types?: unknown } | undefined;
+  if (errors.length) return { types: {}, problems: [{ ...lineColumn(text, errors[0].offset), message: `\`${OBSIDIAN_TYPES_FILE}\` is not valid JSON (${readableJsonError(printParseErrorCode(errors[0].error))})`, hint: "fix it, or open the vault in Obsidian and change a property's type so the app writes the file again; until then properties are read as written" }] };
+  const types = data && typeof data === "object" && data.types && typeof data.types === "object" && !Array.isArray(data.types) ? (data.types as Record<string, unknown>) : undefined;
+  if (!types) return { types: {}, problems: [{ line: 1, column: 1, message: `\`${OBSIDIAN_TYPES_FILE}\` has no \`types\` map of properties to their types`, hint: "Obsidian writes `{ \"types\": { \"property\": \"text\" } }` here; properties are read as written meanwhile" }] };
+  return { types: Object.fromEntries(Object.entries(types).filter((e): e is [string, string] => typeof e[1] === "string")), problems: [] };
 }
 
 /** The settings from the file's text (pure; tested on its own). */
@@ -63,7 +86,7 @@ export function parseObsidianApp(text: string): { app: ObsidianApp; problems: Co
   }
   const settings = data as Record<string, unknown>;
   const where = (key: string) => lineColumn(text, Math.max(0, text.indexOf(`"${key}"`)));
-  const app: ObsidianApp = { ...DEFAULT_OBSIDIAN_APP };
+  const app: ObsidianApp = { ...DEFAULT_OBSIDIAN_APP, propertyTypes: {} };
 
   const filters = settings.userIgnoreFilters;
   if (filters !== undefined && filters !== null) {

@@ -9,6 +9,7 @@ import type { NoteType, Registry } from "./registry.ts";
 import type { LinkIndex } from "./resolve.ts";
 import type { LinkInfo } from "./markdown/extract.ts";
 import type { SvgFinding } from "./svg.ts";
+import type { ObsidianApp } from "./obsidian-app.ts";
 
 export type { Diagnostic, Severity } from "./diagnostics.ts";
 
@@ -131,8 +132,8 @@ export interface Vault {
   config: VaultConfig;
   /** Problems in `atlas.yml`, and its path for messages. */
   configProblems?: { file: string; problems: ConfigProblem[] };
-  /** What was wrong in an Obsidian vault's `.obsidian/app.json` (obsidian-app.ts). */
-  obsidianProblems?: { file: string; problems: ConfigProblem[] };
+  /** An Obsidian vault's own settings (`.obsidian/`, obsidian-app.ts), and what was wrong in their files. */
+  obsidian?: { app: ObsidianApp; problems: (ConfigProblem & { file: string })[] };
   /** The site's settings (atlas.yml, as written), where each value is, and the file's path for messages. */
   settings: { site: SiteSettings; positions: Record<string, SettingPosition>; file: string };
   /** Obsidian vaults: every file that is not a note, by path. */

@@ -156,7 +156,7 @@ export class VaultLoader {
   #config?: LoadedConfig;
   #attachments: string[] = [];
   /** An Obsidian vault's own settings (`.obsidian/app.json`), read with atlas.yml on every whole load. */
-  #app: { app: ObsidianApp; problems: ConfigProblem[] } = { app: DEFAULT_OBSIDIAN_APP, problems: [] };
+  #app: { app: ObsidianApp; problems: (ConfigProblem & { file?: string })[] } = { app: DEFAULT_OBSIDIAN_APP, problems: [] };
   #excluded: string[] = [];
   /** What each SVG attachment holds that could run (svg.ts), by absolute path; read with the listing. */
   #svgFindings = new Map<string, SvgFinding[]>();
@@ -273,7 +273,7 @@ export class VaultLoader {
     const slugs = pathSlugs(files.map((f) => f.path), attachmentPaths, this.#registry.reservedSlugs);
     for (const f of files) f.slug = slugs.notes.get(f.path)!;
     settings.folders = slugs.folders;
-    settings.obsidian = { app: this.#app.app, excluded: this.#excluded, ...(this.#app.problems.length ? { problems: { file: relative(cwd, join(this.dir, OBSIDIAN_APP_FILE)), problems: this.#app.problems } } : {}) };
+    settings.obsidian = { app: this.#app.app, excluded: this.#excluded, problems: this.#app.problems.map(({ file, ...p }) => ({ ...p, file: relative(cwd, join(this.dir, file ?? OBSIDIAN_APP_FILE)) })) };
     settings.attachments = new Map(
       this.#attachments.map((abs, i): [string, Attachment] => {
         const path = attachmentPaths[i];

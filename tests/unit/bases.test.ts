@@ -389,6 +389,37 @@ views:
   });
 });
 
+describe("bases as real vaults write them (kepano/kepano-obsidian, by Obsidian's CEO)", () => {
+  it("reads the first releases' forms: `column:` in a sort, display names under a top-level `display:`", () => {
+    const spec = parseBase(`display:
+  note.year: Year
+views:
+  - type: table
+    name: T
+    sort:
+      - column: note.year
+        direction: DESC
+`);
+    expect(spec.problems).toEqual([]);
+    expect(spec.properties.get("note.year")?.displayName).toBe("Year");
+    expect(spec.views[0].sort).toEqual([{ property: "note.year", direction: "DESC" }]);
+  });
+
+  it("reads a property the app keeps as a list (.obsidian/types.json) as a list where a note writes one value", async () => {
+    const { vault: v } = await checkVault({
+      "atlas.yml": "notes: obsidian\n",
+      ".obsidian/types.json": JSON.stringify({ types: { categories: "multitext" } }),
+      "Categories/Books.md": "The books.\n",
+      "Dune.md": '---\ncategories:\n  - "[[Books]]"\n---\n',
+      "Emma.md": '---\ncategories: "[[Books]]"\n---\n',
+      "Other.md": '---\ncategories: "[[Elsewhere]]"\n---\n',
+    });
+    const run = runBase(parseBase(`filters: 'categories.contains(link("Books"))'\nviews:\n  - type: table\n    name: T\n    order: [file.name]\n`), new BaseWorld(v, { now: NOW }));
+    expect(run.errors).toEqual([]);
+    expect(run.views[0].groups[0].rows.map((r) => r.file.source.title).sort()).toEqual(["Dune", "Emma"]);
+  });
+});
+
 describe("default summaries", () => {
   const d = (y: number, m: number, day: number) => new BDate(Date.UTC(y, m - 1, day), false);
   it.each([

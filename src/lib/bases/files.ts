@@ -6,6 +6,7 @@
  * as its status). Only `file.size`, `file.ctime` and `file.mtime` ask more: the file's size and its dates (one `git
  * log` for the vault, else the file's own times: file-dates.ts), each read once, and only when a base asks.
  */
+import { LIST_PROPERTY_TYPES } from "../obsidian-app.ts";
 import { VaultPathIndex } from "../resolve.ts";
 import type { Attachment, Note, Vault } from "../types.ts";
 import type { Env } from "./expr.ts";
@@ -157,13 +158,17 @@ class NoteFile implements FileSource {
       }
       return fromPlain(v);
     };
+    // A property the app's Properties view keeps as a list (`.obsidian/types.json`: multitext, tags, aliases) is a
+    // list even where a note writes one value (`categories: "[[Books]]"`), as the app reads it.
+    const types = this.#world.vault.obsidian?.app.propertyTypes ?? {};
+    const listed = (k: string, v: Value) => (LIST_PROPERTY_TYPES.has(types[k]) && !Array.isArray(v) && v !== null ? [v] : v);
     if (data && typeof data === "object" && !Array.isArray(data)) {
-      for (const [k, v] of Object.entries(data as Record<string, unknown>)) out.set(k, Array.isArray(v) ? v.map((x, i) => value(k, x, i)) : value(k, v, 0));
+      for (const [k, v] of Object.entries(data as Record<string, unknown>)) out.set(k, listed(k, Array.isArray(v) ? v.map((x, i) => value(k, x, i)) : value(k, v, 0)));
       return out;
     }
     // Frontmatter already released (a build after the check) or none: what the note's fields kept.
     const f = this.note.fields;
-    for (const [k, list] of Object.entries(f.values)) out.set(k, list.length === 1 && f.values[k][0].path.length === 1 ? typedValue(list[0].value) : list.map((x) => typedValue(x.value)));
+    for (const [k, list] of Object.entries(f.values)) out.set(k, listed(k, list.length === 1 && f.values[k][0].path.length === 1 ? typedValue(list[0].value) : list.map((x) => typedValue(x.value))));
     if (f.tags.length) out.set("tags", [...f.tags]);
     if (f.aliases.length) out.set("aliases", [...f.aliases]);
     return out;

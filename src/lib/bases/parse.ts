@@ -66,7 +66,7 @@ export interface BaseSpec {
 /** The summaries every column can use without defining them. */
 export const DEFAULT_SUMMARIES = ["Average", "Min", "Max", "Sum", "Range", "Median", "Stddev", "Earliest", "Latest", "Checked", "Unchecked", "Empty", "Filled", "Unique"] as const;
 
-const TOP_KEYS = ["filters", "formulas", "properties", "summaries", "views"];
+const TOP_KEYS = ["filters", "formulas", "properties", "summaries", "views", "display"];
 const VIEW_KEYS = ["type", "name", "filters", "order", "sort", "groupBy", "limit", "summaries"];
 /** What Obsidian writes into a view for its layout (column widths, row height, cards' image, a list's markers …): read or ignored, never reported. */
 const LAYOUT_KEYS = ["columnSize", "rowHeight", "image", "imageFit", "imageAspectRatio", "cardSize", "markers", "indentProperties", "separator", "nestedProperties", "defaultZoom", "center", "mapHeight", "coordinates", "markerIcon", "markerColor"];
@@ -195,9 +195,10 @@ export function parseBase(text: string, origin: Origin = { line: 1, column: 0 })
     }
     for (const pair of node.items as Pair[]) {
       const k = isScalar(pair.key) ? String(pair.key.value) : "";
-      if (k !== "property" && k !== "direction") problem(start(pair.key as YamlNode), `unknown key \`${k}\` in ${what}`, "it has `property` and `direction` (ASC or DESC)");
+      if (k !== "property" && k !== "column" && k !== "direction") problem(start(pair.key as YamlNode), `unknown key \`${k}\` in ${what}`, "it has `property` and `direction` (ASC or DESC)");
     }
-    const p = propertyName(node.get("property", true), `${what}'s \`property\``);
+    // Obsidian's first releases of Bases wrote `column:` where it now writes `property:`; vaults keep both.
+    const p = propertyName(node.get(node.has("property") ? "property" : "column", true), `${what}'s \`property\``);
     return p ? { property: p, direction: direction(node.get("direction", true)) } : undefined;
   };
 
@@ -210,6 +211,17 @@ export function parseBase(text: string, origin: Origin = { line: 1, column: 0 })
       continue;
     }
     if (value === null || (isScalar(value) && value.value === null)) continue;
+    if (key === "display") {
+      // Obsidian's first releases wrote display names as `display: { note.year: Year }`, since `properties:
+      // { note.year: { displayName: Year } }`; a vault keeps what it was written with. The newer form wins.
+      if (!isMap(value)) problem(keyAt, "`display` is a map of properties to the names their columns show");
+      else
+        for (const p of value.items as Pair[]) {
+          const name = isScalar(p.key) ? String(p.key.value) : "";
+          if (name && isScalar(p.value) && p.value.value !== null && !spec.properties.get(name)?.displayName) spec.properties.set(name, { ...spec.properties.get(name), displayName: String(p.value.value) });
+        }
+      continue;
+    }
     if (key === "filters") spec.filters = filter(value, "the filter");
     else if (key === "formulas" || key === "summaries" || key === "properties") {
       if (!isMap(value)) {

@@ -25,10 +25,9 @@ export const config = defineRule({
 export const obsidianSettings = defineRule({
   id: "obsidian-settings",
   severity: "warning",
-  summary: "An Obsidian vault's own settings file, `.obsidian/app.json`, is not valid JSON, or a setting the site reads (excluded files, attachment folder, link format) has a value it cannot use.",
+  summary: "An Obsidian vault's own settings, `.obsidian/app.json` or `.obsidian/types.json`, are not valid JSON, or a setting the site reads (excluded files, attachment folder, link format, property types) has a value it cannot use.",
   fix: "Fix the file (or change the setting in Obsidian, which writes it again); meanwhile that setting keeps Obsidian's default.",
   check(vault, report) {
-    const o = vault.obsidianProblems;
-    if (o) for (const p of o.problems) report({ file: o.file }, { line: p.line, column: p.column }, p.message, p.hint);
+    for (const p of vault.obsidian?.problems ?? []) report({ file: p.file }, { line: p.line, column: p.column }, p.message, p.hint);
   },
 });
