@@ -95,8 +95,16 @@ export function shortCommit(root: string, commit: string): string {
  * date of the rename. Returns an empty map outside a repository or in a shallow clone's missing history.
  */
 export function lastCommitDates(dir: string): Map<string, string> {
+  return new Map([...commitDates(dir)].map(([path, d]) => [path, d.last]));
+}
+
+/**
+ * Each file's first and last commit date under `dir` (paths relative to it), from one `git log` walk (newest first:
+ * the first date seen is the last commit, the last seen the first). Empty outside a repository.
+ */
+export function commitDates(dir: string): Map<string, { first: string; last: string }> {
   const repo = repositoryOf(dir);
-  const dates = new Map<string, string>();
+  const dates = new Map<string, { first: string; last: string }>();
   if (!repo) return dates;
   let out: string;
   try {
@@ -117,7 +125,10 @@ export function lastCommitDates(dir: string): Map<string, string> {
   }
   function record(name: string) {
     const rel = repo!.sub ? (name.startsWith(`${repo!.sub}/`) ? name.slice(repo!.sub.length + 1) : null) : name;
-    if (rel && !dates.has(rel)) dates.set(rel, date);
+    if (!rel) return;
+    const seen = dates.get(rel);
+    if (seen) seen.first = date;
+    else dates.set(rel, { first: date, last: date });
   }
   return dates;
 }

@@ -3,10 +3,9 @@
  * has history (its first and its last commit: one `git log` for the whole vault, made on the first question), else
  * the file's own times; its size from the file system. Each answer is read once per build.
  */
-import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { repositoryOf } from "../git.ts";
+import { commitDates } from "../git.ts";
 
 export interface FileDates {
   /** ISO date-times, by the file's path in the vault. */
@@ -59,30 +58,6 @@ class VaultFileDates implements FileDates {
 
   /** Each file's first and last commit under the vault (newest first in the log: the first date seen is the last). */
   #history(): Map<string, { first: string; last: string }> {
-    if (this.#git) return this.#git;
-    const out = new Map<string, { first: string; last: string }>();
-    this.#git = out;
-    const repo = repositoryOf(this.#dir);
-    if (!repo) return out;
-    const r = spawnSync("git", ["log", "--format=%x00%cI", "--name-only", "--no-renames", "-z", "--", repo.sub || "."], { cwd: repo.root, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
-    if (r.status !== 0 || typeof r.stdout !== "string") return out;
-    let date = "";
-    const record = (name: string) => {
-      const rel = repo.sub ? (name.startsWith(`${repo.sub}/`) ? name.slice(repo.sub.length + 1) : null) : name;
-      if (!rel) return;
-      const seen = out.get(rel);
-      if (seen) seen.first = date;
-      else out.set(rel, { first: date, last: date });
-    };
-    for (const field of r.stdout.split("\0")) {
-      const f = field.replace(/^\n/, "");
-      if (!f) continue;
-      if (/^\d{4}-\d\d-\d\dT/.test(f)) {
-        const [d, name] = f.split("\n");
-        date = d;
-        if (name) record(name);
-      } else record(f);
-    }
-    return out;
+    return (this.#git ??= commitDates(this.#dir));
   }
 }

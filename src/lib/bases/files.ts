@@ -209,12 +209,9 @@ class NoteFile implements FileSource {
     const w = this.#world;
     switch (name) {
       case "size":
-        return w.dates.size(this.path);
       case "ctime":
-      case "mtime": {
-        const d = w.dates.dates(this.path)[name];
-        return d ? new BDate(Date.parse(d), true) : null;
-      }
+      case "mtime":
+        return fileStat(w, this.path, name);
       case "tags":
         return this.tags().map((t) => `#${t}`);
       case "links":
@@ -289,12 +286,9 @@ class OtherFile implements FileSource {
     const w = this.#world;
     switch (name) {
       case "size":
-        return w.dates.size(this.path);
       case "ctime":
-      case "mtime": {
-        const d = w.dates.dates(this.path)[name];
-        return d ? new BDate(Date.parse(d), true) : null;
-      }
+      case "mtime":
+        return fileStat(w, this.path, name);
       case "backlinks":
         return w.vault.notes.filter((n) => n.links.some((l) => l.attachment === this.path)).map((n) => w.linkTo(n.slug, n.slug));
       default:
@@ -307,4 +301,11 @@ class OtherFile implements FileSource {
   linksTo(): boolean {
     return false;
   }
+}
+
+/** A file's size, or its created or modified time (git's first and last commit, else the file system's). */
+function fileStat(w: BaseWorld, path: string, name: "size" | "ctime" | "mtime"): Value {
+  if (name === "size") return w.dates.size(path);
+  const d = w.dates.dates(path)[name];
+  return d ? new BDate(Date.parse(d), true) : null;
 }
