@@ -7,10 +7,10 @@
  * enhances.
  */
 import type { Dataset } from "../datasets.ts";
-import { OPENNESS_DIMENSIONS, type OpennessLevel } from "../openness.ts";
+import type { OpennessLevel } from "../openness.ts";
 import type { NoteType } from "../registry.ts";
 import type { Site } from "../site.ts";
-import { opennessLabel, pickDate, pickNumber, ratedDimensions, type ColumnKind, type TableColumn } from "../views/columns.ts";
+import { opennessStrips, pickDate, pickNumber, type ColumnKind, type TableColumn } from "../views/columns.ts";
 import type { InfoValue } from "../views/values.ts";
 
 export interface IndexColumn {
@@ -60,16 +60,12 @@ export function typeIndexData(site: Site, type: NoteType): TypeIndexData {
   const built = all.map((c) => ({ column: c, cells: notes.map((n) => cellOf(c, n)) }));
   const kept = built.flatMap(({ column, cells }) => {
     if (column.levels) {
-      const dimensions = ratedDimensions(notes.map((n) => column.levels!(n)));
-      if (!dimensions.length) return [];
-      const shown = dimensions.map((d) => OPENNESS_DIMENSIONS.findIndex((x) => x.key === d.key));
+      const strips = opennessStrips(notes, column.levels);
+      if (!strips.dimensions.length) return [];
       return [
         {
-          column: { ...headerOf(column), dimensions: dimensions.map((d) => ({ key: d.key, label: d.label, short: d.short })) },
-          cells: cells.map((cell, i) => {
-            const levels = column.levels!(notes[i]);
-            return { ...cell, values: [], strip: { levels: shown.map((k) => levels[k]), label: opennessLabel(levels) } };
-          }),
+          column: { ...headerOf(column), dimensions: strips.dimensions.map((d) => ({ key: d.key, label: d.label, short: d.short })) },
+          cells: cells.map((cell, i) => ({ ...cell, values: [], strip: strips.strip(notes[i]) })),
         },
       ];
     }

@@ -48,7 +48,7 @@ export function typeColumns(site: Site, type: NoteType): TableColumn[] {
   const entry = site.registry.entry(type);
   return entry.columns.map((view): TableColumn => {
     if (view.show === "openness") {
-      const levels = (n: Note): OpennessLevel[] => OPENNESS_DIMENSIONS.map((d) => n.fields.openness[d.key]?.status ?? "unknown");
+      const levels = noteLevels;
       return {
         label: view.label,
         key: slugOf(view.label),
@@ -191,6 +191,31 @@ export function opennessLabel(levels: readonly OpennessLevel[]): string {
   const rated = c.open + c.partial + c.closed;
   if (!rated) return "not rated";
   return `${c.open} of ${rated} rated open${c.partial ? `, ${c.partial} partial` : ""}`;
+}
+
+/** A note's openness level on every dimension, in `OPENNESS_DIMENSIONS` order. */
+export function noteLevels(n: Note): OpennessLevel[] {
+  return OPENNESS_DIMENSIONS.map((d) => n.fields.openness[d.key]?.status ?? "unknown");
+}
+
+export interface OpennessStrips {
+  /** The dimensions the strips show: those some of the notes rate. */
+  dimensions: OpennessDimension[];
+  /** A note's strip: its levels on those dimensions, and its label over all it is rated on ("11 of 12 rated open"). */
+  strip(n: Note): { levels: OpennessLevel[]; label: string };
+}
+
+/** The openness strips of a table of these notes (/models/, a lab's Models): one square per dimension some note rates. */
+export function opennessStrips(notes: readonly Note[], levelsOf: (n: Note) => OpennessLevel[] = noteLevels): OpennessStrips {
+  const dimensions = ratedDimensions(notes.map(levelsOf));
+  const shown = dimensions.map((d) => OPENNESS_DIMENSIONS.findIndex((x) => x.key === d.key));
+  return {
+    dimensions,
+    strip: (n) => {
+      const levels = levelsOf(n);
+      return { levels: shown.map((k) => levels[k]), label: opennessLabel(levels) };
+    },
+  };
 }
 
 /** The dimensions some note among these rates (any level but unknown): the others would be a column of "?". */

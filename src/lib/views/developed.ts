@@ -4,10 +4,10 @@
  * every page that lists it follows. Each model with its release date and its openness in a line and cell by cell,
  * newest first, and the total across them.
  */
-import { countLevels, OPENNESS_DIMENSIONS, type OpennessLevel } from "../openness.ts";
+import { countLevels, type OpennessLevel } from "../openness.ts";
 import type { Site } from "../site.ts";
 import type { Note } from "../types.ts";
-import { opennessLabel, ratedDimensions } from "./columns.ts";
+import { opennessStrips, type OpennessStrips } from "./columns.ts";
 import type { LinkRef } from "./links.ts";
 import { opennessSummary, type OpennessMatrix } from "./openness.ts";
 
@@ -37,14 +37,12 @@ export interface DevelopedModels {
 export function developedModels(site: Site, note: Note): DevelopedModels | undefined {
   const developed = site.developed(note);
   if (!developed.length) return undefined;
-  const dimensions = stripDimensions(site, developed[0].type);
-  const shown = dimensions.map((d) => OPENNESS_DIMENSIONS.findIndex((x) => x.key === d.key));
+  const strips = typeStrips(site, developed[0].type);
   const models = developed.map((m): DevelopedModel => {
     const matrix = site.openness(m)!;
     const released = [...new Set((m.fields.values.released ?? []).map((v) => v.value))].sort();
-    const levels = matrix.cells.map((c) => c.status);
     const access = [...new Set((m.fields.values.accessibility ?? []).map((v) => v.value))];
-    return { note: site.ref(m.slug), released, summary: opennessSummary(matrix), matrix, strip: { levels: shown.map((k) => levels[k]), label: opennessLabel(levels) }, access };
+    return { note: site.ref(m.slug), released, summary: opennessSummary(matrix), matrix, strip: strips.strip(m), access };
   });
   if (!models.length) return undefined;
   // Newest first; `developed` gives them by title, and the sort keeps that order among equal dates.
@@ -56,16 +54,16 @@ export function developedModels(site: Site, note: Note): DevelopedModels | undef
   const cells = models.flatMap((m) => m.matrix.cells);
   const counts = countLevels(cells.map((c) => c.status));
   const summary = opennessSummary({ groups: [], cells, counts, rated: cells.filter((c) => c.rated).length, from: [] });
-  return { models, dimensions: dimensions.map((d) => ({ key: d.key, label: d.label })), total: { counts, cells: cells.length, summary: models.length > 1 ? `${summary}, across ${models.length} models` : summary } };
+  return { models, dimensions: strips.dimensions.map((d) => ({ key: d.key, label: d.label })), total: { counts, cells: cells.length, summary: models.length > 1 ? `${summary}, across ${models.length} models` : summary } };
 }
 
-const stripCache = new WeakMap<Site, Map<string, ReturnType<typeof ratedDimensions>>>();
+const stripCache = new WeakMap<Site, Map<string, OpennessStrips>>();
 
-/** The dimensions some note of the type rates, worked out once per site (every lab page asks). */
-function stripDimensions(site: Site, type: Note["type"]) {
+/** The strips of every note of the type (so a lab's table shows the squares /models/ shows), once per site. */
+function typeStrips(site: Site, type: Note["type"]): OpennessStrips {
   let byType = stripCache.get(site);
   if (!byType) stripCache.set(site, (byType = new Map()));
-  let dims = byType.get(type);
-  if (!dims) byType.set(type, (dims = ratedDimensions(site.byType[type].map((n) => site.openness(n)!.cells.map((c) => c.status)))));
-  return dims;
+  let strips = byType.get(type);
+  if (!strips) byType.set(type, (strips = opennessStrips(site.byType[type])));
+  return strips;
 }
