@@ -138,3 +138,20 @@ describe("Site.infobox", () => {
     ]);
   });
 });
+
+describe("the grouped infobox", () => {
+  it("lists a note's aliases once, among its own rows, not after a dataset's group", async () => {
+    const { vault, diagnostics } = await checkVault({
+      "atlas.yml": "notes: typed\ndatasets:\n  epoch: epoch-src\n",
+      "sources/epoch-src.md": note({ title: "Epoch", type: "source", kind: "dataset", summary: "e." }, "[[acme]]"),
+      "labs/acme.md": `---\ntitle: Acme\ntype: lab\nsummary: a.\naliases: [Acme AI]\nsources: [epoch-src]\nkind: company\nsector: { value: Industry, source: epoch-src, imported: epoch }\nrecord: { from: epoch, names: [Acme AI] }\n---\n[[epoch-src]]\n`,
+    });
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const { infoboxGroups } = await import("../../src/lib/views/values.ts");
+    const groups = infoboxGroups(new Site(vault), vault.bySlug.get("acme")!).groups;
+    expect(groups.map((g) => [g.from?.id ?? "own", g.rows.map((r) => r.label)])).toEqual([
+      ["own", ["Kind", "Also known as"]],
+      ["epoch", ["Sector"]],
+    ]);
+  });
+});

@@ -255,7 +255,6 @@ export function infoboxGroups(site: Site, note: Note): GroupedInfobox {
       rows,
     });
   }
-  if (note.fields.aliases.length) groups.push({ rows: [{ label: "Also known as", values: note.fields.aliases.map((a) => ({ text: a, sources: [] })) }] });
   // Notes as footnotes, each text once.
   const footnotes: { mark: string; text: string }[] = [];
   for (const g of groups) {
