@@ -13,5 +13,7 @@ export default defineConfig({
   // Astro alone on 10,000 trivial pages took 11.3 s with it (one worker) against 6.5 s without, and its workers
   // would each need the vault again (they do not share the build context the pages read: src/integration/bridge.ts).
   build: { format: "directory", concurrency: 8 },
+  // Astro's experimental.incrementalBuild is not used: it visits every page to copy it from its cache; the atlas()
+  // integration's own page cache (src/lib/page-cache.ts) hands Astro only the pages that changed.
   devToolbar: { enabled: false },
 });

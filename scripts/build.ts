@@ -50,10 +50,24 @@ const shownOut = relative(process.cwd(), outDir) || ".";
 const config = (await import(pathToFileURL(join(ROOT, "astro.config.mjs")).href)).default;
 const ctx = atlasContext(config, ROOT);
 ctx.progress = progress("build");
-const vault = await ctx.load();
+// Astro bundles the pages (Vite) while the vault loads: the pages wait for the site, and a vault with errors is
+// refused before any page renders (src/lib/context.ts `readyForRender`).
+ctx.renderWhileLoading = true;
+const loading = ctx.load();
+const renderStarted = performance.now();
+const { build } = await import("astro");
+const building = build({ ...config, root: ROOT, outDir: tmpDir, configFile: false, logLevel: verbose ? "info" : "warn", telemetry: false } as Parameters<typeof build>[0]).then(
+  () => undefined,
+  (err: unknown) => err ?? new Error("the build failed"),
+);
+const vault = await loading;
+const loadedAt = performance.now();
 const loadedRss = Math.round(process.memoryUsage().rss / 2 ** 20);
 const errors = printReport(vault.diagnostics, false, vault.files.length, performance.now() - started, { warnings: false });
 if (errors) {
+  // The render refuses it too (the pages wait for a site that is never made): let Astro stop, then clean up.
+  await building;
+  await cleanUp();
   console.error(`build: refused, fix the ${errors} error(s) above (nothing was written to ${shownOut})`);
   process.exit(1);
 }
@@ -61,34 +75,48 @@ const warnings = vault.diagnostics.length;
 if (warnings) step(`${warnings} warning(s); \`npm run check\` lists them`);
 
 try {
-  const renderStarted = performance.now();
-  const { build } = await import("astro");
-  await build({ ...config, root: ROOT, outDir: tmpDir, configFile: false, logLevel: verbose ? "info" : "warn", telemetry: false } as Parameters<typeof build>[0]);
+  const failed = await building;
+  if (failed) throw failed;
   if (process.stderr.isTTY) process.stderr.write("\n");
-  // Astro's own time, less the wait for the search index after the render (recorded by the integration).
-  const astroMs = performance.now() - renderStarted - (ctx.stages["pagefind (after render)"] ?? 0);
-  ctx.record("astro", astroMs);
-  step(`rendered ${ctx.rendered.toLocaleString("en")} pages (${seconds(astroMs)})`);
-  step(`indexed ${ctx.indexed.toLocaleString("en")} notes for search (${seconds(ctx.stages["pagefind (its process, beside the render)"] ?? 0)}, beside the render)`);
+  // Astro's own time after the load (its bundling ran beside it), less the wait for the search index after the render
+  // (recorded by the integration).
+  const astroMs = performance.now() - Math.max(loadedAt, renderStarted) - (ctx.stages["pagefind (after render)"] ?? 0);
+  ctx.record("astro (after the load)", astroMs);
+  const n = (x: number) => x.toLocaleString("en");
+  // An incremental build keeps the pages that did not change (src/lib/page-cache.ts).
+  const reused = ctx.copied + ctx.copiedFiles;
+  const kept = [ctx.copied && `${n(ctx.copied)} unchanged pages`, ctx.copiedFiles && `${n(ctx.copiedFiles)} other files`].filter(Boolean).join(" and ");
+  step(`rendered ${n(ctx.rendered)} pages${reused ? `; ${kept} kept from the last build` : ""} (${seconds(astroMs)})`);
+  const search = ctx.indexed;
+  const took = `(${seconds(ctx.stages["pagefind (its process, beside the render)"] ?? 0)}, beside the render)`;
+  if (!search.indexedNotes) step(`search index unchanged, kept from the last build ${took}`);
+  else if (search.indexedNotes === search.notes) step(`indexed ${n(search.notes)} notes for search${search.shards > 1 ? ` in ${search.shards} shards` : ""} ${took}`);
+  else step(`indexed ${n(search.indexedNotes)} of ${n(search.notes)} notes for search (${search.indexedShards} of ${search.shards} shards changed; the others kept from the last build) ${took}`);
   const swapStarted = performance.now();
   await moveInto(tmpDir, outDir);
   ctx.record("write", performance.now() - swapStarted);
   step(`wrote ${shownOut}/`);
-  console.error(`✔ built ${vault.notes.length.toLocaleString("en")} notes into ${ctx.rendered.toLocaleString("en")} pages in ${seconds(performance.now() - started)}: ${shownOut}/`);
+  console.error(`✔ built ${vault.notes.length.toLocaleString("en")} notes into ${(ctx.rendered + ctx.copied).toLocaleString("en")} pages in ${seconds(performance.now() - started)}: ${shownOut}/`);
   if (process.env.ATLAS_TIMINGS_FILE) {
     const mib = (b: number) => Math.round(b / 2 ** 20);
     const peak = { rss: mib(memory.rss), heapUsed: mib(memory.heapUsed), external: mib(memory.external) };
-    await writeFile(process.env.ATLAS_TIMINGS_FILE, JSON.stringify({ notes: vault.notes.length, loads: ctx.loads, pages: ctx.rendered, stages: ctx.stages, totalMs: performance.now() - started, peakMiB: peak, loadedRssMiB: loadedRss }));
+    await writeFile(process.env.ATLAS_TIMINGS_FILE, JSON.stringify({ notes: vault.notes.length, loads: ctx.loads, pages: ctx.rendered + ctx.copied, rendered: ctx.rendered, copied: ctx.copied, copiedFiles: ctx.copiedFiles, search: ctx.indexed, stages: ctx.stages, totalMs: performance.now() - started, peakMiB: peak, loadedRssMiB: loadedRss }));
   }
 } catch (err) {
   if (process.stderr.isTTY) process.stderr.write("\n");
   console.error(`build: failed, ${shownOut} was left as it was`);
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  // The scratch folders go too. Pages still being written when the error came (Astro renders several at once) can
-  // refill a folder while it is removed: retry, and never let the clean-up hide the error above.
+  await cleanUp();
+  process.exit(1);
+}
+
+/**
+ * Removes the scratch folders. Pages still being written when an error came (Astro renders several at once) can
+ * refill a folder while it is removed: retry, and never let the clean-up hide the error.
+ */
+async function cleanUp(): Promise<void> {
   const scratch = [tmpDir, join(ROOT, ".atlas", `pagefind-${process.pid}`), `${outDir}.tmp-${process.pid}`];
   await Promise.all(scratch.map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((e) => console.error(`build: could not remove ${d}: ${e.message}`))));
-  process.exit(1);
 }
 
 /** Replaces `outDir` by `built` with renames only, so that `outDir` is at every moment the old site or the new one. */

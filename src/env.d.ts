@@ -8,4 +8,6 @@ declare module "virtual:atlas/site" {
   export function site(): Promise<import("./lib/site.ts").Site>;
   /** Counts a rendered page, for the build's progress. */
   export function pageRendered(): void;
+  /** The incremental build's page cache (src/lib/page-cache.ts): none in the dev server or with the cache off. */
+  export function pageCache(): import("./lib/page-cache.ts").PageCache | undefined;
 }

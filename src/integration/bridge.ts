@@ -12,7 +12,9 @@ let next = 0;
 
 /** Registers a context for the pages; returns the id its virtual module names. */
 export function register(context: BuildContext): string {
-  const id = `atlas-${process.pid}-${++next}`;
+  // Not the process id: the pages' module that names it is part of what an incremental build hashes (the same id
+  // in every build's first context keeps the cache valid from one build to the next).
+  const id = `atlas-${++next}`;
   contexts.set(id, context);
   return id;
 }

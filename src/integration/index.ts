@@ -18,12 +18,12 @@ import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { AstroError } from "astro/errors";
 import type { Plugin } from "vite";
 import { formatDiagnostic, summarize } from "../lib/diagnostics.ts";
-import { BuildContext, type ContextOptions } from "../lib/context.ts";
+import { BuildContext, VaultRefused, type ContextOptions } from "../lib/context.ts";
 import type { SiteIdentity } from "../lib/config.ts";
 import type { Vault } from "../lib/types.ts";
 import { attachmentMiddleware } from "./attachments.ts";
 import { register, unregister } from "./bridge.ts";
-import { moveSearchIndex, writeSearchIndex } from "./pagefind.ts";
+import { moveSearchIndex, writeSearchIndex, type SearchIndexResult } from "./pagefind.ts";
 import { routesFor } from "./routes.ts";
 
 export interface AtlasOptions extends Partial<ContextOptions> {
@@ -46,7 +46,7 @@ export function atlasContext(config: { integrations?: unknown[] }, root: string)
 export default function atlas(options: AtlasOptions = {}): AstroIntegration {
   let context = options.context;
   const contextFor = (root: string) => (context ??= new BuildContext({ ...options, root }));
-  let search: { dir: string; done: Promise<number>; started: number } | undefined;
+  let search: { dir: string; done: Promise<SearchIndexResult>; started: number } | undefined;
   let bridgeId: string | undefined;
 
   const integration: AstroIntegration & { [CONTEXT]: typeof contextFor } = {
@@ -93,15 +93,20 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
             );
           return;
         }
-        const vault = await load();
-        const errors = vault.diagnostics.filter((d) => d.severity === "error").length;
-        if (errors && !ctx.options.allowErrors) {
+        if (ctx.renderWhileLoading) {
+          // `npm run build` loads, checks and reports the vault itself, while Astro bundles the pages: the pages wait
+          // for the site (`renderSite`), which is refused there if the vault has errors.
+          ctx.readyForRender().catch(() => undefined); // the render meets the same error, and the CLI reports it
+          return;
+        }
+        await load();
+        await ctx.readyForRender().catch((err: unknown) => {
+          if (!(err instanceof VaultRefused)) throw err;
           // A user error: Astro prints its message and hint; the stack would only point into this file.
-          const refusal = new AstroError(`The vault in ${ctx.contentDir} has ${errors} error(s), listed above.`, "Fix them (`npm run check` lists them with hints) and build again; nothing was built.");
+          const refusal = new AstroError(err.message, err.hint);
           refusal.stack = "";
           throw refusal;
-        }
-        await ctx.prepareRender();
+        });
       },
 
       "astro:server:setup": ({ server, logger }) => {
@@ -145,30 +150,50 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         server.watcher.on("unlink", onFile);
       },
 
-      "astro:build:start": async ({ logger }) => {
+      "astro:config:done": ({ config }) => {
+        // Where the pages go, for the page cache's links (made as soon as the routes name the unchanged pages).
+        context?.setOutput(fileURLToPath(config.outDir));
+      },
+
+      "astro:build:start": ({ logger }) => {
         const ctx = context!;
-        const site = await ctx.site();
-        // The graph layout runs on a worker thread while the pages render; the pages that draw it wait for it.
-        const layoutStarted = performance.now();
-        void site.graph().layout().then(() => ctx.record("graph layout (on a worker, beside the render)", performance.now() - layoutStarted));
+        // Once the vault is in (at once, or after the load `npm run build` runs beside Astro's bundling): the graph
+        // layout on a worker thread and the search index on another, while the pages render.
         const dir = join(ctx.root, ".atlas", `pagefind-${process.pid}`);
-        logger.info("indexing the notes for search (Pagefind), beside the render");
-        const searchStarted = performance.now();
-        search = { dir, started: searchStarted, done: writeSearchIndex(site, dir).then((n) => (ctx.record("pagefind (its process, beside the render)", performance.now() - searchStarted), n)) };
+        const started = performance.now();
+        const done = ctx.checkedSite().then((site) => {
+          const layoutStarted = performance.now();
+          void site.graph().layout().then(() => ctx.record("graph layout (on a worker, beside the render)", performance.now() - layoutStarted));
+          logger.info("indexing the notes for search (Pagefind), beside the render");
+          const searchStarted = performance.now();
+          return writeSearchIndex(site, dir, ctx.searchCacheDir()).then((n) => (ctx.record("pagefind (its process, beside the render)", performance.now() - searchStarted), n));
+        });
+        search = { dir, started, done };
         search.done.catch(() => {}); // awaited in astro:build:done; an early failure must not go unhandled
       },
 
-      "astro:build:done": async ({ dir, logger }) => {
+      "astro:build:done": async ({ dir, pages, logger }) => {
         const ctx = context!;
+        // The pages Astro rendered (the cache's are not among them).
+        ctx.rendered = pages.length;
+        if (ctx.pageCache) {
+          const started = performance.now();
+          const { reused, reusedPages } = await ctx.pageCache.finish(fileURLToPath(dir));
+          ctx.record("page cache (link and store)", performance.now() - started);
+          ctx.copied = reusedPages;
+          ctx.copiedFiles = reused - reusedPages;
+          logger.info(`${reusedPages} unchanged pages and ${reused - reusedPages} other files linked from the last build`);
+        }
         if (search) {
           const waited = performance.now();
-          const pages = await search.done;
-          ctx.indexed = pages;
+          const result = await search.done;
+          ctx.indexed = result;
           await moveSearchIndex(search.dir, join(fileURLToPath(dir), "pagefind"));
           ctx.record("pagefind (after render)", performance.now() - waited);
-          logger.info(`indexed ${pages} notes for search in ${((performance.now() - search.started) / 1000).toFixed(1)} s`);
+          logger.info(`indexed ${result.indexedNotes} of ${result.notes} notes for search in ${((performance.now() - search.started) / 1000).toFixed(1)} s`);
           search = undefined;
         }
+        ctx.releaseBuildCaches();
         if (bridgeId) unregister(bridgeId);
       },
     },
@@ -209,8 +234,9 @@ function virtualSite(id: string, identity: SiteIdentity): Plugin {
             `const bridge = await new Function("u", "return import(u)")(${JSON.stringify(BRIDGE_URL)});`,
             `const context = bridge.contextById(${JSON.stringify(id)});`,
             `export const settings = ${JSON.stringify(identity)};`,
-            `export const site = () => context.site();`,
+            `export const site = () => context.renderSite();`,
             `export const pageRendered = () => context.pageRendered();`,
+            `export const pageCache = () => context.pageCache;`,
             "",
           ].join("\n")
         : undefined,

@@ -4,16 +4,20 @@
  * for the pages nor re-reads them from disk, and its process works on the second core during the render. The index
  * is written to a scratch folder and moved into the built site when the build is done.
  *
- * A big vault is indexed in shards of at most `SEARCH_SHARD_NOTES` notes, one Pagefind process after another, so the
- * indexer's memory stays bounded whatever the vault's size (one process for 50,000 notes peaks near 3 GB). Shard 1
+ * A big vault is indexed in shards of about `SEARCH_SHARD_NOTES` notes (a note's shard is a hash of its slug), one
+ * Pagefind process after another, so the indexer's memory stays bounded whatever the vault's size (one process for
+ * 50,000 notes peaks near 3 GB), and an incremental build indexes again only the shards whose notes changed. Shard 1
  * is the `pagefind/` bundle; the others sit inside it (`pagefind/shard-2/`, …), and the search page merges them
- * (Pagefind's `mergeIndex`): see `Site.searchBundles()`.
+ * (Pagefind's `mergeIndex`): see `Site.searchBundles()` and `Site.searchShards()`.
  */
-import { mkdir, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { Worker } from "node:worker_threads";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import { escapeHtml as escape } from "../lib/html-escape.ts";
-import { renameOrCopy } from "../lib/rename-or-copy.ts";
+import { linkOrCopy, renameOrCopy } from "../lib/rename-or-copy.ts";
 import type { Site } from "../lib/site.ts";
+import type { ShardJob } from "./pagefind-worker.ts";
 
 /** The part of a note page that search sees (the page's `data-pagefind-body`, without backlinks and graph). */
 export function searchDocument(site: Site, slug: string): string {
@@ -29,32 +33,106 @@ export function searchDocument(site: Site, slug: string): string {
   );
 }
 
-/** Indexes every note of the site into `outDir`, in shards (see above); resolves with the number of pages indexed. */
-export async function writeSearchIndex(site: Site, outDir: string): Promise<number> {
-  const pagefind = await import("pagefind");
-  const notes = site.vault.notes;
+/** Pagefind's options (none: its defaults), part of each shard's key with its version: another setting, another index. */
+export const INDEX_OPTIONS = {};
+
+/** What `writeSearchIndex` did: notes in the index, and how many shards (and their notes) it indexed again. */
+export interface SearchIndexResult {
+  notes: number;
+  shards: number;
+  indexedShards: number;
+  indexedNotes: number;
+}
+
+/**
+ * Indexes every note of the site into `outDir`, in shards (see above). With a `cacheDir`, each shard's index is kept
+ * there under a digest of its documents (and Pagefind's version and options), and a shard whose digest did not change
+ * is linked from it instead of indexed again: an incremental build re-indexes only the shards whose notes changed.
+ * Pagefind runs on a worker thread (pagefind-worker.ts).
+ */
+export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: string | null): Promise<SearchIndexResult> {
+  // Pagefind's version is part of each shard's key (its package.json is not among its exports: read beside its entry).
+  const version = (JSON.parse(await readFile(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
   await rm(outDir, { recursive: true, force: true });
   const bundles = site.searchBundles();
-  for (const [i, bundle] of bundles.entries()) {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    try {
-      const shard = notes.slice(i * site.searchShardNotes, (i + 1) * site.searchShardNotes);
-      const BATCH = 64;
-      for (let j = 0; j < shard.length; j += BATCH) {
-        const added = await Promise.all(shard.slice(j, j + BATCH).map((n) => index.addHTMLFile({ url: site.urls.note(n.slug), content: searchDocument(site, n.slug) })));
-        const failed = added.flatMap((a) => a.errors);
-        if (failed.length) throw new Error(`Pagefind: ${failed.join("; ")}`);
-      }
+  const shards = site.searchShards();
+  let indexedShards = 0, indexedNotes = 0;
+  let worker: PagefindWorker | undefined;
+  const unchanged: { from: string; to: string }[] = [];
+  try {
+    for (const [i, bundle] of bundles.entries()) {
+      // Between shards, the pages being rendered get the thread back.
+      await new Promise((r) => setImmediate(r));
+      const notes = shards[i];
+      const documents = notes.map((n) => ({ url: site.urls.note(n.slug), content: searchDocument(site, n.slug) }));
       // `outDir` becomes the site's `pagefind/`: a bundle's path is under it.
-      const written = await index.writeFiles({ outputPath: join(outDir, bundle.path.replace(/^pagefind\/?/, "")) });
-      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-    } finally {
-      // Each shard gets a fresh process: the memory of the last one is returned before the next starts.
-      await pagefind.close();
+      const target = join(outDir, bundle.path.replace(/^pagefind\/?/, ""));
+      const key = createHash("sha1").update(`pagefind ${version}\0${JSON.stringify(INDEX_OPTIONS)}\0${bundles.length}\0${bundle.path}\0`);
+      for (const d of documents) key.update(d.url).update("\0").update(d.content).update("\0");
+      const digest = key.digest("hex");
+      const cached = cacheDir ? join(cacheDir, `shard-${i + 1}`) : undefined;
+      if (cached && (await readFile(join(cached, "key"), "utf8").catch(() => "")) === digest) {
+        unchanged.push({ from: join(cached, "files"), to: target });
+        continue;
+      }
+      indexedShards++;
+      indexedNotes += notes.length;
+      if (cached) await rm(cached, { recursive: true, force: true });
+      // Into the cache first (when there is one), then copied into the site: the cache never holds half a shard.
+      await (worker ??= new PagefindWorker()).index({ documents, outputPath: cached ? join(cached, "files") : target });
+      if (cached) {
+        await writeFile(join(cached, "key"), digest);
+        unchanged.push({ from: join(cached, "files"), to: target });
+      }
     }
+  } finally {
+    await worker?.close();
   }
-  return notes.length;
+  // The shards kept in the cache go into the site last, as hard links (a copy only across file systems): thousands
+  // of files, which copied beside the render waited behind its own writes (seconds at 10,000 notes).
+  for (const { from, to } of unchanged) await linkTree(from, to);
+  return { notes: site.vault.notes.length, shards: bundles.length, indexedShards, indexedNotes };
+}
+
+/** Every file under `from` at the same place under `to`, hard-linked where the file system allows (rename-or-copy.ts). */
+async function linkTree(from: string, to: string): Promise<void> {
+  const made = new Set<string>();
+  for (const entry of await readdir(from, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    if (!made.has(dirname(target))) await mkdir(dirname(target), { recursive: true }), made.add(dirname(target));
+    await linkOrCopy(source, target);
+  }
+}
+
+/** The worker thread that runs Pagefind (pagefind-worker.ts), one shard at a time. */
+class PagefindWorker {
+  readonly #worker = new Worker(new URL("./pagefind-worker.ts", import.meta.url));
+  #failed?: Error;
+
+  constructor() {
+    this.#worker.on("error", (err) => (this.#failed = err));
+  }
+
+  index(job: ShardJob): Promise<void> {
+    if (this.#failed) return Promise.reject(this.#failed);
+    return new Promise((resolvePromise, reject) => {
+      const onError = (err: Error) => reject(err);
+      this.#worker.once("error", onError);
+      this.#worker.once("message", (m: { ok?: true; error?: string }) => {
+        this.#worker.off("error", onError);
+        if (m.error) reject(new Error(m.error));
+        else resolvePromise();
+      });
+      this.#worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#worker.postMessage(null);
+    await this.#worker.terminate();
+  }
 }
 
 /** Moves a finished index into the site (`<site>/pagefind`). */

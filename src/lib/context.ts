@@ -5,14 +5,17 @@
  * integration share one such object, so `npm run build` checks the vault and renders it from the same load; the
  * integration creates its own when Astro runs alone. No Astro import: the context is plain TypeScript.
  */
-import { statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { loadConfig, siteIdentity, type LoadedConfig, type RawHtmlPolicy, type SiteIdentity } from "./config.ts";
 import type { GraphArtifactOptions } from "./graph/artifacts.ts";
 import { lastCommitDates, repositoryOf } from "./git.ts";
 import { NoteSources } from "./note-source.ts";
 import { cacheRoot, projectCache } from "./parse-cache.ts";
 import type { Site } from "./site.ts";
+import type { PageCache } from "./page-cache.ts";
 import { REGISTRY, type RelationKind, type TypeEntry } from "./registry.ts";
 import type { Registry } from "./type-registry.ts";
 import type { Vault } from "./types.ts";
@@ -42,6 +45,53 @@ export interface ContextOptions {
   relationKinds?: readonly RelationKind[];
 }
 
+/** A build of a vault with errors, refused (the errors are listed by whoever loaded it). */
+export class VaultRefused extends Error {
+  readonly hint = "Fix them (`npm run check` lists them with hints) and build again; nothing was built.";
+  readonly errors: number;
+  constructor(dir: string, errors: number) {
+    super(`The vault in ${dir} has ${errors} error(s), listed above.`);
+    this.errors = errors;
+    this.name = "VaultRefused";
+    // A user error: the stack would only point into this file.
+    this.stack = "";
+  }
+}
+
+/** Build caches kept (per vault folder): the most recently used; others (a test's temporary vaults) are removed. */
+const KEEP_BUILD_CACHES = 12;
+
+/** Removes the build caches of vaults not built lately, beyond `KEEP_BUILD_CACHES`, unless a build holds them. */
+function pruneBuildCaches(root: string, mine: string): void {
+  try {
+    const dirs = readdirSync(root, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && join(root, e.name) !== mine)
+      .map((e) => ({ dir: join(root, e.name), used: statSync(join(root, e.name)).mtimeMs }))
+      .sort((a, b) => b.used - a.used);
+    for (const { dir } of dirs.slice(KEEP_BUILD_CACHES - 1)) {
+      if (!existsSync(join(dir, "lock"))) rmSync(dir, { recursive: true, force: true });
+    }
+  } catch {
+    // Pruning is housekeeping: a failure must not fail the build.
+  }
+}
+
+/** Whether a process with this id is running. */
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A short name for a vault's folder, for its caches. */
+const vaultKey = (dir: string) => createHash("sha1").update(dir).digest("hex").slice(0, 12);
+
+const ENGINE_DIR = fileURLToPath(new URL("../", import.meta.url));
+
 export class BuildContext {
   readonly root: string;
   readonly contentDir: string;
@@ -60,8 +110,11 @@ export class BuildContext {
   progress?: Progress;
   /** Pages rendered so far (each page's layout reports itself, `pageRendered`). */
   rendered = 0;
-  /** Notes indexed for search (set by the integration when Pagefind is done). */
-  indexed = 0;
+  /** The search index: notes in it, shards, and the shards (and notes) indexed again (set by the integration). */
+  indexed = { notes: 0, shards: 0, indexedShards: 0, indexedNotes: 0 };
+  /** Pages of the last build taken from its cache, not rendered again, and other files (set by the integration). */
+  copied = 0;
+  copiedFiles = 0;
 
   constructor(options: ContextOptions) {
     this.options = options;
@@ -129,6 +182,39 @@ export class BuildContext {
     return site;
   }
 
+  /**
+   * Set by `npm run build`, which loads and reports the vault while Astro bundles the pages: the integration then
+   * does not wait for the load before Astro starts (the pages wait for `renderSite`).
+   */
+  renderWhileLoading = false;
+  #render?: Promise<Site>;
+
+  /**
+   * The site, readied for a build's render: the vault loaded and checked (refused if it has errors, unless they are
+   * allowed), `prepareRender`, and the page cache read. Made once.
+   */
+  readyForRender(): Promise<Site> {
+    return (this.#render ??= (async () => {
+      await this.checkedSite();
+      const site = await this.prepareRender();
+      await this.usePageCache();
+      return site;
+    })());
+  }
+
+  /** The site model once the vault is loaded and not refused (what the search index needs; not yet `prepareRender`). */
+  async checkedSite(): Promise<Site> {
+    const vault = await this.load();
+    const errors = vault.diagnostics.filter((d) => d.severity === "error").length;
+    if (errors && !this.options.allowErrors) throw new VaultRefused(this.contentDir, errors);
+    return this.site();
+  }
+
+  /** The site the pages render: the one readied for a build, else (the dev server) the current one. */
+  renderSite(): Promise<Site> {
+    return this.#render ?? this.site();
+  }
+
   /** The base path the site is served under (Astro's `base`), set by the integration before any page is made. */
   setBase(base: string): void {
     this.#base = base;
@@ -164,7 +250,80 @@ export class BuildContext {
       sources: await this.noteSources(),
       graph: this.graphOptions(),
       searchShardNotes: this.options.searchShardNotes,
+      // The engine's own folder, as this module (loaded natively, not bundled) finds it: what the pages' keys hash.
+      engineDir: ENGINE_DIR,
     };
+  }
+
+  /**
+   * The incremental build's caches of this vault (its pages' files and keys, its search shards), taken for this build
+   * alone: a lock file says a build is using them, and a second build of the same vault at the same time (tests do
+   * that) renders everything without them rather than read files the first is replacing. None with the cache off.
+   */
+  buildCaches(): { pages: string; search: string } | null {
+    if (this.#caches !== undefined) return this.#caches;
+    if (this.options.cache === false || process.env.ATLAS_CACHE === "off") return (this.#caches = null);
+    const dir = join(cacheRoot(this.root), "builds", vaultKey(this.contentDir));
+    mkdirSync(dir, { recursive: true });
+    const lock = join(dir, "lock");
+    // Its time says when the vault was last built (what pruning keeps).
+    utimesSync(dir, new Date(), new Date());
+    const take = () => {
+      try {
+        writeFileSync(lock, String(process.pid), { flag: "wx" });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let taken = take();
+    if (!taken) {
+      // A lock left by a build that died is taken over.
+      const holder = Number(readFileSync(lock, "utf8"));
+      if (!isAlive(holder)) {
+        rmSync(lock, { force: true });
+        taken = take();
+      }
+    }
+    if (!taken) return (this.#caches = null);
+    this.#lock = lock;
+    pruneBuildCaches(dirname(dir), dir);
+    process.once("exit", () => this.releaseBuildCaches());
+    return (this.#caches = { pages: join(dir, "pages"), search: join(dir, "search") });
+  }
+  #caches?: { pages: string; search: string } | null;
+  #lock?: string;
+
+  /** Lets the next build use the caches (at the end of the build, or when the process ends). */
+  releaseBuildCaches(): void {
+    if (this.#lock) rmSync(this.#lock, { force: true });
+    this.#lock = undefined;
+  }
+
+  /** Where each search shard's index is kept for the next build (none without the build's caches). */
+  searchCacheDir(): string | null {
+    return this.buildCaches()?.search ?? null;
+  }
+
+  /** The incremental build's page cache (page-cache.ts), per vault; set by `usePageCache` for a build with caches. */
+  pageCache?: PageCache;
+
+  /** Starts using the page cache (a build with its caches): reads what the last build left. */
+  async usePageCache(): Promise<void> {
+    const caches = this.buildCaches();
+    if (!caches) return;
+    const { PageCache } = await import("./page-cache.ts");
+    const cache = new PageCache(caches.pages);
+    if (this.#output) cache.output(this.#output);
+    await cache.load();
+    this.pageCache = cache;
+  }
+
+  #output?: string;
+  /** The folder a build writes the site into (Astro's `outDir`). */
+  setOutput(dir: string): void {
+    this.#output = dir;
+    this.pageCache?.output(dir);
   }
 
   /** Where the graph's layout is cached (none with the cache off). */

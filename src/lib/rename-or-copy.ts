@@ -3,7 +3,7 @@
  * is on another disk or a tmpfs) it is copied, then the original removed. For the build's swap into `dist/`
  * (scripts/build.ts) and the search index's move into the site (integration/pagefind.ts).
  */
-import { cp, rename, rm } from "node:fs/promises";
+import { copyFile, cp, link, rename, rm } from "node:fs/promises";
 
 /**
  * Renames `from` to `to`, atomically when both are on one file system; across two, copies then removes `from`. A copy
@@ -22,4 +22,16 @@ export async function renameOrCopy(from: string, to: string): Promise<void> {
     }
     await rm(from, { recursive: true, force: true });
   }
+}
+
+/**
+ * A hard link from `from` to `to` where the file system allows one, else a copy (the incremental build's caches:
+ * src/lib/page-cache.ts, integration/pagefind.ts). Nothing writes such a file in place: a file that changes is
+ * removed and made again, so the cache and the site that share it never see each other's edits.
+ */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  await link(from, to).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EXDEV" && err.code !== "EPERM" && err.code !== "EMLINK") throw err;
+    await copyFile(from, to);
+  });
 }

@@ -3,10 +3,19 @@
  * Obsidian vault's slugs are folder paths (`projects/cafe`): the address nests as the note's does.
  */
 import type { APIRoute } from "astro";
-import { site } from "virtual:atlas/site";
+import { pageCache, site } from "virtual:atlas/site";
+import { pageKeys } from "../../../lib/pages/keys.ts";
+import { pageFile, pagesToRender } from "../../../lib/page-cache.ts";
 
 export async function getStaticPaths() {
-  return (await site()).vault.notes.map((n) => ({ params: { slug: n.slug }, props: { slug: n.slug } }));
+  const s = await site();
+  const cache = pageCache();
+  const keys = pageKeys(s);
+  // An incremental build renders a preview again only when it changed (src/lib/page-cache.ts).
+  return pagesToRender(
+    cache,
+    s.vault.notes.map((n) => ({ params: { slug: n.slug }, props: { slug: n.slug }, ...(cache ? { cache: { file: pageFile(`previews/${n.slug}.json`, true), key: keys.preview(n.slug)! } } : {}) })),
+  );
 }
 
 export const GET: APIRoute = async ({ props }) => {

@@ -1,0 +1,127 @@
+/**
+ * The keys of an incremental build: for each page rendered from the vault, a digest of everything it shows, so a
+ * page whose key did not change since the last build is not rendered again (src/lib/page-cache.ts links the last
+ * build's file instead). A key is made of three parts:
+ * - the engine: this code (every file under `src/`, with astro.config.mjs and package-lock.json beside it), so a
+ *   change anywhere in the engine, its settings or its dependencies renders every page again;
+ * - the frame every page shares (layouts/Base.astro: the type menu, the views, the search bundles, the type colours,
+ *   the errors a dev build shows);
+ * - the page's own data: a note's is its page data (pages/note.ts), with its small graph named by what it is drawn
+ *   from rather than the drawing (the drawing is a pure function of it, and most of the cost).
+ * Pure: no Astro import; tested end to end by tests/e2e/incremental.test.ts (every page of an edited vault, built
+ * incrementally, byte for byte against a cold build).
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Site } from "../site.ts";
+import { labModels } from "../views/landscape.ts";
+import { notePageData, type NotePageData } from "./note.ts";
+import { folderView } from "./folder.ts";
+import { tagData } from "./lists.ts";
+
+// Where this module is when it is not bundled (unit tests); a build's site says where the engine is (context.ts).
+const OWN_DIR = fileURLToPath(new URL("../../", import.meta.url));
+const engines = new Map<string, string>();
+
+/** A digest of the engine's own code: every file under `dir` (`src/`), by path and content (read once per process). */
+export function engineDigest(dir = OWN_DIR): string {
+  const known = engines.get(dir);
+  if (known) return known;
+  const h = createHash("sha1");
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) h.update(`${p.slice(dir.length)}\0`).update(readFileSync(p)).update("\0");
+    }
+  };
+  walk(dir);
+  // Beside the engine: the Astro settings and the exact dependencies (Astro's own version among them).
+  for (const f of ["astro.config.mjs", "package-lock.json"]) h.update(`${f}\0`).update(readIfThere(join(dir, "..", f))).update("\0");
+  const digest = h.digest("hex").slice(0, 16);
+  engines.set(dir, digest);
+  return digest;
+}
+
+const readIfThere = (file: string): Buffer | string => {
+  try {
+    return readFileSync(file);
+  } catch {
+    return "";
+  }
+};
+
+const digest = (...parts: string[]) => createHash("sha1").update(parts.join("\0")).digest("hex").slice(0, 20);
+
+/** The keys of one site's pages. Each key is made on demand; the engine's and the frame's digests once. */
+export class PageKeys {
+  readonly #site: Site;
+  #frame?: string;
+
+  constructor(site: Site) {
+    this.#site = site;
+  }
+
+  /** What every page's frame shows from the site (layouts/Base.astro), with the engine. */
+  get frame(): string {
+    if (this.#frame) return this.#frame;
+    const s = this.#site;
+    const errors = s.errors.slice(0, 10).map((d) => [d.file, d.line, d.column, d.message]);
+    return (this.#frame = digest(
+      engineDigest(s.engineDir),
+      JSON.stringify({
+        base: s.urls.base,
+        types: s.types.map((t) => [t.type, t.label]),
+        views: s.flavour.views(s.urls),
+        bundles: s.searchBundles(),
+        css: s.registry.typeCss(),
+        errors: [s.errors.length, errors],
+      }),
+    ));
+  }
+
+  /** A note's page: its page data (the small graph by its inputs) and, for a lab, its chart's data. */
+  note(slug: string, dev = false): string | undefined {
+    const data = notePageData(this.#site, slug, { dev, localGraphKey: true });
+    if (!data) return undefined;
+    const note = this.#site.note(slug)!;
+    const chart = data.models ? labModels(this.#site, note) : undefined;
+    return digest(this.frame, "note", pageJson(data), chart ? JSON.stringify(chart) : "");
+  }
+
+  /** A note's link preview (`/previews/<slug>.json`): the preview itself. */
+  preview(slug: string): string | undefined {
+    const note = this.#site.note(slug);
+    return note && digest(engineDigest(this.#site.engineDir), "preview", JSON.stringify(this.#site.preview(note)));
+  }
+
+  /** An old address of a renamed note: where it sends the reader. */
+  redirect(from: string, to: string): string {
+    return digest(this.frame, "redirect", from, to);
+  }
+
+  /** A folder's listing (an Obsidian vault). */
+  folder(slug: string): string {
+    const folder = this.#site.folders().get(slug);
+    return digest(this.frame, "folder", slug, JSON.stringify(folder ? folderView(this.#site, folder) : null));
+  }
+
+  /** One tag's page. */
+  tag(tag: string): string {
+    return digest(this.frame, "tag", JSON.stringify(tagData(this.#site, tag)));
+  }
+}
+
+function pageJson(data: NotePageData): string {
+  return JSON.stringify(data);
+}
+
+const bySite = new WeakMap<Site, PageKeys>();
+/** The keys of a site's pages (one set per site, so the frame is digested once). */
+export function pageKeys(site: Site): PageKeys {
+  let keys = bySite.get(site);
+  if (!keys) bySite.set(site, (keys = new PageKeys(site)));
+  return keys;
+}
