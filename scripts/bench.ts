@@ -54,7 +54,12 @@ const QUARTZ_BUILD = join(ROOT, "../shared/bench/quartz/build.sh");
 if (QUARTZ && !existsSync(join(QUARTZ, ".node"))) throw new Error(`BENCH_QUARTZ=${QUARTZ} is not a Quartz laid out by ../shared/bench/quartz/setup.sh (no .node file)`);
 if (!existsSync(GEN)) throw new Error(`${GEN} not found: the bench needs ../shared beside the checkout`);
 
-interface Timings { notes: number; stages: Record<string, number>; totalMs: number; peakMiB?: { rss: number; heapUsed: number; external: number }; loadedRssMiB?: number }
+interface Timings {
+  notes: number; stages: Record<string, number>; totalMs: number; peakMiB?: { rss: number; heapUsed: number; external: number }; loadedRssMiB?: number;
+  /** Pages rendered, and kept from the last build (the incremental build: src/lib/page-cache.ts). */
+  rendered?: number; copied?: number;
+  search?: { notes: number; shards: number; indexedShards: number; indexedNotes: number };
+}
 interface Run { seconds: number; peakMiB: number | null; code: number; out: string; timings: Timings | null }
 interface Row {
   label: string; generate?: number; flavor?: "obsidian"; notes: number; runs: number; floorMs: number; astroMs: number;
@@ -63,6 +68,8 @@ interface Row {
   /** Quartz 4.5.2 on the same vault, one cold build (only when BENCH_QUARTZ is set). */
   quartz?: { seconds: number; peakMiB: number } | { failed: string };
   checkCold: Run[]; checkWarm: Run; buildCold: Run[]; buildWarm: Run; errors: number | null;
+  /** The incremental build after editing one note (generated vaults): its prose, then a link added (same caches). */
+  edits?: { prose: Run; link: Run };
   pages: number; files: number; bytes: number; vault: string; out: string;
   /** The parse cache the warm build left, kept for the dev-server bench (only when asked for). */
   cache?: string;
@@ -199,6 +206,24 @@ async function measure(work: string, label: string, vault: string, generate?: nu
     buildCold.push(await build(i, `cold ${i + 1}/${runs}`));
   }
   const buildWarm = await build(runs, "warm");
+  // The incremental build: one note's prose edited, then a link added to it, each built with the caches the last
+  // build left (a generated vault only: it is put back as it was afterwards).
+  let edits: Row["edits"];
+  if (generate) {
+    const models = readdirSync(join(vault, "models")).filter((f) => f.endsWith(".md")).sort();
+    const concepts = readdirSync(join(vault, "concepts")).filter((f) => f.endsWith(".md")).sort();
+    const file = join(vault, "models", models[Math.floor(models.length / 2)]);
+    const original = readFileSync(file, "utf8");
+    try {
+      writeFileSync(file, `${original}\nA sentence the bench adds to time an incremental build.\n`);
+      const prose = await build(runs + 1, "incremental, after one note's prose edit");
+      writeFileSync(file, `${original}\nA sentence the bench adds to time an incremental build, with a link to [[${concepts[0].replace(/\.md$/, "")}]].\n`);
+      const link = await build(runs + 2, "incremental, after a link added to it");
+      edits = { prose, link };
+    } finally {
+      writeFileSync(file, original);
+    }
+  }
   if (!keepCache) rmSync(cache, { recursive: true, force: true });
 
   const size = walk(out);
@@ -214,7 +239,7 @@ async function measure(work: string, label: string, vault: string, generate?: nu
     say("failed" in quartz ? " failed\n" : ` ${sec(quartz.seconds)}, ${mib(quartz.peakMiB)}\n`);
   }
   return {
-    label, generate, flavor, notes: floor.notes, runs, floorMs: floor.fastestMs, astroMs, pagefindMs, ...(quartz ? { quartz } : {}), checkCold, checkWarm, buildCold, buildWarm,
+    label, generate, flavor, notes: floor.notes, runs, floorMs: floor.fastestMs, astroMs, pagefindMs, ...(quartz ? { quartz } : {}), checkCold, checkWarm, buildCold, buildWarm, ...(edits ? { edits } : {}),
     errors: errorCount(all), pages: size.html, files: size.files, bytes: size.bytes, vault, out, ...(keepCache ? { cache } : {}),
   };
 }
@@ -275,7 +300,25 @@ function results(rows: Row[], graphSection: string): string {
     return target(`${fmtN(n)} notes: cold build ≤ ${max}× the stack floor (parse + Astro alone + Pagefind alone)`, r ? `${overStack(cold(r), r)} (${sec(cold(r))} ÷ ${sec(stack(r))})` : null, r ? cold(r) / stack(r) <= max : null);
   };
   const q10 = at(10_000)?.quartz;
+  /** An incremental build's time as a share of the median cold build of the same vault. */
+  const share = (r: Row, run: Run) => run.seconds / cold(r);
+  const editTarget = (n: number, which: "prose" | "link", max: number) => {
+    const r = at(n);
+    const run = r?.edits?.[which];
+    const what = which === "prose" ? "after one note's prose is edited" : "after a link is added";
+    return target(`${fmtN(n)} notes: incremental build ${what} ≤ ${max * 100} % of the cold build`, r && run ? `${(100 * share(r, run)).toFixed(0)} % (${sec(run.seconds)} ÷ ${sec(cold(r))})` : null, r && run ? share(r, run) <= max : null);
+  };
+  const incremental = rows.filter((r) => r.edits).flatMap((r) => {
+    const line = (what: string, run: Run) => {
+      const t = run.timings;
+      const search = t?.search ? (t.search.indexedNotes ? `${fmtN(t.search.indexedNotes)} notes (${t.search.indexedShards} of ${t.search.shards} shards)` : "none") : "n/a";
+      return `| ${r.label} | ${what} | **${sec(run.seconds)}** | **${(100 * share(r, run)).toFixed(0)} %** | ${t?.rendered != null ? fmtN(t.rendered) : "n/a"} | ${t?.copied != null ? fmtN(t.copied) : "n/a"} | ${search} | ${mib(run.peakMiB)} |`;
+    };
+    return [line("nothing changed", r.buildWarm), line("one note's prose edited", r.edits!.prose), line("a link added to it", r.edits!.link)];
+  });
   const targets = [
+    editTarget(10_000, "prose", 0.25),
+    editTarget(10_000, "link", 0.4),
     stackTarget(10_000, 1.25),
     rssTarget(10_000, 1024),
     stackTarget(1_000, 1.5),
@@ -335,6 +378,19 @@ by GNU time, against our median cold build.
 | notes | Quartz cold build | Quartz peak RSS | our cold build | Quartz ÷ ours |
 | --- | --- | --- | --- | --- |
 ${peers.join("\n")}
+` : ""}
+${incremental.length ? `
+### The incremental build (same run)
+
+\`npm run build\` again with the caches the last build left (\`ATLAS_CACHE_DIR\`): with nothing changed (the warm
+build above), after one note's prose is edited (a sentence appended), then after a link to another note is added to
+it. Pages whose key did not change are linked from the last build (src/lib/page-cache.ts), the search index's
+shards whose notes did not change too; the share is of the median cold build. tests/e2e/incremental.test.ts checks
+that such a build is byte for byte the cold build of the same notes.
+
+| notes | change | build | ÷ cold build | pages rendered | pages kept | notes indexed for search | peak RSS |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${incremental.join("\n")}
 ` : ""}
 ### Memory and output
 

@@ -41,8 +41,9 @@ describe("a build that fails after rendering", () => {
   it("leaves the previous dist/ as it was, with nothing staged beside it", () => {
     const dist = buildSite(VAULT);
     const before = siteHashes(dist);
-    // The search indexer's binary cannot be started: Astro has rendered every page when the build fails.
-    const r = runScript("build", [], { CONTENT_DIR: VAULT, OUT_DIR: dist, PAGEFIND_BINARY_PATH: "/nonexistent/pagefind" });
+    // The search indexer's binary cannot be started: Astro has rendered every page when the build fails. (Empty
+    // caches: an incremental build would keep the unchanged search index and never start it.)
+    const r = runScript("build", [], { CONTENT_DIR: VAULT, OUT_DIR: dist, PAGEFIND_BINARY_PATH: "/nonexistent/pagefind", ATLAS_CACHE_DIR: tempDir("atlas-fail-cache-") });
     expect(r.code).toBe(1);
     // The output folder is named as the person typed it: relative to where the command ran (the project).
     const named = /build: failed, (\S+) was left as it was/.exec(r.stderr)?.[1];
