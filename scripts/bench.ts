@@ -207,9 +207,9 @@ async function measure(work: string, label: string, vault: string, generate?: nu
   }
   const buildWarm = await build(runs, "warm");
   // The incremental build: one note's prose edited, then a link added to it, each built with the caches the last
-  // build left (a generated vault only: it is put back as it was afterwards).
+  // build left (a generated typed vault only: it is put back as it was afterwards).
   let edits: Row["edits"];
-  if (generate) {
+  if (generate && !flavor) {
     const models = readdirSync(join(vault, "models")).filter((f) => f.endsWith(".md")).sort();
     const concepts = readdirSync(join(vault, "concepts")).filter((f) => f.endsWith(".md")).sort();
     const file = join(vault, "models", models[Math.floor(models.length / 2)]);

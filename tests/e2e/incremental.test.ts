@@ -112,4 +112,13 @@ describe("npm run build, incremental", () => {
     expect(files(removed.out).has("previews/incremental-builds.json")).toBe(false);
     expect(differences(removed.out, cold(vault).out)).toEqual([]);
   });
+
+  it("after the site's title changes in atlas.yml renders every page again", { timeout: 120_000 }, () => {
+    const settings = join(vault, "atlas.yml");
+    writeFileSync(settings, readFileSync(settings, "utf8").replace(/^title: .*$/m, "title: Atlas, renamed"));
+    const renamed = build(vault, cache);
+    expect(renamed.timings.copied).toBe(0);
+    expect(readFileSync(join(renamed.out, "widget-7b/index.html"), "utf8")).toContain("Widget 7B · Atlas, renamed");
+    expect(differences(renamed.out, cold(vault).out)).toEqual([]);
+  });
 });

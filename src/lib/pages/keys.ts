@@ -72,6 +72,8 @@ export class PageKeys {
     return (this.#frame = digest(
       engineDigest(s.engineDir),
       JSON.stringify({
+        // The vault's settings (title, origin, language, footer…), which every page's head and footer show.
+        identity: s.identity,
         base: s.urls.base,
         types: s.types.map((t) => [t.type, t.label]),
         views: s.flavour.views(s.urls),
@@ -87,8 +89,9 @@ export class PageKeys {
     const data = notePageData(this.#site, slug, { dev, localGraphKey: true });
     if (!data) return undefined;
     const note = this.#site.note(slug)!;
+    // A lab's chart: what it draws (its spec, title, description and table), not the notes it was counted from.
     const chart = data.models ? labModels(this.#site, note) : undefined;
-    return digest(this.frame, "note", pageJson(data), chart ? JSON.stringify(chart) : "");
+    return digest(this.frame, "note", pageJson(data), chart ? JSON.stringify({ ...chart, notes: undefined }) : "");
   }
 
   /** A note's link preview (`/previews/<slug>.json`): the preview itself. */
@@ -97,9 +100,9 @@ export class PageKeys {
     return note && digest(engineDigest(this.#site.engineDir), "preview", JSON.stringify(this.#site.preview(note)));
   }
 
-  /** An old address of a renamed note: where it sends the reader. */
+  /** An old address of a renamed note: where it sends the reader, under the note's title. */
   redirect(from: string, to: string): string {
-    return digest(this.frame, "redirect", from, to);
+    return digest(this.frame, "redirect", from, to, this.#site.note(to)?.title ?? "");
   }
 
   /** A folder's listing (an Obsidian vault). */
