@@ -128,7 +128,7 @@ function readTimings(file: string): Timings | null {
   try {
     const t = JSON.parse(readFileSync(file, "utf8"));
     const stages = Object.entries(t?.stages ?? {}).filter(([, ms]) => typeof ms === "number");
-    return typeof t.totalMs === "number" && stages.length ? { notes: t.notes, stages: Object.fromEntries(stages) as Record<string, number>, totalMs: t.totalMs, peakMiB: t.peakMiB, loadedRssMiB: t.loadedRssMiB } : null;
+    return typeof t.totalMs === "number" && stages.length ? { notes: t.notes, stages: Object.fromEntries(stages) as Record<string, number>, totalMs: t.totalMs, peakMiB: t.peakMiB, loadedRssMiB: t.loadedRssMiB, rendered: t.rendered, copied: t.copied, search: t.search } : null;
   } catch {
     return null;
   }
