@@ -204,8 +204,7 @@ export class BuildContext {
 
   /** The site model once the vault is loaded and not refused (what the search index needs; not yet `prepareRender`). */
   async checkedSite(): Promise<Site> {
-    const vault = await this.load();
-    const errors = vault.diagnostics.filter((d) => d.severity === "error").length;
+    const errors = await this.errors();
     if (errors && !this.options.allowErrors) throw new VaultRefused(this.contentDir, errors);
     return this.site();
   }
