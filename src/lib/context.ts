@@ -13,7 +13,7 @@ import { loadConfig, siteIdentity, type LoadedConfig, type RawHtmlPolicy, type S
 import type { GraphArtifactOptions } from "./graph/artifacts.ts";
 import { lastCommitDates, repositoryOf } from "./git.ts";
 import { NoteSources } from "./note-source.ts";
-import { cacheRoot, projectCache } from "./parse-cache.ts";
+import { cacheRoot, projectCache, type ParseCache } from "./parse-cache.ts";
 import type { Site } from "./site.ts";
 import type { PageCache } from "./page-cache.ts";
 import { REGISTRY, type RelationKind, type TypeEntry } from "./registry.ts";
@@ -139,10 +139,17 @@ export class BuildContext {
   }
   #registry?: Registry;
 
+  /** The parse cache (parse-cache.ts), none with the cache off. */
+  get parseCache(): ParseCache | null {
+    if (this.#parseCache === undefined) this.#parseCache = this.options.cache === false ? null : projectCache(this.root);
+    return this.#parseCache;
+  }
+  #parseCache?: ParseCache | null;
+
   get loader(): VaultLoader {
     return (this.#loader ??= new VaultLoader(this.contentDir, {
       cwd: process.cwd(),
-      cache: this.options.cache === false ? null : projectCache(this.root),
+      cache: this.parseCache,
       onProgress: (stage, done, total) => this.progress?.(stage, done, total),
       rawHtml: this.options.rawHtml,
       config: this.config(),
@@ -172,12 +179,20 @@ export class BuildContext {
    * Readies a checked vault for a build's render: drops what only the check reads (`releaseCheckData`), makes the
    * site model and its index of unlinked mentions, then drops the prose only that index reads. What every page needs
    * from the whole vault is made once, before the first page, and the render keeps no more of the vault than it shows.
+   * With the build's caches, the mention index reads again only the notes whose text or links changed since the last
+   * build (`mentions.json`, made by the same engine: the parse cache's version of it).
    */
   async prepareRender(): Promise<Site> {
     releaseCheckData(await this.load());
     const site = await this.site();
     const started = performance.now();
+    const file = this.buildCaches()?.mentions;
+    const engine = this.parseCache?.engine;
+    const { readMentionCache, writeMentionCache } = await import("./views/mention-index.ts");
+    if (file && engine) site.useMentionCache(readMentionCache(file, engine));
     site.indexMentionsAndRelease();
+    const cache = site.mentionCache();
+    if (file && engine && cache?.changed) writeMentionCache(file, engine, cache);
     this.record("mentions", performance.now() - started);
     return site;
   }
@@ -255,11 +270,12 @@ export class BuildContext {
   }
 
   /**
-   * The incremental build's caches of this vault (its pages' files and keys, its search shards), taken for this build
-   * alone: a lock file says a build is using them, and a second build of the same vault at the same time (tests do
-   * that) renders everything without them rather than read files the first is replacing. None with the cache off.
+   * The incremental build's caches of this vault (its pages' files and keys, its search shards, its mention index),
+   * taken for this build alone: a lock file says a build is using them, and a second build of the same vault at the
+   * same time (tests do that) renders everything without them rather than read files the first is replacing. None
+   * with the cache off.
    */
-  buildCaches(): { pages: string; search: string } | null {
+  buildCaches(): { pages: string; search: string; mentions: string } | null {
     if (this.#caches !== undefined) return this.#caches;
     if (this.options.cache === false || process.env.ATLAS_CACHE === "off") return (this.#caches = null);
     const dir = join(cacheRoot(this.root), "builds", vaultKey(this.contentDir));
@@ -288,9 +304,9 @@ export class BuildContext {
     this.#lock = lock;
     pruneBuildCaches(dirname(dir), dir);
     process.once("exit", () => this.releaseBuildCaches());
-    return (this.#caches = { pages: join(dir, "pages"), search: join(dir, "search") });
+    return (this.#caches = { pages: join(dir, "pages"), search: join(dir, "search"), mentions: join(dir, "mentions.json") });
   }
-  #caches?: { pages: string; search: string } | null;
+  #caches?: { pages: string; search: string; mentions: string } | null;
   #lock?: string;
 
   /** Lets the next build use the caches (at the end of the build, or when the process ends). */

@@ -191,6 +191,11 @@ export class Site {
     return this.#mentions;
   }
 
+  /** Starts the mention index from these per-note results (a build's, kept on disk), unless it is already made. */
+  useMentionCache(cache: MentionCache | undefined): void {
+    if (!this.#mentions && cache) this.#mentionCache = cache;
+  }
+
   /** The mention index's per-note results, for the next site of the same vault (`options.mentions`). */
   mentionCache(): MentionCache | undefined {
     return this.#mentionCache;

@@ -79,13 +79,17 @@ describe("npm run build, incremental", () => {
   });
 
   it("after a prose edit renders only what shows that text, and the site is the cold build's, byte for byte", { timeout: 180_000 }, () => {
-    appendFileSync(note, "\nA sentence added by the incremental test.\n");
+    // The sentence names another note without linking it: an unlinked mention, from a mention index the last build
+    // kept (only this note is read again).
+    appendFileSync(note, "\nA sentence added by the incremental test, beside Gadget Model.\n");
     const next = build(vault, cache);
-    // The note's page is rendered again (with the pages that are always rendered); the others are kept.
-    expect(next.timings.rendered).toBe(always + 1);
+    // The note's page is rendered again, and the page of the note it now mentions (with the pages that are always
+    // rendered); the others are kept.
+    expect(next.timings.rendered).toBe(always + 2);
+    expect(readFileSync(join(next.out, "gadget-model/index.html"), "utf8")).toContain("A sentence added by the incremental test");
     expect(next.timings.rendered + next.timings.copied).toBe(first.timings.pages);
     expect(next.log).toMatch(/unchanged pages .* kept from the last build/);
-    expect(readFileSync(join(next.out, "widget-7b/index.html"), "utf8")).toContain("A sentence added by the incremental test.");
+    expect(readFileSync(join(next.out, "widget-7b/index.html"), "utf8")).toContain("A sentence added by the incremental test, beside Gadget Model.");
     // Only the edited note's search shard is indexed again.
     expect(next.timings.search.indexedShards).toBe(1);
     expect(next.timings.search.indexedNotes).toBeLessThan(next.timings.search.notes);
@@ -94,7 +98,7 @@ describe("npm run build, incremental", () => {
   });
 
   it("after a link is added, and after a note is added and removed, the site is still the cold build's", { timeout: 300_000 }, () => {
-    writeFileSync(note, readFileSync(note, "utf8").replace("A sentence added by the incremental test.", "It is compared with [[gadget-model]] in the tests."));
+    writeFileSync(note, readFileSync(note, "utf8").replace("A sentence added by the incremental test, beside Gadget Model.", "It is compared with [[gadget-model]] in the tests."));
     const linked = build(vault, cache);
     expect(linked.timings.copied).toBeGreaterThan(0);
     expect(readFileSync(join(linked.out, "gadget-model/index.html"), "utf8")).toContain('href="/widget-7b/"'); // its new backlink

@@ -9,7 +9,9 @@ import { parseNote } from "../../src/lib/parse-note.ts";
 import { Site } from "../../src/lib/site.ts";
 import { loadVault } from "../../src/lib/vault.ts";
 import { join } from "node:path";
+import { readMentionCache, writeMentionCache } from "../../src/lib/views/mention-index.ts";
 import { checkVault, note } from "../helpers/vault.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const L = (text: string) => `\u0002${text}\u0003`;
 function run(notes: Record<string, { names: string[]; text: string; links?: string[] }>) {
@@ -113,5 +115,45 @@ describe("the page and the checker agree", () => {
     const hinted = mentionHints(forCheck).map((h) => `${h.from} → ${h.to}: ${h.name}`).sort();
     expect(hinted).toEqual(onPages);
     expect(hinted.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a build's mention index, kept on disk for the next build", () => {
+  const files = (cText: string, mTitle = "M") => ({
+    "labs/mit.md": note({ title: "MIT", type: "lab", summary: "l." }, "Lab.\n"),
+    "models/m.md": note({ title: mTitle, type: "model", summary: "m." }, "A model from MIT.\n"),
+    "concepts/c.md": note({ title: "C", type: "concept", summary: "c." }, cText),
+  });
+  const listed = (index: Map<string, { from: string; name: string }[]>) => [...index].flatMap(([to, list]) => list.map((m) => `${m.from} → ${to}: ${m.name}`)).sort();
+
+  it("reads again only the notes whose text or links changed, and all of them when a name changed", async () => {
+    const file = join(tempDir("atlas-mentions-"), "mentions.json");
+    const first = new Site((await checkVault(files("Nothing here.\n"))).vault);
+    first.indexMentions();
+    writeMentionCache(file, "engine-1", first.mentionCache()!);
+    // Another engine's cache is not read.
+    expect(readMentionCache(file, "engine-2")).toBeUndefined();
+
+    // What the cache holds for m is kept (marked here, so that reuse shows); c changed, and is read again.
+    const kept = readMentionCache(file, "engine-1")!;
+    kept.perNote.get("m")!.found = [["mit", { from: "m", name: "KEPT", excerpt: "" }, 0]];
+    const next = new Site((await checkVault(files("Now C names MIT.\n"))).vault);
+    next.useMentionCache(kept);
+    expect(listed(next.indexMentions())).toEqual(["c → mit: MIT", "m → mit: KEPT"]);
+    expect(next.mentionCache()!.changed).toBe(true);
+
+    // The same notes again: nothing is read, and the cache need not be written.
+    writeMentionCache(file, "engine-1", next.mentionCache()!);
+    const same = new Site((await checkVault(files("Now C names MIT.\n"))).vault);
+    same.useMentionCache(readMentionCache(file, "engine-1"));
+    expect(listed(same.indexMentions())).toEqual(["c → mit: MIT", "m → mit: KEPT"]);
+    expect(same.mentionCache()!.changed).toBe(false);
+
+    // A note's title changed: every note is read again, and the result is a fresh index's.
+    const renamed = new Site((await checkVault(files("Now C names MIT.\n", "Model M"))).vault);
+    renamed.useMentionCache(readMentionCache(file, "engine-1"));
+    const fresh = new Site((await checkVault(files("Now C names MIT.\n", "Model M"))).vault);
+    expect(listed(renamed.indexMentions())).toEqual(listed(fresh.indexMentions()));
+    expect(listed(renamed.indexMentions())).toEqual(["c → mit: MIT", "m → mit: MIT"]);
   });
 });
