@@ -17,8 +17,12 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { dirname, join, relative } from "node:path";
 import { Worker } from "node:worker_threads";
 import { linkOrCopy } from "./rename-or-copy.ts";
+import type { NoteIndex } from "./pages/affected.ts";
+import type { NoteIndexStore } from "./pages/keys.ts";
 
 const MANIFEST = "pages.json";
+/** The note index (pages/affected.ts): what the next build compares the vault with, to skip keys no change can reach. */
+const NOTES = "notes.json";
 const VERSION = 1;
 
 interface Manifest {
@@ -42,8 +46,12 @@ export interface PageCacheResult {
   stored: number;
 }
 
-export class PageCache {
+export class PageCache implements NoteIndexStore {
   readonly dir: string;
+  /** The last build's note index, if it left one. */
+  previousNotes: NoteIndex | undefined;
+  /** This build's note index, for the next (set by the page keys, pages/keys.ts). */
+  noteIndex?: () => NoteIndex;
   #previous: Record<string, string> = {};
   #files = new Set<string>();
   /** This build's pages: those the routes kept from Astro (reused) and those they handed it (to store). */
@@ -109,6 +117,10 @@ export class PageCache {
       } catch {
         this.#previous = {};
       }
+      this.previousNotes = await readFile(join(this.dir, NOTES), "utf8").then(
+        (text) => JSON.parse(text) as NoteIndex,
+        () => undefined,
+      );
       const files = await readdir(join(this.dir, "files"), { withFileTypes: true, recursive: true }).catch(() => []);
       for (const f of files) if (f.isFile()) this.#files.add(relative(join(this.dir, "files"), join(f.parentPath, f.name)));
     })());
@@ -174,14 +186,20 @@ export class PageCache {
       }
     }
     await this.#writeManifest(kept);
+    if (this.noteIndex) await this.#writeJson(NOTES, this.noteIndex());
     return { reused: this.#reuse.size, reusedPages: [...this.#reuse.keys()].filter((f) => f.endsWith(".html")).length, stored };
   }
 
-  async #writeManifest(pages: Record<string, string>): Promise<void> {
+  #writeManifest(pages: Record<string, string>): Promise<void> {
+    return this.#writeJson(MANIFEST, { version: VERSION, pages } satisfies Manifest);
+  }
+
+  /** Writes one of the cache's files whole, through a temporary file (never half written). */
+  async #writeJson(name: string, data: unknown): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const tmp = join(this.dir, `${MANIFEST}.${process.pid}`);
-    await writeFile(tmp, JSON.stringify({ version: VERSION, pages } satisfies Manifest));
-    await rename(tmp, join(this.dir, MANIFEST));
+    const tmp = join(this.dir, `${name}.${process.pid}`);
+    await writeFile(tmp, JSON.stringify(data));
+    await rename(tmp, join(this.dir, name));
   }
 }
 

@@ -22,6 +22,8 @@ export interface VaultFile {
   slug: string;
   /** First folder under the vault (`models`), or the file name for a note at the top. */
   folder: string;
+  /** A digest of the file's text (set when it was read): equal digests, equal files. */
+  hash?: string;
   parsed: ParsedNote;
   /** Set when the file could not be read. */
   readError?: string;

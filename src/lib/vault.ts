@@ -313,13 +313,13 @@ export class VaultLoader {
       if (old && old.hash === hash) continue;
       if (obsidian && isBasePath(paths[i])) {
         // A base is read here too, not cached: it is YAML, evaluated when its page is made (src/lib/bases/).
-        this.#entries.set(paths[i], { hash, file: baseFile(this.dir, paths[i], cwd, text) });
+        this.#entries.set(paths[i], { hash, file: { ...baseFile(this.dir, paths[i], cwd, text), hash } });
         this.#changed.add(paths[i]);
         continue;
       }
       if (obsidian && isCanvasPath(paths[i])) {
         // A canvas is read here, not cached: its text nodes are parsed as notes (canvas/note.ts), a vault has few.
-        this.#entries.set(paths[i], { hash, file: canvasFile(this.dir, paths[i], cwd, text) });
+        this.#entries.set(paths[i], { hash, file: { ...canvasFile(this.dir, paths[i], cwd, text), hash } });
         this.#changed.add(paths[i]);
         continue;
       }
@@ -374,7 +374,8 @@ export class VaultLoader {
     for (let i = 0; i < paths.length; i++) {
       const parsed = results.get(paths[i]);
       if (!parsed) continue;
-      this.#entries.set(paths[i], { hash: hashes.get(paths[i])!, file: obsidian ? plain(this.dir, paths[i], cwd, parsed) : validate(this.dir, paths[i], cwd, parsed, this.#registry) });
+      const hash = hashes.get(paths[i])!;
+      this.#entries.set(paths[i], { hash, file: { ...(obsidian ? plain(this.dir, paths[i], cwd, parsed) : validate(this.dir, paths[i], cwd, parsed, this.#registry)), hash } });
       this.#changed.add(paths[i]);
     }
   }

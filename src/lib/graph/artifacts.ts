@@ -9,7 +9,7 @@ import { buildLandscapeGraph, edgeKinds, graphSignature, patchLandscapeGraph, ty
 import { layoutKey, layoutWithCacheAsync } from "./cache.ts";
 import { toCsvByType, toGexf, toGraphologyJson } from "./exports.ts";
 import type { Layout } from "./layout.ts";
-import { localPayload, type NeighbourhoodOptions } from "./local.ts";
+import { LOCAL_DEFAULTS, localPayload, type NeighbourhoodOptions } from "./local.ts";
 import type { LocalPayload } from "./payload.ts";
 import { contentHash, encodeGlobalPayload, encodeTitlesPayload } from "./serialize.ts";
 import { buildUndirectedIndex, type UndirectedIndex } from "./undirected.ts";
@@ -50,6 +50,8 @@ export interface GraphArtifacts {
   global: { fileName: string; json(): Promise<string> };
   /** The note finder's payload (titles, aliases, types, degrees; no layout): its content-addressed name and JSON. */
   titles: { fileName: string; json(): string };
+  /** How each note's small graph is chosen (graph/local.ts): what an incremental build's reach follows. */
+  neighbourhood: Required<NeighbourhoodOptions>;
   /** A note's local payload, as JSON for the page and as data for its server-rendered list; undefined for an unknown slug. */
   local(slug: string, layout?: boolean): { json: string; payload: LocalPayload } | undefined;
   exports: ExportFile[];
@@ -120,6 +122,7 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<
       },
       json: () => titlesPayload().json,
     },
+    neighbourhood: { ...LOCAL_DEFAULTS, ...localOptions },
     local,
     exports,
     stats: { nodes: graph.order, edges: graph.size },

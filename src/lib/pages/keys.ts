@@ -8,6 +8,8 @@
  *   the errors a dev build shows);
  * - the page's own data: a note's is its page data (pages/note.ts), with its small graph named by what it is drawn
  *   from rather than the drawing (the drawing is a pure function of it, and most of the cost).
+ * A build with the page cache keeps every note's state and keys for the next (pages/affected.ts): a note page or
+ * preview that no change since can reach keeps its last key without its data being made again.
  * Pure: no Astro import; tested end to end by tests/e2e/incremental.test.ts (every page of an edited vault, built
  * incrementally, byte for byte against a cold build).
  */
@@ -16,6 +18,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Site } from "../site.ts";
+import { affectedNotes, NOTE_INDEX_VERSION, noteStates, type NoteIndex, type NoteState } from "./affected.ts";
 import { labModels } from "../views/landscape.ts";
 import { notePageData, type NotePageData } from "./note.ts";
 import { folderView } from "./folder.ts";
@@ -55,13 +58,44 @@ const readIfThere = (file: string): Buffer | string => {
 
 const digest = (...parts: string[]) => createHash("sha1").update(parts.join("\0")).digest("hex").slice(0, 20);
 
+/** Where a site's keys come from and go: the last build's note index, and this build's, kept for the next. */
+export interface NoteIndexStore {
+  readonly previousNotes: NoteIndex | undefined;
+  noteIndex?: () => NoteIndex;
+}
+
 /** The keys of one site's pages. Each key is made on demand; the engine's and the frame's digests once. */
 export class PageKeys {
   readonly #site: Site;
   #frame?: string;
+  readonly #store?: NoteIndexStore;
+  #plan?: { states: Map<string, NoteState>; affected?: Set<string> };
 
-  constructor(site: Site) {
+  /** `store`: a build's page cache, whose note index says which notes' keys still hold (none: every key is made). */
+  constructor(site: Site, store?: NoteIndexStore) {
     this.#site = site;
+    this.#store = store;
+    if (store) store.noteIndex = () => this.index();
+  }
+
+  /** Every note's state now, and which notes' pages the changes since the last build can reach (all: undefined). */
+  #planned() {
+    if (!this.#plan) {
+      const states = noteStates(this.#site);
+      this.#plan = { states, affected: affectedNotes(this.#site, this.frame, this.#store?.previousNotes, states) };
+    }
+    return this.#plan;
+  }
+
+  /** The key a note's page or preview had in the last build, when no change since can reach it. */
+  #kept(slug: string, which: "key" | "preview"): string | undefined {
+    const { affected } = this.#planned();
+    return affected && !affected.has(slug) ? this.#store?.previousNotes?.notes[slug]?.[which] : undefined;
+  }
+
+  /** This build's note index, for the next build. */
+  index(): NoteIndex {
+    return { version: NOTE_INDEX_VERSION, frame: this.frame, notes: Object.fromEntries(this.#planned().states) };
   }
 
   /** What every page's frame shows from the site (layouts/Base.astro), with the engine. */
@@ -74,6 +108,11 @@ export class PageKeys {
       JSON.stringify({
         // The vault's settings (title, origin, language, footer…), which every page's head and footer show.
         identity: s.identity,
+        settings: s.vault.settings.site,
+        config: s.vault.config,
+        // An Obsidian vault's files and folders, which its notes embed and link (a file's kind decides how it shows).
+        attachments: [...s.vault.attachments.values()],
+        folders: [...s.vault.folders],
         base: s.urls.base,
         types: s.types.map((t) => [t.type, t.label]),
         views: s.flavour.views(s.urls),
@@ -86,6 +125,16 @@ export class PageKeys {
 
   /** A note's page: its page data (the small graph by its inputs) and, for a lab, its chart's data. */
   note(slug: string, dev = false): string | undefined {
+    if (this.#store && !dev) {
+      const key = this.#kept(slug, "key") ?? this.#noteKey(slug);
+      const state = this.#planned().states.get(slug);
+      if (state) state.key = key;
+      return key;
+    }
+    return this.#noteKey(slug, dev);
+  }
+
+  #noteKey(slug: string, dev = false): string | undefined {
     const data = notePageData(this.#site, slug, { dev, localGraphKey: true });
     if (!data) return undefined;
     const note = this.#site.note(slug)!;
@@ -96,6 +145,16 @@ export class PageKeys {
 
   /** A note's link preview (`/previews/<slug>.json`): the preview itself. */
   preview(slug: string): string | undefined {
+    if (this.#store) {
+      const key = this.#kept(slug, "preview") ?? this.#previewKey(slug);
+      const state = this.#planned().states.get(slug);
+      if (state) state.preview = key;
+      return key;
+    }
+    return this.#previewKey(slug);
+  }
+
+  #previewKey(slug: string): string | undefined {
     const note = this.#site.note(slug);
     return note && digest(engineDigest(this.#site.engineDir), "preview", JSON.stringify(this.#site.preview(note)));
   }
@@ -122,9 +181,12 @@ function pageJson(data: NotePageData): string {
 }
 
 const bySite = new WeakMap<Site, PageKeys>();
-/** The keys of a site's pages (one set per site, so the frame is digested once). */
-export function pageKeys(site: Site): PageKeys {
+/**
+ * The keys of a site's pages (one set per site, so the frame is digested once); `store`: the build's page cache, the
+ * first time (see `PageKeys`).
+ */
+export function pageKeys(site: Site, store?: NoteIndexStore): PageKeys {
   let keys = bySite.get(site);
-  if (!keys) bySite.set(site, (keys = new PageKeys(site)));
+  if (!keys) bySite.set(site, (keys = new PageKeys(site, store)));
   return keys;
 }

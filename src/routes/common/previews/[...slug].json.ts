@@ -10,7 +10,7 @@ import { pageFile, pagesToRender } from "../../../lib/page-cache.ts";
 export async function getStaticPaths() {
   const s = await site();
   const cache = pageCache();
-  const keys = pageKeys(s);
+  const keys = pageKeys(s, cache);
   // An incremental build renders a preview again only when it changed (src/lib/page-cache.ts).
   return pagesToRender(
     cache,
