@@ -16,6 +16,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { escapeHtml as escape } from "../lib/html-escape.ts";
 import { linkOrCopy, renameOrCopy } from "../lib/rename-or-copy.ts";
+import type { PageKeys } from "../lib/pages/keys.ts";
 import type { Site } from "../lib/site.ts";
 import type { ShardJob } from "./pagefind-worker.ts";
 
@@ -48,9 +49,10 @@ export interface SearchIndexResult {
  * Indexes every note of the site into `outDir`, in shards (see above). With a `cacheDir`, each shard's index is kept
  * there under a digest of its documents (and Pagefind's version and options), and a shard whose digest did not change
  * is linked from it instead of indexed again: an incremental build re-indexes only the shards whose notes changed.
- * Pagefind runs on a worker thread (pagefind-worker.ts).
+ * `keys`: the build's page keys, which keep each document's digest for the next build. Pagefind runs on a worker
+ * thread (pagefind-worker.ts).
  */
-export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: string | null): Promise<SearchIndexResult> {
+export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: string | null, keys?: PageKeys): Promise<SearchIndexResult> {
   // Pagefind's version is part of each shard's key (its package.json is not among its exports: read beside its entry).
   const version = (JSON.parse(await readFile(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
   await rm(outDir, { recursive: true, force: true });
@@ -64,17 +66,26 @@ export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: st
       // Between shards, the pages being rendered get the thread back.
       await new Promise((r) => setImmediate(r));
       const notes = shards[i];
-      const documents = notes.map((n) => ({ url: site.urls.note(n.slug), content: searchDocument(site, n.slug) }));
+      // Each document is made once; with the build's page keys, only those of notes a change since the last build can
+      // reach (pages/affected.ts): the others' digests are the last build's, and their documents are made only if
+      // another note of their shard changed.
+      const made = new Map<string, string>();
+      const content = (slug: string) => {
+        let doc = made.get(slug);
+        if (doc === undefined) made.set(slug, (doc = searchDocument(site, slug)));
+        return doc;
+      };
       // `outDir` becomes the site's `pagefind/`: a bundle's path is under it.
       const target = join(outDir, bundle.path.replace(/^pagefind\/?/, ""));
       const key = createHash("sha1").update(`pagefind ${version}\0${JSON.stringify(INDEX_OPTIONS)}\0${bundles.length}\0${bundle.path}\0`);
-      for (const d of documents) key.update(d.url).update("\0").update(d.content).update("\0");
+      for (const n of notes) key.update(site.urls.note(n.slug)).update("\0").update(keys ? keys.search(n.slug, () => content(n.slug)) : createHash("sha1").update(content(n.slug)).digest("base64url")).update("\0");
       const digest = key.digest("hex");
       const cached = cacheDir ? join(cacheDir, `shard-${i + 1}`) : undefined;
       if (cached && (await readFile(join(cached, "key"), "utf8").catch(() => "")) === digest) {
         unchanged.push({ from: join(cached, "files"), to: target });
         continue;
       }
+      const documents = notes.map((n) => ({ url: site.urls.note(n.slug), content: content(n.slug) }));
       indexedShards++;
       indexedNotes += notes.length;
       if (cached) await rm(cached, { recursive: true, force: true });

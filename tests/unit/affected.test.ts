@@ -3,11 +3,12 @@
  * last key without its data being made. Checked here on the wiki's own vault and on the Obsidian fixture, through a
  * run of seeded random edits of every kind (prose, a name mentioned, a link added or removed, a title, an alias, a
  * summary, a field, a relation, a note added and removed, an embed): after each, every page key is made again, and
- * each note whose page or preview key changed must be among the affected notes.
+ * each note whose page key, preview key or search document changed must be among the affected notes.
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { searchDocument } from "../../src/integration/pagefind.ts";
 import { affectedNotes, NOTE_INDEX_VERSION, noteStates, type NoteIndex } from "../../src/lib/pages/affected.ts";
 import { PageKeys } from "../../src/lib/pages/keys.ts";
 import { ParseCache } from "../../src/lib/parse-cache.ts";
@@ -37,6 +38,7 @@ async function snapshot(dir: string, cache: ParseCache) {
   for (const [slug, state] of states) {
     state.key = keys.note(slug);
     state.preview = keys.preview(slug);
+    state.search = keys.search(slug, () => searchDocument(site, slug));
   }
   const index: NoteIndex = { version: NOTE_INDEX_VERSION, frame: keys.frame, notes: Object.fromEntries(states) };
   return { site, states, index, errors: site.errors.map((e) => `${e.file}:${e.line} ${e.message}`) };
@@ -145,7 +147,7 @@ async function check(fixture: string, edits: Record<string, Edit>, steps: number
     expect(after.errors, what).toEqual([]);
     const affected = affectedNotes(after.site, after.index.frame, before.index, after.states);
     expect(affected, `${what}: the frame stays the same, so not every page is made again`).toBeDefined();
-    const missed = [...after.states].filter(([slug, s]) => (s.key !== before.index.notes[slug]?.key || s.preview !== before.index.notes[slug]?.preview) && !affected!.has(slug)).map(([slug]) => slug);
+    const missed = [...after.states].filter(([slug, s]) => (["key", "preview", "search"] as const).some((k) => s[k] !== before.index.notes[slug]?.[k]) && !affected!.has(slug)).map(([slug]) => slug);
     expect(missed, `${what}: pages changed outside the affected notes`).toEqual([]);
     reached.push([kind, affected!.size]);
     before = after;

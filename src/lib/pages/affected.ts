@@ -41,6 +41,8 @@ export interface NoteState {
   /** Its page's key, and its link preview's (pages/keys.ts), when this build made or kept them. */
   key?: string;
   preview?: string;
+  /** A digest of its search document (integration/pagefind.ts), when this build made or kept it. */
+  search?: string;
 }
 
 /** What a build leaves for the next: its frame's digest and every note's state. */

@@ -87,8 +87,20 @@ export class PageKeys {
     return this.#plan;
   }
 
+  /**
+   * A digest of a note's search document (`make` makes it): the last build's, when no change since can reach the note
+   * (what the document shows, its text and its links' and relations' titles, is on its page), else made.
+   */
+  search(slug: string, make: () => string): string {
+    const kept = this.#store ? this.#kept(slug, "search") : undefined;
+    const digest = kept ?? createHash("sha1").update(make()).digest("base64url");
+    const state = this.#store ? this.#planned().states.get(slug) : undefined;
+    if (state) state.search = digest;
+    return digest;
+  }
+
   /** The key a note's page or preview had in the last build, when no change since can reach it. */
-  #kept(slug: string, which: "key" | "preview"): string | undefined {
+  #kept(slug: string, which: "key" | "preview" | "search"): string | undefined {
     const { affected } = this.#planned();
     return affected && !affected.has(slug) ? this.#store?.previousNotes?.notes[slug]?.[which] : undefined;
   }
