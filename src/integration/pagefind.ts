@@ -11,8 +11,9 @@
  * (Pagefind's `mergeIndex`): see `Site.searchBundles()` and `Site.searchShards()`.
  */
 import { createHash } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { escapeHtml as escape } from "../lib/html-escape.ts";
 import { linkOrCopy, renameOrCopy } from "../lib/rename-or-copy.ts";
@@ -54,17 +55,23 @@ export interface SearchIndexResult {
  */
 export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: string | null, keys?: PageKeys): Promise<SearchIndexResult> {
   // Pagefind's version is part of each shard's key (its package.json is not among its exports: read beside its entry).
-  const version = (JSON.parse(await readFile(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
-  await rm(outDir, { recursive: true, force: true });
+  // Read at once (small files), without waiting for the render's turn before the first shard's check.
+  const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+  rmSync(outDir, { recursive: true, force: true });
   const bundles = site.searchBundles();
   const shards = site.searchShards();
   let indexedShards = 0, indexedNotes = 0;
   let worker: PagefindWorker | undefined;
   const unchanged: { from: string; to: string }[] = [];
   try {
+    let since = performance.now();
     for (const [i, bundle] of bundles.entries()) {
-      // Between shards, the pages being rendered get the thread back.
-      await new Promise((r) => setImmediate(r));
+      // After a shard whose documents took a while to make, the pages being rendered get the thread back. (Shards whose
+      // notes no change reached cost little to check: waiting for the render's turn there only delays a changed one.)
+      if (performance.now() - since > 50) {
+        await new Promise((r) => setImmediate(r));
+        since = performance.now();
+      }
       const notes = shards[i];
       // Each document is made once; with the build's page keys, only those of notes a change since the last build can
       // reach (pages/affected.ts): the others' digests are the last build's, and their documents are made only if
@@ -81,7 +88,7 @@ export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: st
       for (const n of notes) key.update(site.urls.note(n.slug)).update("\0").update(keys ? keys.search(n.slug, () => content(n.slug)) : createHash("sha1").update(content(n.slug)).digest("base64url")).update("\0");
       const digest = key.digest("hex");
       const cached = cacheDir ? join(cacheDir, `shard-${i + 1}`) : undefined;
-      if (cached && (await readFile(join(cached, "key"), "utf8").catch(() => "")) === digest) {
+      if (cached && readIfThere(join(cached, "key")) === digest) {
         unchanged.push({ from: join(cached, "files"), to: target });
         continue;
       }
@@ -104,6 +111,14 @@ export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: st
   for (const { from, to } of unchanged) await linkTree(from, to);
   return { notes: site.vault.notes.length, shards: bundles.length, indexedShards, indexedNotes };
 }
+
+const readIfThere = (file: string): string => {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+};
 
 /** Every file under `from` at the same place under `to`, hard-linked where the file system allows (rename-or-copy.ts). */
 async function linkTree(from: string, to: string): Promise<void> {

@@ -52,6 +52,8 @@ export class PageCache implements NoteIndexStore {
   previousNotes: NoteIndex | undefined;
   /** This build's note index, for the next (set by the page keys, pages/keys.ts). */
   noteIndex?: () => NoteIndex;
+  /** This build's page keys (pages/keys.ts `pageKeys`). */
+  keys?: NoteIndexStore["keys"];
   #previous: Record<string, string> = {};
   #files = new Set<string>();
   /** This build's pages: those the routes kept from Astro (reused) and those they handed it (to store). */

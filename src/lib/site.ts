@@ -44,10 +44,13 @@ export interface NotePage {
 /**
  * Notes per search-index shard by default: one Pagefind process indexes about this many (its memory is bounded), and
  * an incremental build indexes again only a changed note's shard. Measured at 10,000 notes (2026-12-07): Pagefind
- * alone took 14.9 s in one shard, 15.1 s in four of 2,500 and 16.5 s in ten of 1,000, so four cost little more, and
- * one edited note re-indexes a quarter of them.
+ * alone took 14.9 s in one shard, 15.1 s in four of 2,500 and 16.5 s in ten of 1,000. With page keys made only for
+ * the notes a change reaches, re-indexing one shard of 2,500 became the longest part of a build after a prose edit
+ * (about 6 s after the last page), so shards hold 1,000 notes: a tenth more Pagefind time in a cold build, beside the
+ * render. At most `SEARCH_SHARDS_MAX` shards, each a bundle the search page merges: bigger vaults get bigger shards.
  */
-export const SEARCH_SHARD_NOTES = 2_500;
+export const SEARCH_SHARD_NOTES = 1_000;
+export const SEARCH_SHARDS_MAX = 20;
 
 /** Titles in the order the indexes use: English, ignoring case and accents. */
 const byTitle = new Intl.Collator("en", { sensitivity: "base" }).compare;
@@ -314,7 +317,7 @@ export class Site {
    * under the site root, `url` the address the search page merges.
    */
   searchBundles(): { path: string; url: string }[] {
-    const count = Math.max(1, Math.ceil(this.vault.notes.length / this.searchShardNotes));
+    const count = Math.max(1, Math.min(SEARCH_SHARDS_MAX, Math.ceil(this.vault.notes.length / this.searchShardNotes)));
     return Array.from({ length: count }, (_x, i) => {
       const path = i === 0 ? "pagefind/" : `pagefind/shard-${i + 1}/`;
       return { path, url: this.urls.file(path) };

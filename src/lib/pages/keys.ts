@@ -62,6 +62,8 @@ const digest = (...parts: string[]) => createHash("sha1").update(parts.join("\0"
 export interface NoteIndexStore {
   readonly previousNotes: NoteIndex | undefined;
   noteIndex?: () => NoteIndex;
+  /** The page keys using it (see `pageKeys`). */
+  keys?: { readonly site: Site };
 }
 
 /** The keys of one site's pages. Each key is made on demand; the engine's and the frame's digests once. */
@@ -74,8 +76,13 @@ export class PageKeys {
   /** `store`: a build's page cache, whose note index says which notes' keys still hold (none: every key is made). */
   constructor(site: Site, store?: NoteIndexStore) {
     this.#site = site;
+    if (store) store.keys = this;
     this.#store = store;
     if (store) store.noteIndex = () => this.index();
+  }
+
+  get site(): Site {
+    return this.#site;
   }
 
   /** Every note's state now, and which notes' pages the changes since the last build can reach (all: undefined). */
@@ -194,10 +201,13 @@ function pageJson(data: NotePageData): string {
 
 const bySite = new WeakMap<Site, PageKeys>();
 /**
- * The keys of a site's pages (one set per site, so the frame is digested once); `store`: the build's page cache, the
- * first time (see `PageKeys`).
+ * The keys of a site's pages (one set per site, so the frame is digested once); `store`: the build's page cache (see
+ * `PageKeys`).
  */
 export function pageKeys(site: Site, store?: NoteIndexStore): PageKeys {
+  // The build's store holds them too: the routes (bundled by Astro) and the integration each have their own copy of
+  // this module, and one build must have one set of keys, whose note index the store keeps.
+  if (store?.keys?.site === site) return store.keys as PageKeys;
   let keys = bySite.get(site);
   if (!keys) bySite.set(site, (keys = new PageKeys(site, store)));
   return keys;
