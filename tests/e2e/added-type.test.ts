@@ -6,8 +6,7 @@
  * `npm run new`'s template for it must be a note that validates.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REGISTRY } from "../../src/lib/registry.ts";
@@ -16,6 +15,7 @@ import { VaultLoader } from "../../src/lib/vault.ts";
 import type { GlobalPayload } from "../../src/lib/graph/payload.ts";
 import { benchmark, evaluates } from "../fixtures/added-type/_type/benchmark.ts";
 import { NODE, ROOT } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const VAULT = join(ROOT, "tests/fixtures/added-type");
 const registry = REGISTRY.withTypes([benchmark], [evaluates]);
@@ -24,7 +24,7 @@ describe("a type added with its schema and one registry entry", () => {
   let dist: string;
   const file = (path: string) => readFileSync(join(dist, path), "utf8");
   beforeAll(() => {
-    dist = join(mkdtempSync(join(tmpdir(), "atlas-added-type-")), "dist");
+    dist = join(tempDir("atlas-added-type-"), "dist");
     const r = spawnSync(NODE, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--config", "tests/fixtures/added-type/_type/astro.config.mjs", "--outDir", dist], {
       cwd: ROOT,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
@@ -112,7 +112,7 @@ describe("a type added with its schema and one registry entry", () => {
     expect(text).toContain("type: benchmark\n");
     expect(text).toContain("# metric: accuracy\n");
     expect(text).toContain("# evaluates: [{ref: some-model, source: source-slug}]\n");
-    const copy = mkdtempSync(join(tmpdir(), "atlas-added-type-vault-"));
+    const copy = tempDir("atlas-added-type-vault-");
     cpSync(VAULT, copy, { recursive: true });
     writeFileSync(join(copy, "benchmarks/brand-new-bench.md"), text);
     const vault = await new VaultLoader(copy, { registry, cache: null, workers: 0 }).load();
