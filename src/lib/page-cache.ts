@@ -119,8 +119,15 @@ export class PageCache implements NoteIndexStore {
       } catch {
         this.#previous = {};
       }
+      // A note index that cannot be read (missing, cut short, not JSON) is no index: every page's key is made.
       this.previousNotes = await readFile(join(this.dir, NOTES), "utf8").then(
-        (text) => JSON.parse(text) as NoteIndex,
+        (text) => {
+          try {
+            return JSON.parse(text) as NoteIndex;
+          } catch {
+            return undefined;
+          }
+        },
         () => undefined,
       );
       const files = await readdir(join(this.dir, "files"), { withFileTypes: true, recursive: true }).catch(() => []);

@@ -125,4 +125,14 @@ describe("npm run build, incremental", () => {
     expect(readFileSync(join(renamed.out, "widget-7b/index.html"), "utf8")).toContain("Widget 7B · Atlas, renamed");
     expect(differences(renamed.out, cold(vault).out)).toEqual([]);
   });
+
+  it("reads a damaged note index or mention index as none, and still builds the cold build's site", { timeout: 120_000 }, () => {
+    appendFileSync(note, "\nOne more sentence, after the caches were damaged.\n");
+    const damaged = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && (e.name === "notes.json" || e.name === "mentions.json"));
+    expect(damaged.map((e) => e.name).sort()).toEqual(["mentions.json", "notes.json"]);
+    for (const e of damaged) writeFileSync(join(e.parentPath, e.name), e.name === "notes.json" ? '{"version":1,"frame":"x","notes":{"a":{"out":7}}' : "[1,");
+    const next = build(vault, cache);
+    expect(readFileSync(join(next.out, "widget-7b/index.html"), "utf8")).toContain("One more sentence, after the caches were damaged.");
+    expect(differences(next.out, cold(vault).out)).toEqual([]);
+  });
 });

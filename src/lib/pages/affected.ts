@@ -54,6 +54,14 @@ export interface NoteIndex {
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("base64url").slice(0, 22);
 
+/** Whether an index's notes have the shape this module reads (a cache file damaged by hand is no index). */
+function wellFormed(notes: unknown): notes is Record<string, NoteState> {
+  if (!notes || typeof notes !== "object") return false;
+  return Object.values(notes).every(
+    (s: Partial<NoteState> | null) => !!s && typeof s.inputs === "string" && typeof s.graph === "string" && typeof s.mentions === "string" && Array.isArray(s.out) && s.out.every((e) => typeof e === "string"),
+  );
+}
+
 /** Every note's state in this site (without keys). */
 export function noteStates(site: Site): Map<string, NoteState> {
   const { vault } = site;
@@ -85,7 +93,7 @@ export function noteStates(site: Site): Map<string, NoteState> {
  * another frame, a vault with errors). `current`: `noteStates(site)`.
  */
 export function affectedNotes(site: Site, frame: string, previous: NoteIndex | undefined, current: Map<string, NoteState>): Set<string> | undefined {
-  if (!previous || previous.version !== NOTE_INDEX_VERSION || previous.frame !== frame || !previous.notes) return undefined;
+  if (!previous || previous.version !== NOTE_INDEX_VERSION || previous.frame !== frame || !wellFormed(previous.notes)) return undefined;
   if (site.errors.length) return undefined;
   const before = previous.notes;
   const affected = new Set<string>();

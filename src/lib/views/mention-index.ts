@@ -91,8 +91,10 @@ export function readMentionCache(file: string, engine: string): MentionCache | u
   } catch {
     return undefined;
   }
-  if (data?.version !== 1 || data.engine !== engine || !Array.isArray(data.notes)) return undefined;
-  return { namesKey: data.namesKey, perNote: new Map(data.notes.map(([slug, textKey, linksKey, found]) => [slug, { textKey, linksKey, found }])) };
+  if (data?.version !== 1 || data.engine !== engine || typeof data.namesKey !== "string" || !Array.isArray(data.notes)) return undefined;
+  // A row of another shape (the file damaged) is left out: that note is read again.
+  const row = (r: unknown): r is MentionCacheFile["notes"][number] => Array.isArray(r) && typeof r[0] === "string" && typeof r[1] === "string" && typeof r[2] === "string" && Array.isArray(r[3]) && r[3].every((f) => Array.isArray(f) && typeof f[0] === "string" && !!f[1] && typeof f[1] === "object");
+  return { namesKey: data.namesKey, perNote: new Map(data.notes.filter(row).map(([slug, textKey, linksKey, found]) => [slug, { textKey, linksKey, found }])) };
 }
 
 /** Writes a site's mention cache to `file` for the next build (whole, through a temporary file: never half written). */
