@@ -162,8 +162,8 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
         // layout on a worker thread and the search index on another, while the pages render.
         const dir = join(ctx.root, ".atlas", `pagefind-${process.pid}`);
         const started = performance.now();
-        const checked = ctx.checkedSite();
-        checked
+        ctx
+          .checkedSite()
           .then((site) => {
             const layoutStarted = performance.now();
             return site.graph().layout().then(() => ctx.record("graph layout (on a worker, beside the render)", performance.now() - layoutStarted));
@@ -171,7 +171,7 @@ export default function atlas(options: AtlasOptions = {}): AstroIntegration {
           .catch(() => {}); // a refused vault is reported by the render; a failed layout, by the pages that await it
         // The search index once the site is readied for the render (its mention index and page cache read), so that it
         // knows, as the pages do, which notes a change since the last build can reach (src/lib/pages/affected.ts).
-        const done = checked.then(() => ctx.readyForRender()).then((site) => {
+        const done = ctx.readyForRender().then((site) => {
           logger.info("indexing the notes for search (Pagefind), beside the render");
           const searchStarted = performance.now();
           return writeSearchIndex(site, dir, ctx.searchCacheDir(), ctx.pageCache && pageKeys(site, ctx.pageCache)).then((n) => (ctx.record("pagefind (its process, beside the render)", performance.now() - searchStarted), n));

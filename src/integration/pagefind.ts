@@ -17,7 +17,7 @@ import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { escapeHtml as escape } from "../lib/html-escape.ts";
 import { linkOrCopy, renameOrCopy } from "../lib/rename-or-copy.ts";
-import type { PageKeys } from "../lib/pages/keys.ts";
+import { documentDigest, type PageKeys } from "../lib/pages/keys.ts";
 import type { Site } from "../lib/site.ts";
 import type { ShardJob } from "./pagefind-worker.ts";
 
@@ -85,7 +85,7 @@ export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: st
       // `outDir` becomes the site's `pagefind/`: a bundle's path is under it.
       const target = join(outDir, bundle.path.replace(/^pagefind\/?/, ""));
       const key = createHash("sha1").update(`pagefind ${version}\0${JSON.stringify(INDEX_OPTIONS)}\0${bundles.length}\0${bundle.path}\0`);
-      for (const n of notes) key.update(site.urls.note(n.slug)).update("\0").update(keys ? keys.search(n.slug, () => content(n.slug)) : createHash("sha1").update(content(n.slug)).digest("base64url")).update("\0");
+      for (const n of notes) key.update(site.urls.note(n.slug)).update("\0").update(keys ? keys.search(n.slug, () => content(n.slug)) : documentDigest(content(n.slug))).update("\0");
       const digest = key.digest("hex");
       const cached = cacheDir ? join(cacheDir, `shard-${i + 1}`) : undefined;
       if (cached && readIfThere(join(cached, "key")) === digest) {

@@ -192,7 +192,7 @@ export class BuildContext {
     if (file && engine) site.useMentionCache(readMentionCache(file, engine));
     site.indexMentionsAndRelease();
     const cache = site.mentionCache();
-    if (file && engine && cache?.changed) writeMentionCache(file, engine, cache);
+    if (file && engine && cache?.changed) await writeMentionCache(file, engine, cache);
     this.record("mentions", performance.now() - started);
     return site;
   }

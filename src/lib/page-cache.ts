@@ -13,10 +13,10 @@
  *
  * Pure TypeScript, no Astro import; tested through the whole build in tests/e2e/incremental.test.ts.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { Worker } from "node:worker_threads";
-import { linkOrCopy } from "./rename-or-copy.ts";
+import { linkOrCopy, writeWhole } from "./rename-or-copy.ts";
 import type { NoteIndex } from "./pages/affected.ts";
 import type { NoteIndexStore } from "./pages/keys.ts";
 
@@ -50,9 +50,7 @@ export class PageCache implements NoteIndexStore {
   readonly dir: string;
   /** The last build's note index, if it left one. */
   previousNotes: NoteIndex | undefined;
-  /** This build's note index, for the next (set by the page keys, pages/keys.ts). */
-  noteIndex?: () => NoteIndex;
-  /** This build's page keys (pages/keys.ts `pageKeys`). */
+  /** This build's page keys (pages/keys.ts `pageKeys`), whose note index is kept for the next build. */
   keys?: NoteIndexStore["keys"];
   #previous: Record<string, string> = {};
   #files = new Set<string>();
@@ -195,7 +193,7 @@ export class PageCache implements NoteIndexStore {
       }
     }
     await this.#writeManifest(kept);
-    if (this.noteIndex) await this.#writeJson(NOTES, this.noteIndex());
+    if (this.keys) await this.#writeJson(NOTES, this.keys.index());
     return { reused: this.#reuse.size, reusedPages: [...this.#reuse.keys()].filter((f) => f.endsWith(".html")).length, stored };
   }
 
@@ -203,12 +201,9 @@ export class PageCache implements NoteIndexStore {
     return this.#writeJson(MANIFEST, { version: VERSION, pages } satisfies Manifest);
   }
 
-  /** Writes one of the cache's files whole, through a temporary file (never half written). */
-  async #writeJson(name: string, data: unknown): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const tmp = join(this.dir, `${name}.${process.pid}`);
-    await writeFile(tmp, JSON.stringify(data));
-    await rename(tmp, join(this.dir, name));
+  /** Writes one of the cache's files whole (never half written). */
+  #writeJson(name: string, data: unknown): Promise<void> {
+    return writeWhole(join(this.dir, name), JSON.stringify(data));
   }
 }
 

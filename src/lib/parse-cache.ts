@@ -11,8 +11,9 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { readdir, readFile, rm } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import { writeWhole } from "./rename-or-copy.ts";
 import type { ParsedNote } from "./parse-note.ts";
 
 const LIB = import.meta.dirname;
@@ -149,22 +150,6 @@ function decode(json: string): CacheEntry | undefined {
   } catch {
     return undefined; // unreadable: parse again
   }
-}
-
-/** Writes a file whole or not at all (beside, then renamed); lines are written in slices, never as one huge string. */
-async function writeWhole(path: string, data: string | string[]): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  if (typeof data === "string") await writeFile(tmp, data);
-  else {
-    const file = await open(tmp, "w");
-    try {
-      for (let i = 0; i < data.length; i += 2000) await file.write(data.slice(i, i + 2000).join(""));
-    } finally {
-      await file.close();
-    }
-  }
-  await rename(tmp, path);
 }
 
 /** Where a project keeps its caches (parse, graph layout): `ATLAS_CACHE_DIR`, else `node_modules/.cache/atlas`. */

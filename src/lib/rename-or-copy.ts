@@ -1,9 +1,11 @@
 /**
  * Moving a file or folder where `rename` cannot: across file systems (`EXDEV`: a build whose output or scratch folder
  * is on another disk or a tmpfs) it is copied, then the original removed. For the build's swap into `dist/`
- * (scripts/build.ts) and the search index's move into the site (integration/pagefind.ts).
+ * (scripts/build.ts) and the search index's move into the site (integration/pagefind.ts). And writing a file whole or
+ * not at all (`writeWhole`: the caches' files).
  */
-import { copyFile, cp, link, rename, rm } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, open, rename, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 
 /**
  * Renames `from` to `to`, atomically when both are on one file system; across two, copies then removes `from`. A copy
@@ -34,4 +36,20 @@ export async function linkOrCopy(from: string, to: string): Promise<void> {
     if (err.code !== "EXDEV" && err.code !== "EPERM" && err.code !== "EMLINK") throw err;
     await copyFile(from, to);
   });
+}
+
+/** Writes a file whole or not at all (beside, then renamed); lines are written in slices, never as one huge string. */
+export async function writeWhole(path: string, data: string | string[]): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  if (typeof data === "string") await writeFile(tmp, data);
+  else {
+    const file = await open(tmp, "w");
+    try {
+      for (let i = 0; i < data.length; i += 2000) await file.write(data.slice(i, i + 2000).join(""));
+    } finally {
+      await file.close();
+    }
+  }
+  await rename(tmp, path);
 }

@@ -130,7 +130,7 @@ describe("a build's mention index, kept on disk for the next build", () => {
     const file = join(tempDir("atlas-mentions-"), "mentions.json");
     const first = new Site((await checkVault(files("Nothing here.\n"))).vault);
     first.indexMentions();
-    writeMentionCache(file, "engine-1", first.mentionCache()!);
+    await writeMentionCache(file, "engine-1", first.mentionCache()!);
     // Another engine's cache is not read.
     expect(readMentionCache(file, "engine-2")).toBeUndefined();
 
@@ -143,7 +143,7 @@ describe("a build's mention index, kept on disk for the next build", () => {
     expect(next.mentionCache()!.changed).toBe(true);
 
     // The same notes again: nothing is read, and the cache need not be written.
-    writeMentionCache(file, "engine-1", next.mentionCache()!);
+    await writeMentionCache(file, "engine-1", next.mentionCache()!);
     const same = new Site((await checkVault(files("Now C names MIT.\n"))).vault);
     same.useMentionCache(readMentionCache(file, "engine-1"));
     expect(listed(same.indexMentions())).toEqual(["c → mit: MIT", "m → mit: KEPT"]);

@@ -56,14 +56,16 @@ const readIfThere = (file: string): Buffer | string => {
   }
 };
 
+/** A digest of a note's search document (integration/pagefind.ts): what a search shard's key is made of. */
+export const documentDigest = (text: string): string => createHash("sha1").update(text).digest("base64url");
+
 const digest = (...parts: string[]) => createHash("sha1").update(parts.join("\0")).digest("hex").slice(0, 20);
 
 /** Where a site's keys come from and go: the last build's note index, and this build's, kept for the next. */
 export interface NoteIndexStore {
   readonly previousNotes: NoteIndex | undefined;
-  noteIndex?: () => NoteIndex;
-  /** The page keys using it (see `pageKeys`). */
-  keys?: { readonly site: Site };
+  /** The page keys using it (see `pageKeys`), whose note index the store keeps for the next build. */
+  keys?: { readonly site: Site; index(): NoteIndex };
 }
 
 /** The keys of one site's pages. Each key is made on demand; the engine's and the frame's digests once. */
@@ -76,9 +78,8 @@ export class PageKeys {
   /** `store`: a build's page cache, whose note index says which notes' keys still hold (none: every key is made). */
   constructor(site: Site, store?: NoteIndexStore) {
     this.#site = site;
-    if (store) store.keys = this;
     this.#store = store;
-    if (store) store.noteIndex = () => this.index();
+    if (store) store.keys = this;
   }
 
   get site(): Site {
@@ -99,17 +100,20 @@ export class PageKeys {
    * (what the document shows, its text and its links' and relations' titles, is on its page), else made.
    */
   search(slug: string, make: () => string): string {
-    const kept = this.#store ? this.#kept(slug, "search") : undefined;
-    const digest = kept ?? createHash("sha1").update(make()).digest("base64url");
-    const state = this.#store ? this.#planned().states.get(slug) : undefined;
-    if (state) state.search = digest;
-    return digest;
+    return this.#keptOrMade(slug, "search", () => documentDigest(make()))!;
   }
 
-  /** The key a note's page or preview had in the last build, when no change since can reach it. */
-  #kept(slug: string, which: "key" | "preview" | "search"): string | undefined {
-    const { affected } = this.#planned();
-    return affected && !affected.has(slug) ? this.#store?.previousNotes?.notes[slug]?.[which] : undefined;
+  /**
+   * With a store: the key (or digest) `which` of a note had in the last build when no change since can reach it, else
+   * made; either way kept in this build's note index. Without one: made.
+   */
+  #keptOrMade(slug: string, which: "key" | "preview" | "search", make: () => string | undefined): string | undefined {
+    if (!this.#store) return make();
+    const { affected, states } = this.#planned();
+    const value = (affected && !affected.has(slug) ? this.#store.previousNotes?.notes[slug]?.[which] : undefined) ?? make();
+    const state = states.get(slug);
+    if (state) state[which] = value;
+    return value;
   }
 
   /** This build's note index, for the next build. */
@@ -144,13 +148,7 @@ export class PageKeys {
 
   /** A note's page: its page data (the small graph by its inputs) and, for a lab, its chart's data. */
   note(slug: string, dev = false): string | undefined {
-    if (this.#store && !dev) {
-      const key = this.#kept(slug, "key") ?? this.#noteKey(slug);
-      const state = this.#planned().states.get(slug);
-      if (state) state.key = key;
-      return key;
-    }
-    return this.#noteKey(slug, dev);
+    return dev ? this.#noteKey(slug, dev) : this.#keptOrMade(slug, "key", () => this.#noteKey(slug));
   }
 
   #noteKey(slug: string, dev = false): string | undefined {
@@ -164,13 +162,7 @@ export class PageKeys {
 
   /** A note's link preview (`/previews/<slug>.json`): the preview itself. */
   preview(slug: string): string | undefined {
-    if (this.#store) {
-      const key = this.#kept(slug, "preview") ?? this.#previewKey(slug);
-      const state = this.#planned().states.get(slug);
-      if (state) state.preview = key;
-      return key;
-    }
-    return this.#previewKey(slug);
+    return this.#keptOrMade(slug, "preview", () => this.#previewKey(slug));
   }
 
   #previewKey(slug: string): string | undefined {

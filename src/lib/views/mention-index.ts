@@ -6,10 +6,10 @@
  * keeps them on disk for the next build (`readMentionCache`, `writeMentionCache`).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import { fillProse, linkedFrom, mentionNames, mentionsFrom, otherNames, vaultNameTrie, type Mention, type NameTrie } from "../mentions.ts";
 import type { ParsedNote } from "../parse-note.ts";
+import { writeWhole } from "../rename-or-copy.ts";
 import type { Site } from "../site.ts";
 import type { Note } from "../types.ts";
 
@@ -97,13 +97,10 @@ export function readMentionCache(file: string, engine: string): MentionCache | u
   return { namesKey: data.namesKey, perNote: new Map(data.notes.filter(row).map(([slug, textKey, linksKey, found]) => [slug, { textKey, linksKey, found }])) };
 }
 
-/** Writes a site's mention cache to `file` for the next build (whole, through a temporary file: never half written). */
-export function writeMentionCache(file: string, engine: string, cache: MentionCache): void {
+/** Writes a site's mention cache to `file` for the next build (whole: never half written). */
+export function writeMentionCache(file: string, engine: string, cache: MentionCache): Promise<void> {
   const data: MentionCacheFile = { version: 1, engine, namesKey: cache.namesKey, notes: [...cache.perNote].map(([slug, e]) => [slug, e.textKey, e.linksKey, e.found]) };
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(data));
-  renameSync(tmp, file);
+  return writeWhole(file, JSON.stringify(data));
 }
 
 /**
