@@ -133,12 +133,6 @@ export async function loadVault(dir: string, options: LoadOptions = {}): Promise
   return new VaultLoader(dir, options).load();
 }
 
-interface Entry {
-  /** A hash of the file's text: enough to tell a change, without holding every text in memory. */
-  hash: string;
-  file: VaultFile;
-}
-
 /**
  * Fewer new files than this are parsed on the calling thread. Each worker spends about a second loading the parser
  * before its first note, and two cores here parse only about 1.4 times as fast as one (measured): below a few
@@ -151,7 +145,8 @@ const textHash = (text: string) => createHash("sha1").update(text).digest("base6
 export class VaultLoader {
   readonly dir: string;
   readonly #options: LoadOptions;
-  readonly #entries = new Map<string, Entry>();
+  /** Every file read, by path: its `hash` (of its text) is enough to tell a change, without holding every text. */
+  readonly #entries = new Map<string, VaultFile>();
   #last?: Vault;
   #config?: LoadedConfig;
   #attachments: string[] = [];
@@ -228,10 +223,10 @@ export class VaultLoader {
    * edits), the other notes' resolutions still hold, so only the changed notes are resolved again.
    */
   vault(): Vault {
-    const files = [...this.#entries.values()].map((e) => e.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const files = [...this.#entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const settings = this.#settings(files);
     const previous = this.#reshaped ? undefined : this.#last;
-    const changed = new Set([...this.#changed].map((p) => this.#entries.get(p)?.file.slug).filter((s): s is string => !!s));
+    const changed = new Set([...this.#changed].map((p) => this.#entries.get(p)?.slug).filter((s): s is string => !!s));
     const vault = assemble(this.dir, files, previous && { vault: previous, changed }, settings);
     this.#last = vault;
     this.#changed.clear();
@@ -306,20 +301,20 @@ export class VaultLoader {
       const text = texts[i];
       const old = this.#entries.get(paths[i]);
       if (typeof text !== "string") {
-        this.#entries.set(paths[i], { hash: "", file: unreadable(this.dir, paths[i], cwd, text, obsidian) });
+        this.#entries.set(paths[i], unreadable(this.dir, paths[i], cwd, text, obsidian));
         continue;
       }
       const hash = textHash(text);
       if (old && old.hash === hash) continue;
       if (obsidian && isBasePath(paths[i])) {
         // A base is read here too, not cached: it is YAML, evaluated when its page is made (src/lib/bases/).
-        this.#entries.set(paths[i], { hash, file: { ...baseFile(this.dir, paths[i], cwd, text), hash } });
+        this.#entries.set(paths[i], { ...baseFile(this.dir, paths[i], cwd, text), hash });
         this.#changed.add(paths[i]);
         continue;
       }
       if (obsidian && isCanvasPath(paths[i])) {
         // A canvas is read here, not cached: its text nodes are parsed as notes (canvas/note.ts), a vault has few.
-        this.#entries.set(paths[i], { hash, file: { ...canvasFile(this.dir, paths[i], cwd, text), hash } });
+        this.#entries.set(paths[i], { ...canvasFile(this.dir, paths[i], cwd, text), hash });
         this.#changed.add(paths[i]);
         continue;
       }
@@ -374,8 +369,7 @@ export class VaultLoader {
     for (let i = 0; i < paths.length; i++) {
       const parsed = results.get(paths[i]);
       if (!parsed) continue;
-      const hash = hashes.get(paths[i])!;
-      this.#entries.set(paths[i], { hash, file: { ...(obsidian ? plain(this.dir, paths[i], cwd, parsed) : validate(this.dir, paths[i], cwd, parsed, this.#registry)), hash } });
+      this.#entries.set(paths[i], { ...(obsidian ? plain(this.dir, paths[i], cwd, parsed) : validate(this.dir, paths[i], cwd, parsed, this.#registry)), hash: hashes.get(paths[i])! });
       this.#changed.add(paths[i]);
     }
   }
