@@ -17,6 +17,20 @@ describe("siteUrls", () => {
     }
     expect(siteUrls().note("x")).toBe("/x/");
   });
+
+  it("encodes every part of a slug, tag or fragment as encodeURIComponent does its NFC form (plain ones as they are)", () => {
+    const u = siteUrls();
+    const part = (s: string) => encodeURIComponent(s.normalize("NFC"));
+    const path = (s: string) => s.split("/").map(part).join("/");
+    const slug = fc.oneof(fc.string(), fc.stringMatching(/^[a-z0-9\-_.~'()!*/]{0,20}$/), fc.constantFrom("cafe\u0301/x", "a b/c%d", "ok/fine", "#?&=", "\u00e9t\u00e9"));
+    fc.assert(
+      fc.property(slug, slug, (s, f) => {
+        expect(u.note(s, f || undefined)).toBe(`/${path(s)}/${f ? `#${part(f)}` : ""}`);
+        expect(u.tag(s)).toBe(`/tags/${path(s)}/`);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe("isSafeHref", () => {
