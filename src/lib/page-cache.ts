@@ -31,10 +31,14 @@ interface Manifest {
   pages: Record<string, string>;
 }
 
-/** A page a route could render: where its file goes in the site, and its key. */
+/**
+ * A page a route could render: where its file goes in the site, and its key, or how to make it. A key is made only
+ * where the last build left this page's file (to compare); a page the cache lacks is rendered without it, and its
+ * key is told by its render (`noteRendered`) or, failing that, made once the build is done.
+ */
 export interface CachedPage {
   file: string;
-  key: string;
+  key: string | (() => string | undefined);
 }
 
 export interface PageCacheResult {
@@ -56,7 +60,7 @@ export class PageCache implements NoteIndexStore {
   #files = new Set<string>();
   /** This build's pages: those the routes kept from Astro (reused) and those they handed it (to store). */
   #reuse = new Map<string, string>();
-  #store = new Map<string, string>();
+  #store = new Map<string, CachedPage["key"]>();
   #loaded?: Promise<void>;
   /** The site folder Astro writes into, once known: unchanged pages are linked there as soon as a route names them. */
   #site?: string;
@@ -141,17 +145,25 @@ export class PageCache implements NoteIndexStore {
     const out: T[] = [];
     const reuse: string[] = [];
     for (const p of pages) {
-      if (this.#previous[p.file] === p.key && this.#files.has(p.file)) {
-        this.#reuse.set(p.file, p.key);
+      const previous = this.#files.has(p.file) ? this.#previous[p.file] : undefined;
+      const key = previous === undefined || typeof p.key === "string" ? p.key : p.key();
+      if (previous !== undefined && key === previous) {
+        this.#reuse.set(p.file, previous);
         reuse.push(p.file);
       } else {
-        this.#store.set(p.file, p.key);
+        if (key !== undefined) this.#store.set(p.file, key);
         out.push(p);
       }
     }
     // Into the site at once, while Astro renders the others (a failure is met again, and thrown, by `finish`).
     if (this.#site) this.#link(this.#site, reuse).catch(() => undefined);
     return out;
+  }
+
+  /** A note's page was rendered from data whose key is `key` (pages/keys.ts `rendered`): no need to make it again. */
+  noteRendered(slug: string, key: string): void {
+    const file = pageFile(slug);
+    if (this.#store.has(file)) this.#store.set(file, key);
   }
 
   /**
@@ -175,7 +187,9 @@ export class PageCache implements NoteIndexStore {
     for (const file of this.#files) if (!current.has(file)) await rm(join(files, file), { force: true });
     let stored = 0;
     const kept: Record<string, string> = Object.fromEntries(this.#reuse);
-    for (const [file, key] of this.#store) {
+    for (const [file, made] of this.#store) {
+      const key = typeof made === "string" ? made : made();
+      if (key === undefined) continue;
       const target = join(files, file);
       await rm(target, { force: true });
       await this.#dirFor(target);

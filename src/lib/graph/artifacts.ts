@@ -53,7 +53,7 @@ export interface GraphArtifacts {
   /** How each note's small graph is chosen (graph/local.ts): what an incremental build's reach follows. */
   neighbourhood: Required<NeighbourhoodOptions>;
   /** A note's local payload, as JSON for the page and as data for its server-rendered list; undefined for an unknown slug. */
-  local(slug: string, layout?: boolean): { json: string; payload: LocalPayload } | undefined;
+  local(slug: string): { json: string; payload: LocalPayload } | undefined;
   exports: ExportFile[];
   stats: { nodes: number; edges: number };
   /** Each note's graph signature (see `graphSignature`), for patching this graph when the vault changes. */
@@ -86,7 +86,7 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<
   // then stay alive through every later one (the dev server makes one per save).
   const localOptions = options.local;
   const about = options.about;
-  const local = (slug: string, layout = true) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, localOptions, registry, layout) : undefined);
+  const local = (slug: string) => (graph.hasNode(slug) ? localPayload(graph, undirected, slug, kinds, localOptions, registry) : undefined);
   let csv: Record<NoteType, string> | undefined;
   const urls = siteUrls(options.base);
   const types = registry.typesOf(vault.config?.notes ?? "typed");

@@ -160,10 +160,8 @@ function encodeWithEdges(graph: LandscapeGraph, u: UndirectedIndex, hood: Neighb
 /**
  * The local payload for one note, shrunk until it fits the byte budget: the size is found with placeholder
  * coordinates (as wide as real ones can be), then the neighbourhood is laid out once, with the edges already found.
- * With `layout: false`, the payload with those placeholders: everything the layout is computed from (an
- * incremental build's key for the page, pages/keys.ts, without the cost of the layout).
  */
-export function localPayload(graph: LandscapeGraph, u: UndirectedIndex, slug: string, kinds: string[], options: NeighbourhoodOptions = {}, registry: Registry = REGISTRY, layout = true): { json: string; payload: LocalPayload } {
+export function localPayload(graph: LandscapeGraph, u: UndirectedIndex, slug: string, kinds: string[], options: NeighbourhoodOptions = {}, registry: Registry = REGISTRY): { json: string; payload: LocalPayload } {
   const { maxBytes } = { ...LOCAL_DEFAULTS, ...options };
   const node = u.index.get(slug);
   if (node === undefined) throw new Error(`No note "${slug}" in the graph`);
@@ -174,7 +172,6 @@ export function localPayload(graph: LandscapeGraph, u: UndirectedIndex, slug: st
     const json = JSON.stringify(unplaced);
     const bytes = Buffer.byteLength(json);
     if (bytes <= maxBytes || hood.nodes.length <= 1) {
-      if (!layout) return { json, payload: unplaced };
       const payload = encodeWithEdges(graph, u, hood, kinds, edges, true, registry);
       return { json: JSON.stringify(payload), payload };
     }

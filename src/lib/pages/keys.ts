@@ -6,8 +6,7 @@
  *   change anywhere in the engine, its settings or its dependencies renders every page again;
  * - the frame every page shares (layouts/Base.astro: the type menu, the views, the search bundles, the type colours,
  *   the errors a dev build shows);
- * - the page's own data: a note's is its page data (pages/note.ts), with its small graph named by what it is drawn
- *   from rather than the drawing (the drawing is a pure function of it, and most of the cost).
+ * - the page's own data: a note's is its page data (pages/note.ts), the very data its page is rendered from.
  * A build with the page cache keeps every note's state and keys for the next (pages/affected.ts): a note page or
  * preview that no change since can reach keeps its last key without its data being made again.
  * Pure: no Astro import; tested end to end by tests/e2e/incremental.test.ts (every page of an edited vault, built
@@ -66,6 +65,8 @@ export interface NoteIndexStore {
   readonly previousNotes: NoteIndex | undefined;
   /** The page keys using it (see `pageKeys`), whose note index the store keeps for the next build. */
   keys?: { readonly site: Site; index(): NoteIndex };
+  /** A note's page was rendered, and this is its key (made from the data it was rendered from). */
+  noteRendered?(slug: string, key: string): void;
 }
 
 /** The keys of one site's pages. Each key is made on demand; the engine's and the frame's digests once. */
@@ -146,17 +147,30 @@ export class PageKeys {
     ));
   }
 
-  /** A note's page: its page data (the small graph by its inputs) and, for a lab, its chart's data. */
+  /** A note's page: its page data and, for a lab, its chart's data. */
   note(slug: string, dev = false): string | undefined {
-    return dev ? this.#noteKey(slug, dev) : this.#keptOrMade(slug, "key", () => this.#noteKey(slug));
+    const make = () => {
+      const data = notePageData(this.#site, slug, { dev });
+      return data && this.#noteKey(data);
+    };
+    return dev ? make() : this.#keptOrMade(slug, "key", make);
   }
 
-  #noteKey(slug: string, dev = false): string | undefined {
-    const data = notePageData(this.#site, slug, { dev, localGraphKey: true });
-    if (!data) return undefined;
-    const note = this.#site.note(slug)!;
+  /**
+   * A note's page was rendered from `data`: its key is made from that data, kept in this build's note index and told
+   * to the store. A cold build asks no key before the render (the page cache renders every page it has no file of),
+   * so each note's page data is made once, for both.
+   */
+  rendered(slug: string, data: NotePageData): void {
+    const key = this.#noteKey(data);
+    const state = this.#store && this.#planned().states.get(slug);
+    if (state) state.key = key;
+    this.#store?.noteRendered?.(slug, key);
+  }
+
+  #noteKey(data: NotePageData): string {
     // A lab's chart: what it draws (its spec, title, description and table), not the notes it was counted from.
-    const chart = data.models ? labModels(this.#site, note) : undefined;
+    const chart = data.models ? labModels(this.#site, this.#site.note(data.slug)!) : undefined;
     return digest(this.frame, "note", pageJson(data), chart ? JSON.stringify({ ...chart, notes: undefined }) : "");
   }
 

@@ -94,10 +94,9 @@ export interface FactSection {
 const LISTED_NEIGHBOURS = 12;
 
 /**
- * The page of the note `slug`; `dev`: the checker's warnings are shown too (the dev server); `localGraphKey`: the
- * small graph's payload is left unplaced (what its layout is computed from: for a page's key, pages/keys.ts).
+ * The page of the note `slug`; `dev`: the checker's warnings are shown too (the dev server).
  */
-export function notePageData(site: Site, slug: string, options: { dev?: boolean; localGraphKey?: boolean } = {}): NotePageData | undefined {
+export function notePageData(site: Site, slug: string, options: { dev?: boolean } = {}): NotePageData | undefined {
   const page = site.page(slug);
   if (!page) return undefined;
   const { note } = page;
@@ -134,7 +133,7 @@ export function notePageData(site: Site, slug: string, options: { dev?: boolean;
     credits: site.credits([note, ...site.developed(note)]),
     citations: page.citations.map((c) => ({ slug: c.slug, title: c.title, href: site.urls.note(c.slug), meta: ["kind", "publisher", "published"].map((f) => c.fields.values[f]?.[0]?.value).filter(Boolean).join(", ") })),
     citedBy: page.citedBy.map((c) => ({ title: c.title, href: site.urls.note(c.slug), typeLabel: site.types.find((t) => t.type === c.type)!.label.one })),
-    localGraph: localGraph(site, slug, !options.localGraphKey),
+    localGraph: localGraph(site, slug),
     backlinks: page.backlinks,
     mentions: site.unlinkedMentions(note).map((m) => ({ from: site.ref(m.from), excerpt: m.excerpt })),
     source: site.sources.forNote(file.path, note.fields.updated),
@@ -283,8 +282,8 @@ export function tableOfContents(headings: readonly { depth: number; id: string; 
 }
 
 /** The note's neighbourhood in the graph: its payload, and the direct neighbours listed as a fallback. */
-function localGraph(site: Site, slug: string, layout: boolean): LocalGraphView | undefined {
-  const found = site.graph().local(slug, layout);
+function localGraph(site: Site, slug: string): LocalGraphView | undefined {
+  const found = site.graph().local(slug);
   if (!found) return undefined;
   const local = found.payload;
   const linked = new Set<number>();
