@@ -7,16 +7,30 @@
  * them are promoted to the old generation (A/B at 10,000 notes: less CPU, and peak RSS 850 MiB instead of 930-1100).
  */
 import { spawnSync } from "node:child_process";
+import { readdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { readEnv } from "../../src/lib/env.ts";
 
 /** MiB of heap for a vault of `notes` notes. */
 export function heapFor(notes: number): number {
   return Math.round(Math.min(16_384, Math.max(1024, 600 + notes * 0.02)));
 }
 
-/** Re-runs this script with the heap limit for `notes` notes, unless it is already running with it. */
-export function runWithHeapFor(notes: number): void {
+/**
+ * About how many notes the vault (`CONTENT_DIR`) holds: its Markdown files outside hidden folders. Enough to size the
+ * heap, and cheap: the engine (which lists notes exactly, src/lib/vault.ts) is not loaded for it. A folder that is
+ * not there counts none; the real build says what is wrong with it.
+ */
+async function countNotes(): Promise<number> {
+  const dir = resolve(import.meta.dirname, "../..", readEnv().options.contentDir);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".md") && !/(^|[\\/])\./.test(e.parentPath.slice(dir.length))).length;
+}
+
+/** Re-runs this script with the heap limit for the vault's notes, unless it is already running with it. */
+export async function runWithHeapFor(): Promise<void> {
   if (process.env.ATLAS_HEAP_MIB) return;
-  const mib = heapFor(notes);
+  const mib = heapFor(await countNotes());
   const r = spawnSync(process.execPath, [`--max-old-space-size=${mib}`, "--max-semi-space-size=32", ...process.execArgv, process.argv[1], ...process.argv.slice(2)], {
     stdio: "inherit",
     env: { ...process.env, ATLAS_HEAP_MIB: String(mib) },
