@@ -171,7 +171,13 @@ export class PageKeys {
   #noteKey(data: NotePageData): string {
     // A lab's chart: what it draws (its spec, title, description and table), not the notes it was counted from.
     const chart = data.models ? labModels(this.#site, this.#site.note(data.slug)!) : undefined;
-    return digest(this.frame, "note", pageJson(data), chart ? JSON.stringify({ ...chart, notes: undefined }) : "");
+    // The page's three long strings (its body, its small graph's JSON, its schema.org JSON) are hashed as they are,
+    // beside the rest as JSON: inside JSON they would be escaped first (1.5 s of a 10,000-note build, with the hash).
+    const { html, jsonLd, localGraph, ...rest } = data;
+    const h = createHash("sha1").update(`${this.frame}\0note\0`);
+    h.update(JSON.stringify({ ...rest, localGraph: localGraph && { ...localGraph, json: undefined } })).update("\0");
+    for (const part of [html, localGraph?.json ?? "", jsonLd, chart ? JSON.stringify({ ...chart, notes: undefined }) : ""]) h.update(part).update("\0");
+    return h.digest("hex").slice(0, 20);
   }
 
   /** A note's link preview (`/previews/<slug>.json`): the preview itself. */
@@ -199,10 +205,6 @@ export class PageKeys {
   tag(tag: string): string {
     return digest(this.frame, "tag", JSON.stringify(tagData(this.#site, tag)));
   }
-}
-
-function pageJson(data: NotePageData): string {
-  return JSON.stringify(data);
 }
 
 const bySite = new WeakMap<Site, PageKeys>();
