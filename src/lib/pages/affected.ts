@@ -22,7 +22,7 @@
  * Pure: no Astro import. tests/unit/affected.test.ts checks, over random edits of a real vault, that every page
  * whose key changed is among the affected notes.
  */
-import { createHash } from "node:crypto";
+import { textDigest } from "../digest.ts";
 import { isBasePath } from "../bases/note.ts";
 import type { Site } from "../site.ts";
 
@@ -52,7 +52,6 @@ export interface NoteIndex {
   notes: Record<string, NoteState>;
 }
 
-const sha1 = (text: string) => createHash("sha1").update(text).digest("base64url").slice(0, 22);
 
 /** Whether an index's notes have the shape this module reads (a cache file damaged by hand is no index). */
 function wellFormed(notes: unknown): notes is Record<string, NoteState> {
@@ -79,9 +78,9 @@ export function noteStates(site: Site): Map<string, NoteState> {
     const edges: string[] = [];
     if (graph.hasNode(n.slug)) graph.forEachOutEdge(n.slug, (_e, attrs, _s, to) => void edges.push(`${to} ${attrs.kinds.join(",")} ${attrs.weight}`));
     out.set(n.slug, {
-      inputs: sha1(`${file?.hash ?? JSON.stringify(n.parsed)}\u0000${file?.path}\u0000${n.file}\u0000${resolved}\u0000${source}`),
-      graph: sha1(`${n.title}\u0000${n.type}`),
-      mentions: sha1(JSON.stringify(mentions.get(n.slug) ?? [])),
+      inputs: textDigest(`${file?.hash ?? JSON.stringify(n.parsed)}\u0000${file?.path}\u0000${n.file}\u0000${resolved}\u0000${source}`),
+      graph: textDigest(`${n.title}\u0000${n.type}`),
+      mentions: textDigest(JSON.stringify(mentions.get(n.slug) ?? [])),
       out: edges,
     });
   }

@@ -13,6 +13,7 @@
  * incrementally, byte for byte against a cold build).
  */
 import { createHash } from "node:crypto";
+import { textDigest } from "../digest.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,7 +57,7 @@ const readIfThere = (file: string): Buffer | string => {
 };
 
 /** A digest of a note's search document (integration/pagefind.ts): what a search shard's key is made of. */
-export const documentDigest = (text: string): string => createHash("sha1").update(text).digest("base64url");
+export const documentDigest = textDigest;
 
 const digest = (...parts: string[]) => createHash("sha1").update(parts.join("\0")).digest("hex").slice(0, 20);
 

@@ -5,7 +5,7 @@
  * stayed the same, mentions what it did. The dev server hands them from one site to the next in memory; a build
  * keeps them on disk for the next build (`readMentionCache`, `writeMentionCache`).
  */
-import { createHash } from "node:crypto";
+import { textDigest } from "../digest.ts";
 import { readFileSync } from "node:fs";
 import { fillProse, linkedFrom, mentionNames, mentionsFrom, otherNames, vaultNameTrie, type Mention, type NameTrie } from "../mentions.ts";
 import type { ParsedNote } from "../parse-note.ts";
@@ -32,14 +32,12 @@ export interface MentionCache {
   changed?: boolean;
 }
 
-const sha1 = (text: string) => createHash("sha1").update(text).digest("base64url");
-
 /** The index: mentions of each note by slug, and the cache for the next site. */
 export function indexMentions(site: Site, earlierCache?: MentionCache): { mentions: Map<string, Mention[]>; cache: MentionCache } {
   const { vault } = site;
   const notes = vault.notes;
   const others = otherNames(vault);
-  const namesKey = sha1(`${notes.map((n) => `${n.slug}\u0000${mentionNames(n).join("\u0000")}`).join("\u0001")}\u0001\u0001${others.join("\u0000")}`);
+  const namesKey = textDigest(`${notes.map((n) => `${n.slug}\u0000${mentionNames(n).join("\u0000")}`).join("\u0001")}\u0001\u0001${others.join("\u0000")}`);
   const earlier = earlierCache?.namesKey === namesKey ? earlierCache : undefined;
   // Made only when a note has to be read again.
   let trie = earlier?.trie;
@@ -54,7 +52,7 @@ export function indexMentions(site: Site, earlierCache?: MentionCache): { mentio
     if (old && old.parsed === n.parsed && old.linksKey === linksKey) entry = old;
     else {
       const text = mentionText(site, n);
-      const textKey = sha1(text);
+      const textKey = textDigest(text);
       if (old && old.textKey === textKey && old.linksKey === linksKey) entry = { ...old, parsed: n.parsed };
       else {
         trie ??= vaultNameTrie(vault, others);
