@@ -19,7 +19,7 @@ import Graph from "graphology";
 import type { LandscapeGraph } from "./build.ts";
 import { isDefaultEdge } from "./layers.ts";
 import { nodeSize } from "./payload.ts";
-import { hashString, seededRandom } from "./random.ts";
+import { hashString, seededRandom, withSeededRandom } from "./random.ts";
 
 export interface LayoutOptions {
   /** ForceAtlas2 iterations; by default fewer for bigger graphs (see `defaultIterations`). */
@@ -37,7 +37,7 @@ export interface Layout {
 }
 
 /** The settings every input to the layout depends on; part of the cache key. */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 6;
 
 /** Iterations sized so that 10,000 nodes take a few seconds: seeded positions need far fewer than random ones. */
 export function defaultIterations(order: number): number {
@@ -135,7 +135,9 @@ function layoutForces(graph: LandscapeGraph, options: LayoutOptions): Layout {
     // the wiki's own 1,716 notes took 7 s exact and 1 s approximated, in the same picture (checked in Chromium).
     const settings = { ...forceAtlas2.inferSettings(work), barnesHutOptimize: graph.order > 500, barnesHutTheta: 1.2 };
     forceAtlas2.assign(work, { iterations: options.iterations ?? defaultIterations(graph.order), settings, getEdgeWeight: "weight" });
-    noverlap.assign(work, { maxIterations: graph.order > 5000 ? 8 : 20, settings: { ratio: 1, margin: 1 } });
+    // Two nodes on one spot (positions are 32-bit floats there) are pushed apart at random: seeded, so that the same
+    // graph always gets the same picture.
+    withSeededRandom(options.seed ?? 1, () => noverlap.assign(work, { maxIterations: graph.order > 5000 ? 8 : 20, settings: { ratio: 1, margin: 1 } }));
   }
   const x = new Float64Array(keys.length);
   const y = new Float64Array(keys.length);

@@ -23,3 +23,17 @@ export function hashString(text: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * Runs `run` with `Math.random` drawing from `seededRandom(seed)`, for a library that calls it and takes no generator
+ * (noverlap moves two nodes on the very same spot apart at random). Synchronous: nothing else runs meanwhile.
+ */
+export function withSeededRandom<T>(seed: number, run: () => T): T {
+  const random = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return run();
+  } finally {
+    Math.random = random;
+  }
+}
