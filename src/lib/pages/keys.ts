@@ -13,10 +13,10 @@
  * incrementally, byte for byte against a cold build).
  */
 import { createHash } from "node:crypto";
-import { textDigest } from "../digest.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { textDigest } from "../digest.ts";
 import type { Site } from "../site.ts";
 import { affectedNotes, NOTE_INDEX_VERSION, noteStates, type NoteIndex, type NoteState } from "./affected.ts";
 import { labModels } from "../views/landscape.ts";
