@@ -16,7 +16,7 @@ import { Worker } from "node:worker_threads";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { escapeHtml as escape } from "../lib/html-escape.ts";
-import { linkOrCopy, renameOrCopy } from "../lib/rename-or-copy.ts";
+import { linkOrCopy, readIfThere, renameOrCopy } from "../lib/rename-or-copy.ts";
 import { documentDigest, type PageKeys } from "../lib/pages/keys.ts";
 import type { Site } from "../lib/site.ts";
 import type { ShardJob } from "./pagefind-worker.ts";
@@ -88,7 +88,7 @@ export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: st
       for (const n of notes) key.update(site.urls.note(n.slug)).update("\0").update(keys ? keys.search(n.slug, () => content(n.slug)) : documentDigest(content(n.slug))).update("\0");
       const digest = key.digest("hex");
       const cached = cacheDir ? join(cacheDir, `shard-${i + 1}`) : undefined;
-      if (cached && readIfThere(join(cached, "key")) === digest) {
+      if (cached && readIfThere(join(cached, "key"))?.toString("utf8") === digest) {
         unchanged.push({ from: join(cached, "files"), to: target });
         continue;
       }
@@ -111,14 +111,6 @@ export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: st
   for (const { from, to } of unchanged) await linkTree(from, to);
   return { notes: site.vault.notes.length, shards: bundles.length, indexedShards, indexedNotes };
 }
-
-const readIfThere = (file: string): string => {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
-};
 
 /** Every file under `from` at the same place under `to`, hard-linked where the file system allows (rename-or-copy.ts). */
 async function linkTree(from: string, to: string): Promise<void> {

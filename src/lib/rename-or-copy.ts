@@ -2,9 +2,10 @@
  * Moving a file or folder where `rename` cannot: across file systems (`EXDEV`: a build whose output or scratch folder
  * is on another disk or a tmpfs) it is copied, then the original removed. For the build's swap into `dist/`
  * (scripts/build.ts) and the search index's move into the site (integration/pagefind.ts). And writing a file whole or
- * not at all (`writeWhole`: the caches' files).
+ * not at all (`writeWhole`: the caches' files), and reading one that may not be there (`readIfThere`).
  */
 import { copyFile, cp, link, mkdir, open, rename, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /**
@@ -52,4 +53,13 @@ export async function writeWhole(path: string, data: string | string[]): Promise
     }
   }
   await rename(tmp, path);
+}
+
+/** A file's bytes, or undefined when it cannot be read (not there, a folder): a cache's file that was never written. */
+export function readIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }

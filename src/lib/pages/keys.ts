@@ -17,6 +17,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { textDigest } from "../digest.ts";
+import { readIfThere } from "../rename-or-copy.ts";
 import type { Site } from "../site.ts";
 import { affectedNotes, NOTE_INDEX_VERSION, noteStates, type NoteIndex, type NoteState } from "./affected.ts";
 import { labModels } from "../views/landscape.ts";
@@ -42,19 +43,11 @@ export function engineDigest(dir = OWN_DIR): string {
   };
   walk(dir);
   // Beside the engine: the Astro settings and the exact dependencies (Astro's own version among them).
-  for (const f of ["astro.config.mjs", "package-lock.json"]) h.update(`${f}\0`).update(readIfThere(join(dir, "..", f))).update("\0");
+  for (const f of ["astro.config.mjs", "package-lock.json"]) h.update(`${f}\0`).update(readIfThere(join(dir, "..", f)) ?? "").update("\0");
   const digest = h.digest("hex").slice(0, 16);
   engines.set(dir, digest);
   return digest;
 }
-
-const readIfThere = (file: string): Buffer | string => {
-  try {
-    return readFileSync(file);
-  } catch {
-    return "";
-  }
-};
 
 /** A digest of a note's search document (integration/pagefind.ts): what a search shard's key is made of. */
 export const documentDigest = textDigest;
@@ -175,10 +168,8 @@ export class PageKeys {
     // The page's three long strings (its body, its small graph's JSON, its schema.org JSON) are hashed as they are,
     // beside the rest as JSON: inside JSON they would be escaped first (1.5 s of a 10,000-note build, with the hash).
     const { html, jsonLd, localGraph, ...rest } = data;
-    const h = createHash("sha1").update(`${this.frame}\0note\0`);
-    h.update(JSON.stringify({ ...rest, localGraph: localGraph && { ...localGraph, json: undefined } })).update("\0");
-    for (const part of [html, localGraph?.json ?? "", jsonLd, chart ? JSON.stringify({ ...chart, notes: undefined }) : ""]) h.update(part).update("\0");
-    return h.digest("hex").slice(0, 20);
+    const json = JSON.stringify({ ...rest, localGraph: localGraph && { ...localGraph, json: undefined } });
+    return digest(this.frame, "note", json, html, localGraph?.json ?? "", jsonLd, chart ? JSON.stringify({ ...chart, notes: undefined }) : "");
   }
 
   /** A note's link preview (`/previews/<slug>.json`): the preview itself. */
