@@ -6,7 +6,7 @@
  * The graph layout of a production build is computed afresh when the links change (never started from the last
  * positions), so there is no allowed difference: every file is compared.
  */
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runScript } from "../helpers/cli.ts";
@@ -52,6 +52,13 @@ function differences(a: string, b: string): string[] {
   return diff;
 }
 
+/**
+ * Whether `path` of the later site is the earlier site's very file: a kept page is a hard link to the file the page
+ * cache took from the build that rendered it, a rendered one a new file.
+ */
+const sameFile = (earlier: string, later: string, path: string) => statSync(join(earlier, path)).ino === statSync(join(later, path)).ino;
+const GRAPH_EXPORTS = ["exports/atlas-graph.json", "exports/atlas-graph.gexf"];
+
 /** A cold build of the vault as it is now: empty caches. */
 const cold = (vault: string) => build(vault, tempDir("atlas-cold-cache-"));
 
@@ -62,6 +69,8 @@ describe("npm run build, incremental", () => {
   let first: ReturnType<typeof build>;
   /** Pages rendered by a build with nothing changed: those without a key (home, type indexes, views, search, 404). */
   let always = 0;
+  /** The build after the prose edit. */
+  let prose: ReturnType<typeof build>;
 
   it("renders every page the first time; with nothing changed, only the pages without a key, and indexes nothing", { timeout: 120_000 }, () => {
     first = build(vault, cache);
@@ -95,12 +104,17 @@ describe("npm run build, incremental", () => {
     expect(next.timings.search.indexedNotes).toBeLessThan(next.timings.search.notes);
     expect(next.log).toMatch(/1 of 3 shards changed/);
     expect(differences(next.out, cold(vault).out)).toEqual([]);
+    // The graph did not change: its downloads are the first build's files, not written again.
+    for (const path of GRAPH_EXPORTS) expect(sameFile(first.out, next.out, path), path).toBe(true);
+    prose = next;
   });
 
   it("after a link is added, and after a note is added and removed, the site is still the cold build's", { timeout: 300_000 }, () => {
     writeFileSync(note, readFileSync(note, "utf8").replace("A sentence added by the incremental test, beside Gadget Model.", "It is compared with [[gadget-model]] in the tests."));
     const linked = build(vault, cache);
     expect(linked.timings.copied).toBeGreaterThan(0);
+    // The graph changed: its downloads are made again (and, below, are the cold build's).
+    for (const path of GRAPH_EXPORTS) expect(sameFile(prose.out, linked.out, path), path).toBe(false);
     expect(readFileSync(join(linked.out, "gadget-model/index.html"), "utf8")).toContain('href="/widget-7b/"'); // its new backlink
     expect(differences(linked.out, cold(vault).out)).toEqual([]);
 

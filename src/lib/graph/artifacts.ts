@@ -76,12 +76,14 @@ export function createGraphArtifacts(vault: Pick<Vault, "notes"> & Partial<Pick<
   const layoutOptions = { cacheDir: options.cacheDir, iterations: options.iterations, previous: options.update?.layoutIfReady() };
   let pending: Promise<Layout> | undefined;
   let ready: Layout | undefined;
-  const layout = () => (pending ??= layoutWithCacheAsync(graph, layoutOptions).then((r) => (ready = r.layout)));
+  let inputs: string | undefined;
+  const layoutInputs = () => (inputs ??= layoutKey(graph, layoutOptions)); // hashes every edge: made once
+  const layout = () => (pending ??= layoutWithCacheAsync(graph, { ...layoutOptions, key: layoutInputs() }).then((r) => (ready = r.layout)));
   // The name hashes everything the payload holds: the layout's inputs (its key) and the payload without positions.
   const keys = graph.nodes();
   const unplaced: Layout = { keys, x: new Float64Array(keys.length), y: new Float64Array(keys.length), community: new Uint32Array(keys.length) };
   let fileName: string | undefined;
-  const globalName = () => (fileName ??= `${GLOBAL_PAYLOAD_PREFIX}.${contentHash(`${layoutKey(graph, layoutOptions)}\n${JSON.stringify(encodeGlobalPayload(graph, unplaced, registry, kinds, undirected))}`)}.json`);
+  const globalName = () => (fileName ??= `${GLOBAL_PAYLOAD_PREFIX}.${contentHash(`${layoutInputs()}\n${JSON.stringify(encodeGlobalPayload(graph, unplaced, registry, kinds, undirected))}`)}.json`);
   // Closures below take only what they need, never `options`: it holds the earlier artifacts, whose vault would
   // then stay alive through every later one (the dev server makes one per save).
   const localOptions = options.local;

@@ -38,11 +38,11 @@ export interface CachedLayout {
 /**
  * The layout from the cache when its key matches; else, with `previous`, the earlier positions kept (the dev
  * server); else computed on a worker thread, while the caller goes on rendering pages, and stored.
- * `cacheDir: null` disables the cache.
+ * `cacheDir: null` disables the cache; `key`: `layoutKey(graph, options)`, when the caller has it already.
  */
-export async function layoutWithCacheAsync(graph: LandscapeGraph, options: LayoutOptions & { cacheDir?: string | null; previous?: Layout } = {}): Promise<CachedLayout> {
+export async function layoutWithCacheAsync(graph: LandscapeGraph, options: LayoutOptions & { cacheDir?: string | null; previous?: Layout; key?: string } = {}): Promise<CachedLayout> {
   const started = performance.now();
-  const key = layoutKey(graph, options);
+  const key = options.key ?? layoutKey(graph, options);
   const dir = options.cacheDir === null ? null : resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
   const file = dir && join(dir, `${key}.json`);
   const saved = file ? readSaved(file, graph) : undefined;

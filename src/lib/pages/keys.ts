@@ -182,6 +182,16 @@ export class PageKeys {
     return note && digest(engineDigest(this.#site.engineDir), "preview", JSON.stringify(this.#site.preview(note)));
   }
 
+  /**
+   * A download of the whole graph (graph/artifacts.ts `exports`). It holds what the graph page's payload holds (every
+   * node's title, type, date and aliases, every edge and its kinds, the layout's positions and communities) with the
+   * edges' weights and the degrees they give: the payload's name is a hash of all that and of the layout's inputs.
+   * The colours, the site's title and description (the GEXF file's metadata) and the code are in the frame.
+   */
+  graphExport(path: string): string {
+    return digest(this.frame, "export", path, this.#site.graph().global.fileName);
+  }
+
   /** An old address of a renamed note: where it sends the reader, under the note's title. */
   redirect(from: string, to: string): string {
     return digest(this.frame, "redirect", from, to, this.#site.note(to)?.title ?? "");
