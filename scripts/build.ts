@@ -12,9 +12,10 @@
  * starts the real build, so it imports nothing of the engine (half a second at every size); the modules are imported
  * below, after that.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { spawn } from "node:child_process";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runWithHeapFor } from "./lib/heap.ts";
 
@@ -43,6 +44,8 @@ const outDir = resolve(settings.outDir || join(ROOT, "dist"));
 // output elsewhere it falls back to one shared folder, and two builds at once would trample each other. So every
 // build renders into its own folder under `.atlas/` and is moved into place at the end.
 const tmpDir = join(ROOT, ".atlas", `build-${process.pid}`);
+// An earlier build's old site whose removal did not finish (see `moveInto`): removed beside this build's work.
+const sweeping = removeOldSites(outDir);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const step = (msg: string) => console.error(`build: ${msg}`);
 const shownOut = relative(process.cwd(), outDir) || ".";
@@ -94,6 +97,7 @@ try {
   else if (search.indexedNotes === search.notes) step(`indexed ${n(search.notes)} notes for search${search.shards > 1 ? ` in ${search.shards} shards` : ""} ${took}`);
   else step(`indexed ${n(search.indexedNotes)} of ${n(search.notes)} notes for search (${search.indexedShards} of ${search.shards} shards changed; the others kept from the last build) ${took}`);
   const swapStarted = performance.now();
+  await sweeping;
   await moveInto(tmpDir, outDir);
   ctx.record("write", performance.now() - swapStarted);
   step(`wrote ${shownOut}/`);
@@ -117,6 +121,7 @@ try {
  */
 async function cleanUp(): Promise<void> {
   const scratch = [tmpDir, join(ROOT, ".atlas", `pagefind-${process.pid}`), `${outDir}.tmp-${process.pid}`];
+  await sweeping;
   await Promise.all(scratch.map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((e) => console.error(`build: could not remove ${d}: ${e.message}`))));
 }
 
@@ -128,5 +133,25 @@ async function moveInto(built: string, outDir: string): Promise<void> {
   const old = `${outDir}.old-${process.pid}`;
   if (existsSync(outDir)) await rename(outDir, old);
   await rename(staged, outDir);
-  await rm(old, { recursive: true, force: true });
+  if (existsSync(old)) removeInBackground(old);
+}
+
+/**
+ * Removes the replaced site after this process has exited: the new one is in place, and unlinking tens of thousands of
+ * files took 1.0-1.2 s at 10,000 notes, a tenth of an incremental build. A removal cut short (the machine stopped) is
+ * finished by the next build (`removeOldSites`).
+ */
+function removeInBackground(dir: string): void {
+  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 5 })";
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore", env }).unref();
+}
+
+/** Removes the old sites earlier builds left beside `outDir` (`<outDir>.old-<pid>`), if any. */
+async function removeOldSites(outDir: string): Promise<void> {
+  const name = basename(outDir);
+  const left = await readdir(dirname(outDir)).catch(() => [] as string[]);
+  const old = left.filter((f) => f.startsWith(`${name}.old-`) && /^\d+$/.test(f.slice(name.length + 5)));
+  await Promise.all(old.map((f) => rm(join(dirname(outDir), f), { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(() => undefined)));
 }

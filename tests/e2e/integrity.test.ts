@@ -4,7 +4,7 @@
  * page, leaves the previous `dist/` exactly as it was (a build the check refuses is tests/e2e/cli.test.ts's case).
  * Each fixture's own test crawls its site; content/ and the hostile corpus are also built twice, byte-identical.
  */
-import { cpSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, ROOT, runScript } from "../helpers/cli.ts";
@@ -49,6 +49,25 @@ describe("a build that fails after rendering", () => {
     const named = /build: failed, (\S+) was left as it was/.exec(r.stderr)?.[1];
     expect(named && resolve(ROOT, named)).toBe(dist);
     expect(siteHashes(dist)).toEqual(before);
+    expect(readdirSync(dirname(dist))).toEqual(["dist"]);
+  });
+});
+
+describe("a build over an earlier one", () => {
+  it("replaces dist/ whole, and removes the old site, and one a stopped build left beside it", async () => {
+    const dist = buildSite(VAULT);
+    // What a build stopped while removing its old site leaves: a site beside dist/, under a process id.
+    const stale = `${dist}.old-999999999`;
+    mkdirSync(join(stale, "widget-7b"), { recursive: true });
+    writeFileSync(join(stale, "widget-7b", "index.html"), "an old page");
+    writeFileSync(join(dist, "from-the-last-build.txt"), "not in the new site");
+    const r = runScript("build", [], { CONTENT_DIR: VAULT, OUT_DIR: dist });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(dist, "from-the-last-build.txt"))).toBe(false);
+    expect(existsSync(join(dist, "widget-7b", "index.html"))).toBe(true);
+    expect(existsSync(stale)).toBe(false);
+    // The replaced site is removed by a process of its own, after the build has exited.
+    for (let i = 0; i < 100 && readdirSync(dirname(dist)).length > 1; i++) await new Promise((r) => setTimeout(r, 100));
     expect(readdirSync(dirname(dist))).toEqual(["dist"]);
   });
 });
