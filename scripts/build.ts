@@ -137,9 +137,9 @@ async function moveInto(built: string, outDir: string): Promise<void> {
 }
 
 /**
- * Removes the replaced site after this process has exited: the new one is in place, and unlinking tens of thousands of
- * files took 1.0-1.2 s at 10,000 notes, a tenth of an incremental build. A removal cut short (the machine stopped) is
- * finished by the next build (`removeOldSites`).
+ * Removes the replaced site in a process of its own, which goes on after this one has exited: the new site is in
+ * place, and unlinking tens of thousands of files took 1.0-1.2 s at 10,000 notes, a tenth of an incremental build. A
+ * removal cut short (the machine stopped) is finished by the next build (`removeOldSites`).
  */
 function removeInBackground(dir: string): void {
   const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 5 })";

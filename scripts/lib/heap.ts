@@ -4,8 +4,9 @@
  * `--max-old-space-size` set to about twice what a vault of its size keeps alive (measured: about 20 KB per note plus
  * Astro's own), and never below 1 GiB: the first process starts a second with the flag and passes on its exit code.
  * The young generation gets 8 MiB semi-spaces instead of V8's 16. Measured at 10,000 notes (cold builds taking turns,
- * each with its caches empty): peak RSS 931 and 978 MiB with 8, 987, 996 and 1,022 MiB with 16, 1,034, 1,062 and
- * 1,118 MiB with the 32 this used before; user CPU time did not differ beyond the runs' own spread (88-107 s).
+ * each with its caches empty): peak RSS 931, 959, 978 and 991 MiB with 8; 924, 987, 994, 996 and 1,022 MiB with 16;
+ * 1,034, 1,062 and 1,118 MiB with the 32 this used before. It may cost a few per cent of CPU (two pairs against 16:
+ * 85 s against 80 s of user time, and 74.9 s against 74.2 s); the memory target is the one near its line.
  *
  * The second process also gets `MIMALLOC_ALLOW_THP=0` (unless set already). Rolldown, which bundles the site's code
  * at the start of the build, allocates with mimalloc, which asks the kernel for transparent huge pages on its 1 GiB
