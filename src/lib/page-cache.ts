@@ -24,6 +24,8 @@ const MANIFEST = "pages.json";
 /** The note index (pages/affected.ts): what the next build compares the vault with, to skip keys no change can reach. */
 const NOTES = "notes.json";
 const VERSION = 1;
+/** Files `finish` takes into the cache at a time. */
+const STORE_BATCH = 64;
 
 interface Manifest {
   version: number;
@@ -185,27 +187,31 @@ export class PageCache implements NoteIndexStore {
     await this.#writeManifest(Object.fromEntries(this.#reuse));
     const current = new Set([...this.#reuse.keys(), ...this.#store.keys()]);
     for (const file of this.#files) if (!current.has(file)) await rm(join(files, file), { force: true });
-    let stored = 0;
-    const kept: Record<string, string> = Object.fromEntries(this.#reuse);
-    for (const [file, made] of this.#store) {
-      const key = typeof made === "string" ? made : made();
-      if (key === undefined) continue;
+    const made: [file: string, key: string][] = [];
+    for (const [file, key] of this.#store) {
+      const k = typeof key === "string" ? key : key();
+      if (k !== undefined) made.push([file, k]);
+    }
+    const store = async ([file]: [string, string]): Promise<boolean> => {
       const target = join(files, file);
-      await rm(target, { force: true });
+      if (this.#files.has(file)) await rm(target, { force: true });
       await this.#dirFor(target);
       // A route may decline a page after all (a redirect that turned out empty): only files Astro wrote are kept.
-      const ok = await linkOrCopy(join(site, file), target).then(
+      return linkOrCopy(join(site, file), target).then(
         () => true,
         (err: NodeJS.ErrnoException) => {
           if (err.code === "ENOENT") return false;
           throw err;
         },
       );
-      if (ok) {
-        kept[file] = key;
-        stored++;
-      }
-    }
+    };
+    // Many at a time: one after another, the files of a cold build at 10,000 notes (30,000) took about 3 s, after the
+    // render, each waiting for the last.
+    const ok: boolean[] = [];
+    for (let i = 0; i < made.length; i += STORE_BATCH) ok.push(...(await Promise.all(made.slice(i, i + STORE_BATCH).map(store))));
+    const kept: Record<string, string> = Object.fromEntries(this.#reuse);
+    made.forEach(([file, key], i) => ok[i] && (kept[file] = key));
+    const stored = ok.filter(Boolean).length;
     await this.#writeManifest(kept);
     if (this.keys) await this.#writeJson(NOTES, this.keys.index());
     return { reused: this.#reuse.size, reusedPages: [...this.#reuse.keys()].filter((f) => f.endsWith(".html")).length, stored };
