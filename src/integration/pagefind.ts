@@ -114,15 +114,16 @@ export async function writeSearchIndex(site: Site, outDir: string, cacheDir?: st
 
 /** Every file under `from` at the same place under `to`, hard-linked where the file system allows (rename-or-copy.ts). */
 async function linkTree(from: string, to: string): Promise<void> {
-  const made = new Set<string>();
-  for (const entry of await readdir(from, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const source = join(entry.parentPath, entry.name);
-    const target = join(to, relative(from, source));
-    if (!made.has(dirname(target))) await mkdir(dirname(target), { recursive: true }), made.add(dirname(target));
-    await linkOrCopy(source, target);
-  }
+  const files = (await readdir(from, { withFileTypes: true, recursive: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const target = (source: string) => join(to, relative(from, source));
+  for (const dir of new Set(files.map((f) => dirname(target(f))))) await mkdir(dir, { recursive: true });
+  // Many at a time: a shard is hundreds of files, and each link waiting for the last added up to about half a second
+  // of every incremental build at 10,000 notes.
+  for (let i = 0; i < files.length; i += LINK_BATCH) await Promise.all(files.slice(i, i + LINK_BATCH).map((f) => linkOrCopy(f, target(f))));
 }
+
+/** Files `linkTree` links at a time. */
+const LINK_BATCH = 64;
 
 /** The worker thread that runs Pagefind (pagefind-worker.ts), one shard at a time. */
 class PagefindWorker {
