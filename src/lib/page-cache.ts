@@ -196,12 +196,16 @@ export class PageCache implements NoteIndexStore {
       const target = join(files, file);
       if (this.#files.has(file)) await rm(target, { force: true });
       await this.#dirFor(target);
+      const take = () => linkOrCopy(join(site, file), target);
       // A route may decline a page after all (a redirect that turned out empty): only files Astro wrote are kept.
-      return linkOrCopy(join(site, file), target).then(
+      return take().then(
         () => true,
-        (err: NodeJS.ErrnoException) => {
+        async (err: NodeJS.ErrnoException) => {
           if (err.code === "ENOENT") return false;
-          throw err;
+          // A file the listing at load did not show (it could not be read): replaced all the same.
+          if (err.code !== "EEXIST") throw err;
+          await rm(target, { force: true });
+          return take().then(() => true);
         },
       );
     };
