@@ -194,7 +194,6 @@ export class PageCache implements NoteIndexStore {
     }
     const store = async ([file]: [string, string]): Promise<boolean> => {
       const target = join(files, file);
-      if (this.#files.has(file)) await rm(target, { force: true });
       await this.#dirFor(target);
       const take = () => linkOrCopy(join(site, file), target);
       // A route may decline a page after all (a redirect that turned out empty): only files Astro wrote are kept.
@@ -202,7 +201,7 @@ export class PageCache implements NoteIndexStore {
         () => true,
         async (err: NodeJS.ErrnoException) => {
           if (err.code === "ENOENT") return false;
-          // A file the listing at load did not show (it could not be read): replaced all the same.
+          // The cache's file of the last build (whether or not its listing at load showed it): removed, then replaced.
           if (err.code !== "EEXIST") throw err;
           await rm(target, { force: true });
           return take().then(() => true);
