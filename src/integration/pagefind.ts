@@ -15,6 +15,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { mapInBatches } from "../lib/batches.ts";
 import { escapeHtml as escape } from "../lib/html-escape.ts";
 import { linkOrCopy, readIfThere, renameOrCopy } from "../lib/rename-or-copy.ts";
 import { documentDigest, type PageKeys } from "../lib/pages/keys.ts";
@@ -119,11 +120,8 @@ async function linkTree(from: string, to: string): Promise<void> {
   for (const dir of new Set(files.map((f) => dirname(target(f))))) await mkdir(dir, { recursive: true });
   // Many at a time: a shard is hundreds of files, and each link waiting for the last added up to about half a second
   // of every incremental build at 10,000 notes.
-  for (let i = 0; i < files.length; i += LINK_BATCH) await Promise.all(files.slice(i, i + LINK_BATCH).map((f) => linkOrCopy(f, target(f))));
+  await mapInBatches(files, 64, (f) => linkOrCopy(f, target(f)));
 }
-
-/** Files `linkTree` links at a time. */
-const LINK_BATCH = 64;
 
 /** The worker thread that runs Pagefind (pagefind-worker.ts), one shard at a time. */
 class PagefindWorker {

@@ -16,6 +16,7 @@
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { Worker } from "node:worker_threads";
+import { mapInBatches } from "./batches.ts";
 import { linkOrCopy, writeWhole } from "./rename-or-copy.ts";
 import type { NoteIndex } from "./pages/affected.ts";
 import type { NoteIndexStore } from "./pages/keys.ts";
@@ -24,8 +25,6 @@ const MANIFEST = "pages.json";
 /** The note index (pages/affected.ts): what the next build compares the vault with, to skip keys no change can reach. */
 const NOTES = "notes.json";
 const VERSION = 1;
-/** Files `finish` takes into the cache at a time. */
-const STORE_BATCH = 64;
 
 interface Manifest {
   version: number;
@@ -210,8 +209,7 @@ export class PageCache implements NoteIndexStore {
     };
     // Many at a time: one after another, the files of a cold build at 10,000 notes (30,000) took about 3 s, after the
     // render, each waiting for the last.
-    const ok: boolean[] = [];
-    for (let i = 0; i < made.length; i += STORE_BATCH) ok.push(...(await Promise.all(made.slice(i, i + STORE_BATCH).map(store))));
+    const ok = await mapInBatches(made, 64, store);
     const kept: Record<string, string> = Object.fromEntries(this.#reuse);
     made.forEach(([file, key], i) => ok[i] && (kept[file] = key));
     const stored = ok.filter(Boolean).length;

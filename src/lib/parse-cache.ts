@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
+import { mapInBatches } from "./batches.ts";
 import { writeWhole } from "./rename-or-copy.ts";
 import type { ParsedNote } from "./parse-note.ts";
 
@@ -100,16 +101,11 @@ export class ParseCache {
     const onDisk = await this.#looseKeys();
     const missing = keys.map((_k, i) => i).filter((i) => !entries[i] && onDisk.has(keys[i]));
     const loose: string[] = [];
-    const BATCH = 256;
-    for (let i = 0; i < missing.length; i += BATCH) {
-      await Promise.all(
-        missing.slice(i, i + BATCH).map(async (slot) => {
-          const json = await readFile(this.#loose(keys[slot]), "utf8").catch(() => undefined);
-          entries[slot] = json === undefined ? undefined : decode(json);
-          if (entries[slot]) loose.push(keys[slot]);
-        }),
-      );
-    }
+    await mapInBatches(missing, 256, async (slot) => {
+      const json = await readFile(this.#loose(keys[slot]), "utf8").catch(() => undefined);
+      entries[slot] = json === undefined ? undefined : decode(json);
+      if (entries[slot]) loose.push(keys[slot]);
+    });
     return { entries, packExact: fromPack === keys.length && lines === wanted.size, loose };
   }
 
@@ -121,10 +117,7 @@ export class ParseCache {
 
   /** Writes single entries as loose files, each whole or not at all (written beside, then renamed). */
   async setMany(entries: readonly [key: string, json: string][]): Promise<void> {
-    const BATCH = 128;
-    for (let i = 0; i < entries.length; i += BATCH) {
-      await Promise.all(entries.slice(i, i + BATCH).map(([key, json]) => writeWhole(this.#loose(key), json)));
-    }
+    await mapInBatches(entries, 128, ([key, json]) => writeWhole(this.#loose(key), json));
   }
 
   /**

@@ -12,6 +12,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, relative, sep } from "node:path";
 import { assemble, type VaultSettings } from "./assemble.ts";
+import { mapInBatches } from "./batches.ts";
 import { CONFIG_FILE, completeConfig, loadConfig, type ConfigProblem, type LoadedConfig, type RawHtmlPolicy } from "./config.ts";
 import { explainIssue, type SchemaIssue } from "./diagnostics.ts";
 import type { ParseCache } from "./parse-cache.ts";
@@ -382,30 +383,24 @@ interface ReadError {
 }
 
 async function readAll(paths: readonly string[], onProgress?: Progress): Promise<(string | ReadError)[]> {
-  const out: (string | ReadError)[] = new Array(paths.length);
   const BATCH = 256;
-  for (let i = 0; i < paths.length; i += BATCH) {
-    const slice = paths.slice(i, i + BATCH);
-    const texts = await Promise.all(
-      slice.map(async (p) => {
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(p);
-        } catch (err) {
-          return { error: (err as NodeJS.ErrnoException).code ?? String(err) };
-        }
-        try {
-          return utf8.decode(bytes);
-        } catch {
-          const at = invalidUtf8At(bytes);
-          return { error: `it is not UTF-8 text (byte 0x${bytes[at].toString(16).padStart(2, "0")} at offset ${at})`, at: positionOfByte(bytes, at) };
-        }
-      }),
-    );
-    texts.forEach((t, j) => (out[i + j] = t));
-    if (paths.length > BATCH) onProgress?.("reading", Math.min(i + BATCH, paths.length), paths.length);
-  }
-  return out;
+  const read = async (p: string): Promise<string | ReadError> => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(p);
+    } catch (err) {
+      return { error: (err as NodeJS.ErrnoException).code ?? String(err) };
+    }
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      const at = invalidUtf8At(bytes);
+      return { error: `it is not UTF-8 text (byte 0x${bytes[at].toString(16).padStart(2, "0")} at offset ${at})`, at: positionOfByte(bytes, at) };
+    }
+  };
+  return mapInBatches(paths, BATCH, read, (done) => {
+    if (paths.length > BATCH) onProgress?.("reading", done, paths.length);
+  });
 }
 
 function fileInfo(dir: string, path: string, cwd: string) {
